@@ -1,0 +1,175 @@
+//! The command line's grammar. The contract is documented in README.md; other tests drive it, so
+//! names and flags change only with care.
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "sanad", version, about = "Sanad Desk (میز سند) command line")]
+pub struct Cli {
+    /// Database: sqlite://PATH or postgres://… (default: the embedded file in the user data folder)
+    #[arg(long, global = true, env = "SANAD_DB")]
+    pub db: Option<String>,
+    /// Act as this user; the password comes from SANAD_PASSWORD or a prompt
+    #[arg(long = "as", global = true, value_name = "USER")]
+    pub as_user: Option<String>,
+    /// Language of messages: fa (default) or en
+    #[arg(long, global = true, default_value = "fa")]
+    pub lang: String,
+    /// Print results as JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or migrate the database and its first administrator (password from SANAD_PASSWORD)
+    Init {
+        #[arg(long, value_name = "USER")]
+        admin: String,
+        /// The administrator's full name (default: the user name)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Users (administrator)
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Organizations: agencies, ministries, third parties
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// The repository's register of documents
+    #[command(subcommand)]
+    Doc(DocCommand),
+    /// Dispatch requests
+    #[command(subcommand)]
+    Request(RequestCommand),
+    /// What waits on your role, soonest deadline first
+    Queue(PageArgs),
+    /// Find requests
+    Search(SearchArgs),
+    /// The audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Service-level targets (administrator)
+    #[command(subcommand)]
+    Target(TargetCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; the password comes from SANAD_NEW_PASSWORD
+    Add {
+        username: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// List users
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organization; prints it as JSON
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        kind: String,
+        #[arg(long = "national-id")]
+        national_id: Option<String>,
+    },
+    /// List organizations whose name contains QUERY
+    List {
+        #[arg(default_value = "")]
+        query: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocCommand {
+    /// Add a document to the register; prints it as JSON
+    Add {
+        #[arg(long = "registry-number")]
+        registry_number: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        plate: Option<String>,
+        #[arg(long)]
+        location: Option<String>,
+    },
+    /// List documents whose number or title contains QUERY
+    List {
+        #[arg(default_value = "")]
+        query: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestCommand {
+    /// Register a request from a JSON file (- for stdin); prints the stored request as JSON
+    New {
+        #[arg(long)]
+        file: String,
+    },
+    /// Show a request by its tracking code
+    Show { code: String },
+    /// Take an action: start_review, send_back, resubmit, forward, approve, reject, dispatch,
+    /// confirm_delivery, receive_back, close, cancel
+    Act {
+        code: String,
+        action: String,
+        #[arg(long)]
+        note: Option<String>,
+        /// Fail with a conflict unless the request is still at this version
+        #[arg(long = "expect-version")]
+        expect_version: Option<i64>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    #[arg(long)]
+    pub cursor: Option<String>,
+    #[arg(long)]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    #[arg(long)]
+    pub code: Option<String>,
+    #[arg(long)]
+    pub org: Option<String>,
+    #[arg(long)]
+    pub letter: Option<String>,
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Jalali date, e.g. 1404/01/15
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Jalali date, inclusive
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub text: Option<String>,
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chain; exit 0 when intact
+    Verify,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TargetCommand {
+    /// Show every state's target in working hours
+    List,
+    /// Set a state's target in working hours
+    Set { status: String, hours: u32 },
+}

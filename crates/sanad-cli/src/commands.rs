@@ -1,0 +1,301 @@
+//! Each subcommand: read its input, call the service once, print the result.
+
+use std::io::{IsTerminal, Read};
+
+use sanad_core::model::{Action, Status};
+use sanad_i18n::Localizer;
+use sanad_service::{
+    default_database_url, Actor, InitOutcome, NewDocument, NewOrganization, NewRequest, NewUser,
+    PageRequest, SearchQuery, Service,
+};
+
+use crate::args::{AuditCommand, Cli, Command, DocCommand, OrgCommand, RequestCommand, TargetCommand, UserCommand};
+use crate::output::{self, print_json};
+use crate::CliError;
+
+pub async fn run(cli: &Cli, l10n: &Localizer) -> Result<(), CliError> {
+    let url = match &cli.db {
+        Some(url) => url.clone(),
+        None => default_database_url()?,
+    };
+    let service = Service::connect(&url).await?;
+    let result = dispatch(cli, l10n, &service).await;
+    service.close().await;
+    result
+}
+
+async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), CliError> {
+    match &cli.command {
+        Command::Init { admin, name } => {
+            let password = password_for(admin, "SANAD_PASSWORD", l10n)?;
+            let outcome = service
+                .init_admin(admin, name.as_deref().unwrap_or(admin), &password)
+                .await?;
+            if cli.json {
+                return print_json(&serde_json::json!({ "outcome": outcome }));
+            }
+            let id = match outcome {
+                InitOutcome::Created => "cli-init-created",
+                InitOutcome::AlreadyInitialized => "cli-init-existing",
+            };
+            println!("{}", l10n.format(id, &[("user", admin.clone())]));
+            Ok(())
+        }
+        Command::User(UserCommand::Add {
+            username,
+            role,
+            name,
+        }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let password = std::env::var("SANAD_NEW_PASSWORD").map_err(|_| CliError::Usage {
+                message_id: "cli-new-password-needed",
+                args: vec![],
+            })?;
+            let user = service
+                .add_user(
+                    &actor,
+                    NewUser {
+                        username: username.clone(),
+                        display_name: name.clone(),
+                        role: role.clone(),
+                        password,
+                    },
+                )
+                .await?;
+            if cli.json {
+                return print_json(&user);
+            }
+            println!(
+                "{}",
+                l10n.format(
+                    "cli-user-added",
+                    &[("user", user.username.clone()), ("role", user.role.as_str().to_owned())]
+                )
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::List) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let users = service.list_users(&actor).await?;
+            if cli.json {
+                return print_json(&users);
+            }
+            output::print_users(l10n, &users);
+            Ok(())
+        }
+        Command::Org(OrgCommand::Add {
+            name,
+            kind,
+            national_id,
+        }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let org = service
+                .add_organization(
+                    &actor,
+                    NewOrganization {
+                        name: name.clone(),
+                        kind: kind.clone(),
+                        national_id: national_id.clone(),
+                    },
+                )
+                .await?;
+            print_json(&org)
+        }
+        Command::Org(OrgCommand::List { query }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let orgs = service.list_organizations(&actor, query).await?;
+            if cli.json {
+                return print_json(&orgs);
+            }
+            output::print_orgs(l10n, &orgs);
+            Ok(())
+        }
+        Command::Doc(DocCommand::Add {
+            registry_number,
+            title,
+            plate,
+            location,
+        }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let doc = service
+                .add_document(
+                    &actor,
+                    NewDocument {
+                        registry_number: registry_number.clone(),
+                        title: title.clone(),
+                        property_plate: plate.clone(),
+                        location: location.clone(),
+                    },
+                )
+                .await?;
+            print_json(&doc)
+        }
+        Command::Doc(DocCommand::List { query }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let docs = service.list_documents(&actor, query).await?;
+            if cli.json {
+                return print_json(&docs);
+            }
+            output::print_docs(l10n, &docs);
+            Ok(())
+        }
+        Command::Request(RequestCommand::New { file }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let text = read_input(file)?;
+            let new: NewRequest = serde_json::from_str(&text).map_err(|e| {
+                sanad_service::Error::invalid_with(
+                    "request",
+                    "error-request-json",
+                    &[("detail", e.to_string())],
+                )
+            })?;
+            let view = service.register_request(&actor, new).await?;
+            print_json(&view)
+        }
+        Command::Request(RequestCommand::Show { code }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let view = service.request_by_code(&actor, code).await?;
+            if cli.json {
+                return print_json(&view);
+            }
+            output::print_request(l10n, &view);
+            Ok(())
+        }
+        Command::Request(RequestCommand::Act {
+            code,
+            action,
+            note,
+            expect_version,
+        }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let action = Action::parse("action", action)?;
+            let view = service
+                .act(&actor, code, action, note.as_deref(), *expect_version)
+                .await?;
+            if cli.json {
+                return print_json(&view);
+            }
+            output::print_request(l10n, &view);
+            Ok(())
+        }
+        Command::Queue(page) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let queue = service
+                .queue(
+                    &actor,
+                    PageRequest {
+                        cursor: page.cursor.clone(),
+                        limit: page.limit,
+                    },
+                )
+                .await?;
+            if cli.json {
+                return print_json(&queue);
+            }
+            output::print_queue(l10n, &queue);
+            Ok(())
+        }
+        Command::Search(args) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let page = service
+                .search(
+                    &actor,
+                    SearchQuery {
+                        code: args.code.clone(),
+                        org: args.org.clone(),
+                        letter: args.letter.clone(),
+                        status: args.status.clone(),
+                        from: args.from.clone(),
+                        to: args.to.clone(),
+                        text: args.text.clone(),
+                        cursor: args.page.cursor.clone(),
+                        limit: args.page.limit,
+                    },
+                )
+                .await?;
+            if cli.json {
+                return print_json(&page);
+            }
+            output::print_search(l10n, &page);
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let report = service.verify_audit(&actor).await?;
+            if cli.json {
+                print_json(&report)?;
+            } else {
+                output::print_audit(l10n, &report);
+            }
+            if report.intact {
+                Ok(())
+            } else {
+                Err(sanad_service::Error::Storage("audit chain broken".to_owned()).into())
+            }
+        }
+        Command::Target(TargetCommand::List) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let targets = service.targets(&actor).await?;
+            if cli.json {
+                return print_json(&targets);
+            }
+            output::print_targets(l10n, &targets);
+            Ok(())
+        }
+        Command::Target(TargetCommand::Set { status, hours }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let status = Status::parse("status", status)?;
+            service.set_target(&actor, status, *hours).await?;
+            println!(
+                "{}",
+                l10n.format(
+                    "cli-target-set",
+                    &[("status", status.as_str().to_owned()), ("hours", hours.to_string())]
+                )
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn sign_in(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<Actor, CliError> {
+    let user = cli.as_user.as_deref().ok_or(CliError::Usage {
+        message_id: "cli-as-needed",
+        args: vec![],
+    })?;
+    let password = password_for(user, "SANAD_PASSWORD", l10n)?;
+    Ok(service.login(user, &password).await?)
+}
+
+/// The password from `var`, or asked for on the terminal.
+fn password_for(user: &str, var: &str, l10n: &Localizer) -> Result<String, CliError> {
+    if let Ok(p) = std::env::var(var) {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        let prompt = format!("{} ", l10n.format("cli-password-prompt", &[("user", user.to_owned())]));
+        if let Ok(p) = rpassword::prompt_password(prompt) {
+            return Ok(p);
+        }
+    }
+    Err(CliError::Usage {
+        message_id: "cli-password-needed",
+        args: vec![],
+    })
+}
+
+fn read_input(file: &str) -> Result<String, CliError> {
+    let unreadable = || CliError::Usage {
+        message_id: "cli-file-unreadable",
+        args: vec![("path", file.to_owned())],
+    };
+    if file == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|_| unreadable())?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(file).map_err(|_| unreadable())
+    }
+}

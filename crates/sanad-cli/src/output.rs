@@ -1,0 +1,212 @@
+//! What the command line prints: JSON for programs, Persian (or English) lines for people.
+
+use sanad_i18n::Localizer;
+use sanad_service::{
+    AuditReport, Document, Organization, Page, Queue, RequestSummary, RequestView, StateTarget,
+    User,
+};
+use serde::Serialize;
+
+use crate::CliError;
+
+pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| sanad_service::Error::Storage(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// The Fluent id naming a field in messages: `applicant.national_code` → `field-applicant-national-code`.
+fn field_message_id(field: &str) -> String {
+    format!("field-{}", field.replace(['.', '_'], "-"))
+}
+
+pub fn print_error(l10n: &Localizer, error: &CliError, json: bool) {
+    let (message, payload) = match error {
+        CliError::Service(e) => {
+            let message = l10n.message(e.message_id(), &e.args());
+            let line = match e.field() {
+                Some(field) => l10n.format(
+                    "cli-field-error-line",
+                    &[("field", l10n.text(&field_message_id(field))), ("message", message)],
+                ),
+                None => l10n.format("cli-error-line", &[("message", message)]),
+            };
+            (line, serde_json::to_value(e.to_payload()).ok())
+        }
+        CliError::Usage { message_id, args } => {
+            let message = l10n.format(message_id, args);
+            (
+                l10n.format("cli-error-line", &[("message", message)]),
+                Some(serde_json::json!({ "code": "usage", "messageId": message_id })),
+            )
+        }
+    };
+    if json {
+        let value = serde_json::json!({ "error": payload, "message": message });
+        eprintln!("{value}");
+    } else {
+        eprintln!("{message}");
+    }
+}
+
+fn line(l10n: &Localizer, label: &str, value: &str) {
+    println!("{}: {}", l10n.text(label), value);
+}
+
+/// A tracking code inside Persian text: isolated left-to-right so its groups keep their order.
+fn code_text(l10n: &Localizer, grouped: &str) -> String {
+    format!("\u{2066}{}\u{2069}", l10n.digits(grouped))
+}
+
+pub fn print_request(l10n: &Localizer, r: &RequestView) {
+    line(l10n, "label-tracking-code", &code_text(l10n, &r.tracking_code_grouped));
+    line(l10n, "label-status", &l10n.text(&spelled("status", r.status.as_str())));
+    line(l10n, "label-requesting-org", &r.requesting_org.name);
+    let destination = r
+        .destination_org
+        .as_ref()
+        .map(|o| o.name.clone())
+        .unwrap_or_else(|| l10n.text("label-destination-self"));
+    line(l10n, "label-destination-org", &destination);
+    let documents: Vec<String> = r
+        .documents
+        .iter()
+        .map(|d| format!("{} {}", l10n.digits(&d.registry_number), d.title))
+        .collect();
+    line(l10n, "label-documents", &documents.join("، "));
+    line(l10n, "label-dispatch-mode", &l10n.text(&spelled("mode", r.dispatch_mode.as_str())));
+    if let Some(due) = r.return_due {
+        line(l10n, "label-return-due", &l10n.digits(&due.to_string()));
+    }
+    line(l10n, "label-applicant", &r.applicant.name);
+    line(
+        l10n,
+        "label-letter",
+        &format!("{} — {}", l10n.digits(&r.letter.number), l10n.digits(&r.letter.date)),
+    );
+    line(l10n, "label-purpose", &r.purpose);
+    line(l10n, "label-priority", &l10n.text(&spelled("priority", r.priority.as_str())));
+    println!("{}:", l10n.text("label-history"));
+    for h in &r.history {
+        let note = h.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+        println!(
+            "  {} | {} | {} ({}){}",
+            l10n.digits(&h.at_jalali),
+            l10n.text(&spelled("action", &h.action)),
+            h.user,
+            l10n.text(&spelled("role", h.role.as_str())),
+            note
+        );
+    }
+}
+
+fn spelled(kind: &str, value: &str) -> String {
+    format!("{kind}-{}", value.replace('_', "-"))
+}
+
+fn print_summaries(l10n: &Localizer, items: &[RequestSummary]) {
+    for r in items {
+        let overdue = if r.overdue {
+            format!(" [{}]", l10n.text("cli-overdue"))
+        } else {
+            String::new()
+        };
+        println!(
+            "{} | {} | {} | {}{}",
+            code_text(l10n, &r.tracking_code.grouped()),
+            l10n.text(&spelled("status", r.status.as_str())),
+            r.requesting_org_name,
+            r.applicant_name,
+            overdue
+        );
+    }
+}
+
+pub fn print_queue(l10n: &Localizer, q: &Queue) {
+    let total: i64 = q.counts.iter().map(|c| c.count).sum();
+    if total == 0 {
+        println!("{}", l10n.text("cli-queue-empty"));
+        return;
+    }
+    println!(
+        "{}",
+        l10n.format(
+            "cli-queue-summary",
+            &[("total", total.to_string()), ("overdue", q.overdue.to_string())]
+        )
+    );
+    print_summaries(l10n, &q.items);
+    if let Some(next) = &q.next {
+        println!("{}", l10n.format("cli-next-page", &[("cursor", next.clone())]));
+    }
+}
+
+pub fn print_search(l10n: &Localizer, page: &Page<RequestSummary>) {
+    if page.items.is_empty() {
+        println!("{}", l10n.text("cli-search-empty"));
+        return;
+    }
+    print_summaries(l10n, &page.items);
+    if let Some(next) = &page.next {
+        println!("{}", l10n.format("cli-next-page", &[("cursor", next.clone())]));
+    }
+}
+
+pub fn print_users(l10n: &Localizer, users: &[User]) {
+    for u in users {
+        println!(
+            "{} | {} | {}",
+            u.username,
+            u.display_name,
+            l10n.text(&spelled("role", u.role.as_str()))
+        );
+    }
+}
+
+pub fn print_orgs(l10n: &Localizer, orgs: &[Organization]) {
+    for o in orgs {
+        println!(
+            "{} | {} | {}",
+            o.id,
+            o.name,
+            l10n.text(&spelled("kind", o.kind.as_str()))
+        );
+    }
+}
+
+pub fn print_docs(l10n: &Localizer, docs: &[Document]) {
+    for d in docs {
+        println!("{} | {} | {}", d.id, l10n.digits(&d.registry_number), d.title);
+    }
+}
+
+pub fn print_audit(l10n: &Localizer, report: &AuditReport) {
+    if report.intact {
+        println!(
+            "{}",
+            l10n.format("cli-audit-intact", &[("entries", report.entries.to_string())])
+        );
+    } else {
+        eprintln!(
+            "{}",
+            l10n.format(
+                "cli-audit-broken",
+                &[
+                    ("seq", report.first_broken.unwrap_or_default().to_string()),
+                    ("problem", report.problem.clone().unwrap_or_default()),
+                ]
+            )
+        );
+    }
+}
+
+pub fn print_targets(l10n: &Localizer, targets: &[StateTarget]) {
+    for t in targets {
+        println!(
+            "{}: {}",
+            l10n.text(&spelled("status", t.status.as_str())),
+            l10n.digits(&t.hours.to_string())
+        );
+    }
+}

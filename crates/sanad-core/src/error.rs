@@ -1,0 +1,137 @@
+//! One error type for the whole service API. Each variant has a stable `code` (for programs and
+//! the UI), a Fluent message id (for people) and, for validation, the field to mark.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Fluent arguments of an error message, in a stable order.
+pub type MessageArgs = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A field was missing or malformed. Nothing was stored.
+    #[error("invalid {field}: {message_id}")]
+    Invalid {
+        field: String,
+        message_id: &'static str,
+        args: MessageArgs,
+    },
+    /// The acting user's role may not do this, in this state or at all.
+    #[error("not permitted: {message_id}")]
+    NotPermitted {
+        message_id: &'static str,
+        args: MessageArgs,
+    },
+    /// Wrong user name or password, or a deactivated account.
+    #[error("authentication failed")]
+    AuthenticationFailed,
+    /// Someone else changed the record first; nothing was applied.
+    #[error("conflict: {message_id}")]
+    Conflict { message_id: &'static str },
+    /// The thing asked for does not exist (or the user may not know it exists).
+    #[error("not found: {what}")]
+    NotFound { what: &'static str },
+    /// The database could not be reached or failed. The detail is for the log only.
+    #[error("storage: {0}")]
+    Storage(String),
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, message_id: &'static str) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            message_id,
+            args: MessageArgs::new(),
+        }
+    }
+
+    pub fn invalid_with(
+        field: impl Into<String>,
+        message_id: &'static str,
+        args: &[(&str, String)],
+    ) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            message_id,
+            args: args
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+        }
+    }
+
+    pub fn not_permitted(message_id: &'static str) -> Self {
+        Error::NotPermitted {
+            message_id,
+            args: MessageArgs::new(),
+        }
+    }
+
+    /// Stable machine-readable code; never changes once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_input",
+            Error::NotPermitted { .. } => "not_permitted",
+            Error::AuthenticationFailed => "authentication_failed",
+            Error::Conflict { .. } => "conflict",
+            Error::NotFound { .. } => "not_found",
+            Error::Storage(_) => "storage",
+        }
+    }
+
+    /// The Fluent message id that tells a person what happened.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Error::Invalid { message_id, .. }
+            | Error::NotPermitted { message_id, .. }
+            | Error::Conflict { message_id } => message_id,
+            Error::AuthenticationFailed => "error-authentication-failed",
+            Error::NotFound { what } => match *what {
+                "request" => "error-not-found-request",
+                "user" => "error-not-found-user",
+                "organization" => "error-not-found-organization",
+                "document" => "error-not-found-document",
+                _ => "error-not-found",
+            },
+            Error::Storage(_) => "error-storage",
+        }
+    }
+
+    pub fn args(&self) -> MessageArgs {
+        match self {
+            Error::Invalid { args, .. } | Error::NotPermitted { args, .. } => args.clone(),
+            _ => MessageArgs::new(),
+        }
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The shape errors take when they cross to the UI or `--json` output. Storage details
+    /// stay out of it: they are logged, never shown.
+    pub fn to_payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code(),
+            message_id: self.message_id(),
+            args: self.args(),
+            field: self.field().map(str::to_owned),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorPayload {
+    pub code: &'static str,
+    pub message_id: &'static str,
+    pub args: MessageArgs,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}

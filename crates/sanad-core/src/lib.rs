@@ -1,0 +1,15 @@
+//! The domain of Sanad Desk, free of storage and UI: what a dispatch request is, who may move it
+//! where, and how its fields are validated and normalized. Everything here is synchronous and pure
+//! so that the service, the command line and the desktop app share one set of rules.
+
+pub mod calendar;
+pub mod error;
+pub mod jalali;
+pub mod model;
+pub mod normalize;
+pub mod tracking_code;
+pub mod validate;
+pub mod workflow;
+
+pub use error::{Error, Result};
+pub use tracking_code::TrackingCode;

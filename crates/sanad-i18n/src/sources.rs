@@ -1,0 +1,29 @@
+//! The Fluent files, embedded. Adding a file under `i18n/fa` or `i18n/en` means adding it here;
+//! a test fails when a file on disk is missing from this list.
+
+use crate::Lang;
+
+/// The file names present in both `i18n/fa/` and `i18n/en/`.
+pub const FTL_FILES: &[&str] = &["domain.ftl", "errors.ftl", "validation.ftl", "cli.ftl"];
+
+const FA: &[(&str, &str)] = &[
+    ("domain.ftl", include_str!("../../../i18n/fa/domain.ftl")),
+    ("errors.ftl", include_str!("../../../i18n/fa/errors.ftl")),
+    ("validation.ftl", include_str!("../../../i18n/fa/validation.ftl")),
+    ("cli.ftl", include_str!("../../../i18n/fa/cli.ftl")),
+];
+
+const EN: &[(&str, &str)] = &[
+    ("domain.ftl", include_str!("../../../i18n/en/domain.ftl")),
+    ("errors.ftl", include_str!("../../../i18n/en/errors.ftl")),
+    ("validation.ftl", include_str!("../../../i18n/en/validation.ftl")),
+    ("cli.ftl", include_str!("../../../i18n/en/cli.ftl")),
+];
+
+/// `(file name, contents)` of every Fluent file of `lang`.
+pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Fa => FA,
+        Lang::En => EN,
+    }
+}

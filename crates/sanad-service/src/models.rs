@@ -1,0 +1,212 @@
+//! What the service API takes and returns. These are the shapes the CLI prints with `--json` and
+//! the desktop app receives; field names are stable.
+
+use sanad_core::jalali::JalaliDate;
+use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+use sanad_core::TrackingCode;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+    pub must_change_password: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub kind: OrgKind,
+    pub national_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct NewOrganization {
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub national_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub registry_number: String,
+    pub title: String,
+    pub property_plate: Option<String>,
+    pub location: Option<String>,
+    pub in_repository: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct NewDocument {
+    pub registry_number: String,
+    pub title: String,
+    #[serde(default)]
+    pub property_plate: Option<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+}
+
+/// A request as a desk submits it (`sanad request new --file`). Strings are taken as typed and
+/// validated by the service; nothing is trusted because it parsed.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct NewRequest {
+    pub requesting_org: String,
+    #[serde(default)]
+    pub destination_org: Option<String>,
+    pub documents: Vec<String>,
+    pub dispatch_mode: String,
+    #[serde(default)]
+    pub return_due: Option<String>,
+    pub applicant: Applicant,
+    pub letter: Letter,
+    pub purpose: String,
+    #[serde(default = "default_priority")]
+    pub priority: String,
+}
+
+fn default_priority() -> String {
+    "normal".to_owned()
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Applicant {
+    pub name: String,
+    pub national_code: String,
+    pub mobile: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Letter {
+    pub number: String,
+    pub date: String,
+}
+
+/// One step in a request's history.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub action: String,
+    pub from: Option<Status>,
+    pub to: Status,
+    pub user: String,
+    pub role: Role,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// The same instant in Asia/Tehran on the Jalali calendar, `1404/10/30 14:05`.
+    pub at_jalali: String,
+    pub note: Option<String>,
+}
+
+/// A request with everything a desk shows on its page.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RequestView {
+    pub id: String,
+    pub tracking_code: TrackingCode,
+    /// `3581-2290-4417`.
+    pub tracking_code_grouped: String,
+    pub status: Status,
+    /// Pass back with an action so a change made meanwhile at another desk is detected.
+    pub version: i64,
+    pub requesting_org: Organization,
+    pub destination_org: Option<Organization>,
+    pub needs_ministry: bool,
+    pub documents: Vec<Document>,
+    pub dispatch_mode: DispatchMode,
+    pub return_due: Option<JalaliDate>,
+    pub applicant: Applicant,
+    pub letter: Letter,
+    pub purpose: String,
+    pub priority: Priority,
+    pub created_at: String,
+    pub deadline_at: Option<String>,
+    pub overdue: bool,
+    /// What the asking user's role may do now.
+    pub available_actions: Vec<Action>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// One line in a queue or a search result.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RequestSummary {
+    pub id: String,
+    pub tracking_code: TrackingCode,
+    pub status: Status,
+    pub version: i64,
+    pub priority: Priority,
+    pub dispatch_mode: DispatchMode,
+    pub requesting_org_id: String,
+    pub requesting_org_name: String,
+    pub applicant_name: String,
+    pub letter_number: String,
+    pub created_at: String,
+    /// When it entered its current state.
+    pub status_since: String,
+    pub deadline_at: Option<String>,
+    pub overdue: bool,
+}
+
+/// A page of results and the cursor for the next one (absent on the last page).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+}
+
+/// A role's queue: a page of what it can act on, and counts for the whole queue.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Queue {
+    pub items: Vec<RequestSummary>,
+    pub next: Option<String>,
+    pub counts: Vec<StatusCount>,
+    pub overdue: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: i64,
+}
+
+/// Search filters as typed: every field optional, validated by the service.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SearchQuery {
+    pub code: Option<String>,
+    pub org: Option<String>,
+    pub letter: Option<String>,
+    pub status: Option<String>,
+    /// Jalali, inclusive: requests registered on or after this day (Asia/Tehran).
+    pub from: Option<String>,
+    /// Jalali, inclusive.
+    pub to: Option<String>,
+    pub text: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<i64>,
+}
+
+/// How a page of a queue or search is asked for.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PageRequest {
+    pub cursor: Option<String>,
+    pub limit: Option<i64>,
+}
+
+/// The outcome of `init`: whether this call created the administrator.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum InitOutcome {
+    Created,
+    AlreadyInitialized,
+}

@@ -1,0 +1,429 @@
+//! Dispatch requests: registering one, reading it back, and moving it through its life.
+
+use chrono::SecondsFormat;
+use sanad_core::jalali::JalaliDate;
+use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+use sanad_core::workflow::{self, RequestFacts};
+use sanad_core::{normalize, validate, Error, Result, TrackingCode};
+use serde_json::json;
+
+use crate::catalog::{doc_view, org_view};
+use crate::clock::from_micros;
+use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
+use crate::store::{on_store, AuditDraft, NewRequestRow, RequestRow, TransitionRow};
+use crate::{Actor, Service};
+
+const MAX_DOCUMENTS: usize = 20;
+/// How many fresh codes to try when one is taken. With 10^11 codes a second collision in a row
+/// means something is wrong with the random source, not bad luck.
+const CODE_ATTEMPTS: usize = 16;
+
+/// Who may read requests: every staff role but the administrator, who runs the system and has
+/// no business with clients' data (separation of duties).
+const READERS: &[Role] = &[
+    Role::Clerk,
+    Role::Reviewer,
+    Role::Director,
+    Role::Ministry,
+    Role::Auditor,
+];
+
+/// A request's fields after validation, ready to store.
+struct ValidRequest {
+    requesting_org_id: String,
+    destination_org_id: Option<String>,
+    needs_ministry: bool,
+    document_ids: Vec<String>,
+    mode: DispatchMode,
+    return_due: Option<JalaliDate>,
+    applicant: Applicant,
+    letter_number: String,
+    letter_date: JalaliDate,
+    purpose: String,
+    priority: Priority,
+    search_key: String,
+}
+
+impl Service {
+    /// Registers a request received at the desk and gives it its tracking code. Clerks only.
+    pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
+        self.authorize(actor, &[Role::Clerk]).await?;
+        let valid = self.validate_request(new).await?;
+        let now = self.now_micros();
+        let deadline = self
+            .deadline(Status::Submitted, valid.priority, valid.mode, valid.return_due, now)
+            .await?;
+        let id = uuid::Uuid::now_v7().to_string();
+        let mut row = RequestRow {
+            id: id.clone(),
+            tracking_code: String::new(),
+            requesting_org_id: valid.requesting_org_id,
+            destination_org_id: valid.destination_org_id,
+            needs_ministry: valid.needs_ministry,
+            dispatch_mode: valid.mode.as_str().to_owned(),
+            return_due: valid.return_due.map(|d| d.to_string()),
+            applicant_name: valid.applicant.name,
+            applicant_national_code: valid.applicant.national_code,
+            applicant_mobile: valid.applicant.mobile,
+            letter_number: valid.letter_number.clone(),
+            letter_date: valid.letter_date.to_string(),
+            purpose: valid.purpose,
+            priority: valid.priority.as_str().to_owned(),
+            status: Status::Submitted.as_str().to_owned(),
+            version: 1,
+            status_since: now,
+            deadline_at: deadline,
+            created_by: actor.user_id.clone(),
+            created_at: now,
+            updated_at: now,
+        };
+        let transition = TransitionRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            request_id: id.clone(),
+            seq: 1,
+            action: "register".to_owned(),
+            from_status: None,
+            to_status: Status::Submitted.as_str().to_owned(),
+            user_id: actor.user_id.clone(),
+            username: actor.username.clone(),
+            role: actor.role.as_str().to_owned(),
+            at: now,
+            note: None,
+        };
+        let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
+        let code = on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            let mut claimed = None;
+            for _ in 0..CODE_ATTEMPTS {
+                let candidate = self.codes.next_code();
+                if ops::claim_tracking_code(&mut tx, candidate.as_str(), "request", now).await? {
+                    claimed = Some(candidate);
+                    break;
+                }
+                tracing::warn!("tracking code collision; drawing another");
+            }
+            let Some(code) = claimed else {
+                return Err(Error::Storage("no free tracking code".to_owned()));
+            };
+            row.tracking_code = code.as_str().to_owned();
+            let new_row = NewRequestRow {
+                row: row.clone(),
+                letter_number_key,
+                search_key: valid.search_key,
+                document_ids: valid.document_ids,
+            };
+            ops::insert_request(&mut tx, &new_row).await?;
+            ops::insert_transition(&mut tx, &transition).await?;
+            ops::append_audit(&mut tx, &mut head, AuditDraft {
+                at: now,
+                user_id: Some(actor.user_id.clone()),
+                action: "request.register".to_owned(),
+                entity: "request".to_owned(),
+                entity_id: Some(id.clone()),
+                detail: json!({ "tracking_code": code.as_str() }),
+            }).await?;
+            ops::commit_write(tx, head).await?;
+            code
+        });
+        self.load_view(actor, &code).await
+    }
+
+    /// A request by its tracking code, typed in any digits with or without dashes.
+    /// An auditor's look at a request's personal details is itself recorded in the audit log.
+    pub async fn request_by_code(&self, actor: &Actor, code: &str) -> Result<RequestView> {
+        self.authorize(actor, READERS).await?;
+        let code = TrackingCode::parse(code)?;
+        let view = self.load_view(actor, &code).await?;
+        if actor.role == Role::Auditor {
+            self.record(AuditDraft {
+                at: self.now_micros(),
+                user_id: Some(actor.user_id.clone()),
+                action: "request.view_personal".to_owned(),
+                entity: "request".to_owned(),
+                entity_id: Some(view.id.clone()),
+                detail: json!({ "tracking_code": code.as_str() }),
+            })
+            .await?;
+        }
+        Ok(view)
+    }
+
+    /// Takes `action` on the request with tracking code `code`. `expected_version` is the version
+    /// the user was looking at; when another desk changed the request since, nothing is applied
+    /// and the answer is a conflict. Without it, the version read here is used, which still makes
+    /// two simultaneous actions resolve to one success and one conflict.
+    pub async fn act(
+        &self,
+        actor: &Actor,
+        code: &str,
+        action: Action,
+        note: Option<&str>,
+        expected_version: Option<i64>,
+    ) -> Result<RequestView> {
+        self.authorize(actor, Role::ALL).await?;
+        let code = TrackingCode::parse(code)?;
+        let note = validate::optional_text("note", note, 1000)?;
+        let row = on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
+            .ok_or(Error::NotFound { what: "request" })?;
+        let version = expected_version.unwrap_or(row.version);
+        if version != row.version {
+            return Err(conflict());
+        }
+        let facts = facts_of(&row)?;
+        let step = workflow::next_status(actor.role, action, facts)?;
+        if action.requires_note() && note.is_none() {
+            return Err(Error::invalid("note", "error-note-required"));
+        }
+        let priority = Priority::parse("priority", &row.priority)?;
+        let return_due = row
+            .return_due
+            .as_deref()
+            .map(|d| JalaliDate::parse("return_due", d))
+            .transpose()?;
+        let now = self.now_micros();
+        let deadline = self
+            .deadline(step.to, priority, facts.dispatch_mode, return_due, now)
+            .await?;
+        let transition = TransitionRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            request_id: row.id.clone(),
+            seq: version + 1,
+            action: action.as_str().to_owned(),
+            from_status: Some(step.from.as_str().to_owned()),
+            to_status: step.to.as_str().to_owned(),
+            user_id: actor.user_id.clone(),
+            username: actor.username.clone(),
+            role: actor.role.as_str().to_owned(),
+            at: now,
+            note: note.clone(),
+        };
+        let original = facts.dispatch_mode == DispatchMode::Original;
+        on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            if !ops::move_request(&mut tx, &row.id, version, step.to.as_str(), deadline, now).await? {
+                return Err(conflict());
+            }
+            if original && action == Action::Dispatch {
+                let out = ops::take_documents_out(&mut tx, &row.id).await?;
+                if let Some(first) = out.first() {
+                    return Err(Error::NotPermitted {
+                        message_id: "error-document-already-out",
+                        args: [("registry".to_owned(), first.clone())].into_iter().collect(),
+                    });
+                }
+            }
+            if action == Action::ReceiveBack {
+                ops::bring_documents_back(&mut tx, &row.id).await?;
+            }
+            ops::insert_transition(&mut tx, &transition).await?;
+            ops::append_audit(&mut tx, &mut head, AuditDraft {
+                at: now,
+                user_id: Some(actor.user_id.clone()),
+                action: format!("request.{}", action.as_str()),
+                entity: "request".to_owned(),
+                entity_id: Some(row.id.clone()),
+                detail: json!({
+                    "tracking_code": code.as_str(),
+                    "from": step.from.as_str(),
+                    "to": step.to.as_str(),
+                    "version": version + 1,
+                    "note": note,
+                }),
+            }).await?;
+            ops::commit_write(tx, head).await?;
+        });
+        self.load_view(actor, &code).await
+    }
+
+    async fn load_view(&self, actor: &Actor, code: &TrackingCode) -> Result<RequestView> {
+        let row = on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
+            .ok_or(Error::NotFound { what: "request" })?;
+        let (requesting, destination, documents, history) = on_store!(&self.store, ops, pool => {
+            let requesting = ops::org_by_id(pool, &row.requesting_org_id).await?;
+            let destination = match &row.destination_org_id {
+                Some(id) => ops::org_by_id(pool, id).await?,
+                None => None,
+            };
+            let documents = ops::request_docs(pool, &row.id).await?;
+            let history = ops::request_history(pool, &row.id).await?;
+            (requesting, destination, documents, history)
+        });
+        let requesting = requesting.ok_or(Error::NotFound {
+            what: "organization",
+        })?;
+        let facts = facts_of(&row)?;
+        let now = self.now_micros();
+        let history = history
+            .into_iter()
+            .map(|t| {
+                Ok(HistoryEntry {
+                    action: t.action,
+                    from: t
+                        .from_status
+                        .as_deref()
+                        .map(|s| Status::parse("status", s))
+                        .transpose()?,
+                    to: Status::parse("status", &t.to_status)?,
+                    user: t.username,
+                    role: Role::parse("role", &t.role)?,
+                    at: rfc3339(t.at),
+                    at_jalali: sanad_core::jalali::format_datetime_tehran(from_micros(t.at)),
+                    note: t.note,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(RequestView {
+            tracking_code: code.clone(),
+            tracking_code_grouped: code.grouped(),
+            status: facts.status,
+            version: row.version,
+            requesting_org: org_view(requesting),
+            destination_org: destination.map(org_view),
+            needs_ministry: row.needs_ministry,
+            documents: documents.into_iter().map(doc_view).collect(),
+            dispatch_mode: facts.dispatch_mode,
+            return_due: row
+                .return_due
+                .as_deref()
+                .map(|d| JalaliDate::parse("return_due", d))
+                .transpose()?,
+            applicant: Applicant {
+                name: row.applicant_name,
+                national_code: row.applicant_national_code,
+                mobile: row.applicant_mobile,
+            },
+            letter: Letter {
+                number: row.letter_number,
+                date: row.letter_date,
+            },
+            purpose: row.purpose,
+            priority: Priority::parse("priority", &row.priority)?,
+            created_at: rfc3339(row.created_at),
+            deadline_at: row.deadline_at.map(rfc3339),
+            overdue: row.deadline_at.is_some_and(|d| d < now),
+            available_actions: workflow::available_actions(actor.role, facts),
+            history,
+            id: row.id,
+        })
+    }
+
+    async fn validate_request(&self, new: NewRequest) -> Result<ValidRequest> {
+        let requesting = on_store!(&self.store, ops, pool => ops::org_by_id(pool, new.requesting_org.trim()).await)?
+            .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
+        if requesting.kind != OrgKind::Agency.as_str() {
+            return Err(Error::invalid("requesting_org", "error-requesting-org-kind"));
+        }
+        let destination = match new.destination_org.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(id) if id == requesting.id => None,
+            Some(id) => Some(
+                on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?
+                    .ok_or_else(|| Error::invalid("destination_org", "error-not-found-organization"))?,
+            ),
+        };
+        if let Some(d) = &destination {
+            if d.kind != OrgKind::ThirdParty.as_str() {
+                return Err(Error::invalid(
+                    "destination_org",
+                    "error-destination-must-be-third-party",
+                ));
+            }
+        }
+        if new.documents.is_empty() {
+            return Err(Error::invalid("documents", "error-documents-required"));
+        }
+        if new.documents.len() > MAX_DOCUMENTS {
+            return Err(Error::invalid_with(
+                "documents",
+                "error-documents-too-many",
+                &[("max", MAX_DOCUMENTS.to_string())],
+            ));
+        }
+        let mut document_ids = Vec::with_capacity(new.documents.len());
+        let mut document_titles = Vec::new();
+        for id in &new.documents {
+            let id = id.trim().to_owned();
+            if document_ids.contains(&id) {
+                return Err(Error::invalid("documents", "error-document-repeated"));
+            }
+            let doc = on_store!(&self.store, ops, pool => ops::doc_by_id(pool, &id).await)?
+                .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?;
+            document_titles.push(format!("{} {}", doc.registry_number, doc.title));
+            document_ids.push(id);
+        }
+        let mode = DispatchMode::parse("dispatch_mode", &new.dispatch_mode)?;
+        let return_due = match (mode, new.return_due.as_deref().map(str::trim)) {
+            (DispatchMode::Original, None | Some("")) => {
+                return Err(Error::invalid("return_due", "error-return-due-required"))
+            }
+            (DispatchMode::Original, Some(text)) => {
+                let due = JalaliDate::parse("return_due", text)?;
+                let today = JalaliDate::from_utc(self.clock.now());
+                if due <= today {
+                    return Err(Error::invalid("return_due", "error-return-due-past"));
+                }
+                Some(due)
+            }
+            (_, None | Some("")) => None,
+            (_, Some(_)) => {
+                return Err(Error::invalid("return_due", "error-return-due-not-allowed"))
+            }
+        };
+        let applicant = Applicant {
+            name: validate::required_text("applicant.name", &new.applicant.name, 100)?,
+            national_code: validate::national_code(
+                "applicant.national_code",
+                &new.applicant.national_code,
+            )?,
+            mobile: validate::mobile("applicant.mobile", &new.applicant.mobile)?,
+        };
+        let letter_number = validate::required_text("letter.number", &new.letter.number, 50)?;
+        let letter_date = JalaliDate::parse("letter.date", &new.letter.date)?;
+        if letter_date > JalaliDate::from_utc(self.clock.now()) {
+            return Err(Error::invalid("letter.date", "error-letter-date-future"));
+        }
+        let purpose = validate::required_text("purpose", &new.purpose, 1000)?;
+        let priority = Priority::parse("priority", &new.priority)?;
+        let search_key = normalize::search_key(&format!(
+            "{} {} {} {} {} {}",
+            applicant.name,
+            letter_number,
+            purpose,
+            requesting.name,
+            destination.as_ref().map(|d| d.name.as_str()).unwrap_or(""),
+            document_titles.join(" "),
+        ));
+        Ok(ValidRequest {
+            requesting_org_id: requesting.id,
+            needs_ministry: destination.is_some(),
+            destination_org_id: destination.map(|d| d.id),
+            document_ids,
+            mode,
+            return_due,
+            applicant,
+            letter_number,
+            letter_date,
+            purpose,
+            priority,
+            search_key,
+        })
+    }
+}
+
+fn conflict() -> Error {
+    Error::Conflict {
+        message_id: "error-conflict-request-changed",
+    }
+}
+
+fn facts_of(row: &RequestRow) -> Result<RequestFacts> {
+    Ok(RequestFacts {
+        status: Status::parse("status", &row.status)?,
+        dispatch_mode: DispatchMode::parse("dispatch_mode", &row.dispatch_mode)?,
+        needs_ministry: row.needs_ministry,
+    })
+}
+
+pub(crate) fn rfc3339(us: i64) -> String {
+    from_micros(us).to_rfc3339_opts(SecondsFormat::Secs, true)
+}

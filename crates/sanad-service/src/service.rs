@@ -1,0 +1,129 @@
+//! The service handle: an open store, a clock and a source of tracking codes, plus the check that
+//! runs first in every call: is this actor still an active user with this role?
+
+use std::sync::Arc;
+
+use sanad_core::model::Role;
+use sanad_core::{Error, Result, TrackingCode};
+use serde::Serialize;
+
+use crate::clock::{Clock, SystemClock};
+use crate::store::{on_store, Store};
+
+/// Where tracking codes come from. Desks use the OS's secure random source; tests inject
+/// collisions to prove they are retried.
+pub trait CodeSource: Send + Sync {
+    fn next_code(&self) -> TrackingCode;
+}
+
+struct SecureCodes;
+
+impl CodeSource for SecureCodes {
+    fn next_code(&self) -> TrackingCode {
+        TrackingCode::generate_secure()
+    }
+}
+
+/// The signed-in user on whose behalf a call is made. Only [`Service::login`] makes one, and
+/// every call re-checks it against the database (a deactivated user or changed role stops at once).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Actor {
+    pub(crate) user_id: String,
+    pub(crate) username: String,
+    pub(crate) display_name: String,
+    pub(crate) role: Role,
+}
+
+impl Actor {
+    pub fn user_id(&self) -> &str {
+        &self.user_id
+    }
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+    pub fn display_name(&self) -> &str {
+        &self.display_name
+    }
+    pub fn role(&self) -> Role {
+        self.role
+    }
+}
+
+#[derive(Clone)]
+pub struct Service {
+    pub(crate) store: Store,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) codes: Arc<dyn CodeSource>,
+}
+
+impl Service {
+    /// Opens and migrates the database at `url` (`sqlite://PATH` or `postgres://…`).
+    pub async fn connect(url: &str) -> Result<Service> {
+        Ok(Service {
+            store: Store::connect(url).await?,
+            clock: Arc::new(SystemClock),
+            codes: Arc::new(SecureCodes),
+        })
+    }
+
+    /// The same service with another clock (tests of deadlines).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Service {
+        self.clock = clock;
+        self
+    }
+
+    /// The same service with another source of tracking codes (tests of collisions).
+    pub fn with_codes(mut self, codes: Arc<dyn CodeSource>) -> Service {
+        self.codes = codes;
+        self
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        self.store.backend_name()
+    }
+
+    pub async fn close(&self) {
+        self.store.close().await
+    }
+
+    pub(crate) fn now_micros(&self) -> i64 {
+        crate::clock::micros(self.clock.now())
+    }
+
+    /// Checks that `actor` is still an active user with the same role, and that the role is one of
+    /// `allowed`. Every public operation calls this first.
+    pub(crate) async fn authorize(&self, actor: &Actor, allowed: &[Role]) -> Result<()> {
+        let user = on_store!(&self.store, ops, pool => ops::user_by_id(pool, &actor.user_id).await)?;
+        let Some(user) = user else {
+            return Err(Error::AuthenticationFailed);
+        };
+        if !user.active || user.role != actor.role.as_str() {
+            return Err(Error::AuthenticationFailed);
+        }
+        if !allowed.contains(&actor.role) {
+            return Err(Error::not_permitted("error-role-may-not-act"));
+        }
+        Ok(())
+    }
+}
+
+/// The embedded default: `sanad.db` in the OS's per-user data folder (created if missing),
+/// e.g. `%APPDATA%\Sanad Desk\data` on Windows, `~/.local/share/sanad-desk` on Linux.
+pub fn default_database_url() -> Result<String> {
+    let dirs = directories::ProjectDirs::from("ir", "Sanad", "Sanad Desk")
+        .ok_or_else(|| Error::Storage("no home folder to keep the database in".to_owned()))?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).map_err(|e| Error::Storage(format!("{}: {e}", dir.display())))?;
+    Ok(format!("sqlite://{}", dir.join("sanad.db").display()))
+}
+
+/// All roles: for reads every signed-in user may make.
+pub(crate) const ANY_ROLE: &[Role] = Role::ALL;
+
+impl Service {
+    /// The open store, for tools that work below the service API (tests that tamper with the
+    /// database as an attacker would, benchmarks that bulk-load).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}

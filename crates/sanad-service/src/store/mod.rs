@@ -1,0 +1,111 @@
+//! Storage: one set of operations (`ops.rs`) compiled once per backend, so each backend's code is
+//! concrete (no generic sqlx bounds) while the SQL is written once in the dialect both accept.
+
+mod rows;
+
+pub use rows::*;
+
+pub mod sqlite {
+    //! The embedded backend: a SQLite file (WAL, foreign keys on).
+    pub type Db = sqlx::Sqlite;
+    include!("ops.rs");
+}
+
+pub mod postgres {
+    //! The office backend: a PostgreSQL server shared by several desks.
+    pub type Db = sqlx::Postgres;
+    include!("ops.rs");
+}
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sanad_core::{Error, Result};
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+/// An open database of either kind.
+#[derive(Clone)]
+pub enum Store {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+/// Runs the same expression against whichever backend is open; `$ops` names that backend's
+/// operations module and `$pool` its pool.
+macro_rules! on_store {
+    ($store:expr, $ops:ident, $pool:ident => $body:expr) => {
+        match $store {
+            $crate::store::Store::Sqlite($pool) => {
+                use $crate::store::sqlite as $ops;
+                $body
+            }
+            $crate::store::Store::Postgres($pool) => {
+                use $crate::store::postgres as $ops;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_store;
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `url`:
+    /// `sqlite://PATH` or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Store> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(10)
+                .acquire_timeout(Duration::from_secs(15))
+                .connect(url)
+                .await
+                .map_err(storage)?;
+            sqlx::migrate!("migrations/postgres")
+                .run(&pool)
+                .await
+                .map_err(|e| Error::Storage(e.to_string()))?;
+            Ok(Store::Postgres(pool))
+        } else if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)
+                .map_err(storage)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                // FULL: a request shown as registered survives a power cut, not only a crash.
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(30));
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(options)
+                .await
+                .map_err(storage)?;
+            sqlx::migrate!("migrations/sqlite")
+                .run(&pool)
+                .await
+                .map_err(|e| Error::Storage(e.to_string()))?;
+            Ok(Store::Sqlite(pool))
+        } else {
+            Err(Error::invalid("db", "error-database-url"))
+        }
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Store::Sqlite(p) => p.close().await,
+            Store::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+/// Database failures become `Error::Storage`: the detail is logged, the user sees a plain message.
+pub(crate) fn storage(e: sqlx::Error) -> Error {
+    tracing::error!(error = %e, "database error");
+    Error::Storage(e.to_string())
+}

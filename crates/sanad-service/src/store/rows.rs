@@ -1,0 +1,163 @@
+//! Rows as stored: plain types both backends decode the same way (text, 64-bit integers, booleans).
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub password_hash: String,
+    pub active: bool,
+    pub must_change_password: bool,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrgRow {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub national_id: Option<String>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocRow {
+    pub id: String,
+    pub registry_number: String,
+    pub title: String,
+    pub property_plate: Option<String>,
+    pub location: Option<String>,
+    pub in_repository: bool,
+    pub out_request_id: Option<String>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RequestRow {
+    pub id: String,
+    pub tracking_code: String,
+    pub requesting_org_id: String,
+    pub destination_org_id: Option<String>,
+    pub needs_ministry: bool,
+    pub dispatch_mode: String,
+    pub return_due: Option<String>,
+    pub applicant_name: String,
+    pub applicant_national_code: String,
+    pub applicant_mobile: String,
+    pub letter_number: String,
+    pub letter_date: String,
+    pub purpose: String,
+    pub priority: String,
+    pub status: String,
+    pub version: i64,
+    pub status_since: i64,
+    pub deadline_at: Option<i64>,
+    pub created_by: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A request as it goes in: the row plus the keys derived for search.
+#[derive(Debug, Clone)]
+pub struct NewRequestRow {
+    pub row: RequestRow,
+    pub letter_number_key: String,
+    pub search_key: String,
+    pub document_ids: Vec<String>,
+}
+
+/// One line of a request's history, with the acting user's name joined in.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TransitionRow {
+    pub id: String,
+    pub request_id: String,
+    pub seq: i64,
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub user_id: String,
+    pub username: String,
+    pub role: String,
+    pub at: i64,
+    pub note: Option<String>,
+}
+
+/// A queue or search hit: enough to list it without loading the whole request.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RequestSummaryRow {
+    pub id: String,
+    pub tracking_code: String,
+    pub status: String,
+    pub version: i64,
+    pub priority: String,
+    pub dispatch_mode: String,
+    pub requesting_org_id: String,
+    pub requesting_org_name: String,
+    pub applicant_name: String,
+    pub letter_number: String,
+    pub status_since: i64,
+    pub deadline_at: Option<i64>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: i64,
+    pub user_id: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub detail: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The chain's head inside a write transaction: the last sequence number and hash.
+#[derive(Debug, Clone)]
+pub struct AuditHead {
+    pub seq: i64,
+    pub hash: String,
+}
+
+/// An audit entry before it is chained.
+#[derive(Debug, Clone)]
+pub struct AuditDraft {
+    pub at: i64,
+    pub user_id: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub detail: serde_json::Value,
+}
+
+/// A filter value for dynamically built queries.
+#[derive(Debug, Clone)]
+pub enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// Search filters, already validated and normalized by the service.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    pub tracking_code: Option<String>,
+    pub org_id: Option<String>,
+    pub letter_number_key: Option<String>,
+    pub statuses: Vec<String>,
+    pub created_from: Option<i64>,
+    pub created_before: Option<i64>,
+    pub text_key: Option<String>,
+    /// Keyset cursor: results strictly older than (created_at, id).
+    pub before: Option<(i64, String)>,
+    pub limit: i64,
+}
+
+/// The queue's page: requests in `statuses`, after (deadline, id).
+#[derive(Debug, Clone)]
+pub struct QueueFilter {
+    pub statuses: Vec<String>,
+    pub after: Option<(i64, String)>,
+    pub limit: i64,
+}

@@ -1,0 +1,236 @@
+//! Accounts: the first administrator, sign-in, and users added by the administrator.
+//! Passwords are stored only as Argon2id hashes.
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use sanad_core::model::Role;
+use sanad_core::{normalize, validate, Error, Result};
+use serde_json::json;
+
+use crate::models::{InitOutcome, NewUser, User};
+use crate::store::{on_store, AuditDraft, UserRow};
+use crate::{Actor, Service};
+
+const MIN_PASSWORD_CHARS: usize = 10;
+
+impl Service {
+    /// Creates the first administrator when the database has no users. Running it again with the
+    /// same user name is harmless; with another name it is refused (one first administrator).
+    pub async fn init_admin(
+        &self,
+        username: &str,
+        display_name: &str,
+        password: &str,
+    ) -> Result<InitOutcome> {
+        let (username, key) = check_username(username)?;
+        let count = on_store!(&self.store, ops, pool => ops::user_count(pool).await)?;
+        if count > 0 {
+            let existing =
+                on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?;
+            return match existing {
+                Some(u) if u.role == Role::Admin.as_str() => Ok(InitOutcome::AlreadyInitialized),
+                _ => Err(Error::not_permitted("error-already-initialized")),
+            };
+        }
+        let display_name = validate::required_text("display_name", display_name, 100)?;
+        check_password(&username, password)?;
+        let row = UserRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            username,
+            display_name,
+            role: Role::Admin.as_str().to_owned(),
+            password_hash: hash_password(password)?,
+            active: true,
+            must_change_password: false,
+            created_at: self.now_micros(),
+        };
+        let at = row.created_at;
+        let created = on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            // Re-check inside the write lock: two desks initializing at once create one admin.
+            if ops::user_count(pool).await? > 0 {
+                return Ok(InitOutcome::AlreadyInitialized);
+            }
+            let inserted = ops::insert_user(&mut tx, &row, &key).await?;
+            ops::append_audit(&mut tx, &mut head, AuditDraft {
+                at,
+                user_id: Some(row.id.clone()),
+                action: "user.init_admin".to_owned(),
+                entity: "user".to_owned(),
+                entity_id: Some(row.id.clone()),
+                detail: json!({ "username": row.username }),
+            }).await?;
+            ops::commit_write(tx, head).await?;
+            inserted
+        });
+        Ok(if created {
+            InitOutcome::Created
+        } else {
+            InitOutcome::AlreadyInitialized
+        })
+    }
+
+    /// Signs a user in. A wrong name, a wrong password and a deactivated account all give the same
+    /// error, so the answer does not tell which user names exist.
+    pub async fn login(&self, username: &str, password: &str) -> Result<Actor> {
+        let key = username_key(username);
+        let user = on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?;
+        let Some(user) = user else {
+            // Spend the same time as a real check.
+            let _ = verify_password(dummy_hash(), password);
+            return Err(Error::AuthenticationFailed);
+        };
+        if !verify_password(&user.password_hash, password) || !user.active {
+            self.record(AuditDraft {
+                at: self.now_micros(),
+                user_id: Some(user.id.clone()),
+                action: "user.login_failed".to_owned(),
+                entity: "user".to_owned(),
+                entity_id: Some(user.id.clone()),
+                detail: json!({}),
+            })
+            .await?;
+            return Err(Error::AuthenticationFailed);
+        }
+        let role = Role::parse("role", &user.role)?;
+        self.record(AuditDraft {
+            at: self.now_micros(),
+            user_id: Some(user.id.clone()),
+            action: "user.login".to_owned(),
+            entity: "user".to_owned(),
+            entity_id: Some(user.id.clone()),
+            detail: json!({}),
+        })
+        .await?;
+        Ok(Actor {
+            user_id: user.id,
+            username: user.username,
+            display_name: user.display_name,
+            role,
+        })
+    }
+
+    /// Adds a user. Administrator only.
+    pub async fn add_user(&self, actor: &Actor, new: NewUser) -> Result<User> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        let (username, key) = check_username(&new.username)?;
+        let display_name = validate::required_text("display_name", &new.display_name, 100)?;
+        let role = Role::parse("role", &new.role)?;
+        check_password(&username, &new.password)?;
+        let row = UserRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            username,
+            display_name,
+            role: role.as_str().to_owned(),
+            password_hash: hash_password(&new.password)?,
+            active: true,
+            must_change_password: false,
+            created_at: self.now_micros(),
+        };
+        let draft = AuditDraft {
+            at: row.created_at,
+            user_id: Some(actor.user_id.clone()),
+            action: "user.add".to_owned(),
+            entity: "user".to_owned(),
+            entity_id: Some(row.id.clone()),
+            detail: json!({ "username": row.username, "role": row.role }),
+        };
+        let inserted = on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            let inserted = ops::insert_user(&mut tx, &row, &key).await?;
+            if inserted {
+                ops::append_audit(&mut tx, &mut head, draft).await?;
+                ops::commit_write(tx, head).await?;
+            }
+            inserted
+        });
+        if !inserted {
+            return Err(Error::invalid("username", "error-username-taken"));
+        }
+        Ok(user_view(row))
+    }
+
+    /// Every user, active or not. Administrator and auditor.
+    pub async fn list_users(&self, actor: &Actor) -> Result<Vec<User>> {
+        self.authorize(actor, &[Role::Admin, Role::Auditor]).await?;
+        let rows = on_store!(&self.store, ops, pool => ops::list_users(pool).await)?;
+        Ok(rows.into_iter().map(user_view).collect())
+    }
+
+    /// Appends one audit entry in a transaction of its own.
+    pub(crate) async fn record(&self, draft: AuditDraft) -> Result<()> {
+        on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            ops::append_audit(&mut tx, &mut head, draft).await?;
+            ops::commit_write(tx, head).await
+        })
+    }
+}
+
+fn user_view(row: UserRow) -> User {
+    User {
+        role: Role::parse("role", &row.role).unwrap_or(Role::Auditor),
+        id: row.id,
+        username: row.username,
+        display_name: row.display_name,
+        active: row.active,
+        must_change_password: row.must_change_password,
+    }
+}
+
+/// The key user names are unique by: case-insensitive, after Persian normalization
+/// (so «علي» and «علی» are the same user).
+pub(crate) fn username_key(username: &str) -> String {
+    normalize::search_key(username)
+}
+
+fn check_username(input: &str) -> Result<(String, String)> {
+    let name = normalize::text(input);
+    let ok_chars = name
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '\u{200C}'));
+    let len = name.chars().count();
+    if !ok_chars || !(3..=40).contains(&len) {
+        return Err(Error::invalid("username", "error-username-format"));
+    }
+    let key = username_key(&name);
+    Ok((name, key))
+}
+
+fn check_password(username: &str, password: &str) -> Result<()> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(Error::invalid("password", "error-password-too-short"));
+    }
+    if username_key(password) == username_key(username) {
+        return Err(Error::invalid("password", "error-password-is-username"));
+    }
+    Ok(())
+}
+
+fn hash_password(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Storage(format!("password hashing failed: {e}")))
+}
+
+fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// The hash of a random password nobody knows, so an unknown user name costs as much time as a
+/// wrong password.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        let random = SaltString::generate(&mut OsRng);
+        hash_password(random.as_str()).unwrap_or_default()
+    })
+}
