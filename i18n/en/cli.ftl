@@ -71,3 +71,4 @@ field-hours = Hours
 field-db = Database
 field-request = Request input
 field-lang = Language
+field-date = Date

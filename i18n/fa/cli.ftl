@@ -71,3 +71,4 @@ field-hours = ساعت
 field-db = پایگاه داده
 field-request = ورودی درخواست
 field-lang = زبان
+field-date = تاریخ

@@ -17,6 +17,9 @@ pub struct AppStatus {
 /// State held by the application for the lifetime of the process.
 struct DeskState {
     status: AppStatus,
+    /// The one service API; later commands are one-line calls on it.
+    #[allow(dead_code)]
+    service: sanad_service::Service,
 }
 
 /// Reports the application's status to the web UI.
@@ -25,22 +28,32 @@ fn app_status(state: tauri::State<'_, DeskState>) -> AppStatus {
     state.status.clone()
 }
 
-/// Opens the database: creates and migrates the embedded SQLite database (or connects to the
-/// configured PostgreSQL server) and returns where it is.
-///
-/// Placeholder until the storage is wired in: it touches nothing and returns a fixed string.
-fn open_database(app: &tauri::App) -> Result<String, String> {
-    let _ = app;
-    Ok(String::from("(no database yet)"))
+/// Opens the database: creates and migrates the embedded SQLite database in the user data folder
+/// (or connects to `SANAD_DB` when set, as the command line does) and returns the service with a
+/// description of where the data is.
+fn open_database() -> Result<(sanad_service::Service, String), String> {
+    let url = match std::env::var("SANAD_DB") {
+        Ok(url) if !url.trim().is_empty() => url,
+        _ => sanad_service::default_database_url().map_err(|e| e.to_string())?,
+    };
+    let service = tauri::async_runtime::block_on(sanad_service::Service::connect(&url))
+        .map_err(|e| e.to_string())?;
+    // Show where the data is, never a password that a PostgreSQL URL might carry.
+    let shown = match url.strip_prefix("sqlite://") {
+        Some(path) => path.to_owned(),
+        None => "PostgreSQL".to_owned(),
+    };
+    Ok((service, shown))
 }
 
 /// Start-up work, run once the event loop is ready: open the database, then show the main
 /// window (it is declared with `"create": false`, so no window appears when start-up fails).
 fn start(app: &mut tauri::App) -> Result<(), String> {
-    let database =
-        open_database(app).map_err(|error| format!("could not open the database: {error}"))?;
+    let (service, database) =
+        open_database().map_err(|error| format!("could not open the database: {error}"))?;
     app.manage(DeskState {
         status: AppStatus { database },
+        service,
     });
 
     let window = app
@@ -79,4 +92,56 @@ fn try_run() -> Result<(), tauri::Error> {
         })
         .invoke_handler(tauri::generate_handler![app_status])
         .run(tauri::generate_context!())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> serde_json::Value {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tauri.conf.json");
+        let text = std::fs::read_to_string(path).expect("tauri.conf.json is readable");
+        serde_json::from_str(&text).expect("tauri.conf.json is JSON")
+    }
+
+    #[test]
+    fn app_status_serializes_as_the_page_reads_it() {
+        let status = AppStatus {
+            database: String::from("/data/sanad.db"),
+        };
+        let json = serde_json::to_value(status).expect("serializes");
+        assert_eq!(json, serde_json::json!({ "database": "/data/sanad.db" }));
+    }
+
+    #[test]
+    fn main_window_is_declared_but_created_by_start() {
+        let config = config();
+        let windows = config["app"]["windows"].as_array().expect("windows");
+        let main = windows
+            .iter()
+            .find(|window| window["label"] == MAIN_WINDOW)
+            .expect("a main window");
+        // `start` builds it once the database is open; Tauri must not build it too.
+        assert_eq!(main["create"], serde_json::json!(false));
+    }
+
+    #[test]
+    fn content_security_policy_stays_strict() {
+        let config = config();
+        let csp = config["app"]["security"]["csp"]
+            .as_str()
+            .expect("a CSP string");
+        let sources: Vec<&str> = csp.split([';', ' ']).collect();
+        for forbidden in ["'unsafe-inline'", "'unsafe-eval'", "http:", "https:", "*"] {
+            assert!(
+                !sources.contains(&forbidden),
+                "CSP allows {forbidden}: {csp}"
+            );
+        }
+        assert!(
+            csp.contains("connect-src ipc: http://ipc.localhost"),
+            "{csp}"
+        );
+        assert_eq!(config["app"]["withGlobalTauri"], serde_json::json!(false));
+    }
 }

@@ -1,1 +1,154 @@
-fn main() {}
+//! `sanad-bench`: loads a million requests with their histories into a backend, then measures
+//! what desks feel. Run in release (figures from a debug build mean nothing):
+//!
+//!   cargo run --release -p sanad-bench -- sqlite:///tmp/bench.db [REQUESTS]
+//!   cargo run --release -p sanad-bench -- postgres://user@host/db [REQUESTS]
+//!
+//! The database must be new (or empty). It prints its figures; it asserts nothing about time.
+
+mod load;
+mod measure;
+
+use std::time::Instant;
+
+use sanad_core::model::Action;
+use sanad_service::{NewDocument, NewOrganization, NewUser, Service};
+
+const PASSWORD: &str = "bench-password-1";
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    if let Err(e) = run().await {
+        eprintln!("sanad-bench: {e}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let url = args
+        .next()
+        .ok_or("usage: sanad-bench DATABASE_URL [REQUESTS]")?;
+    let total: usize = match args.next() {
+        Some(n) => n.parse().map_err(|_| "REQUESTS must be a number")?,
+        None => 1_000_000,
+    };
+    let svc = Service::connect(&url).await.map_err(|e| e.to_string())?;
+    println!("backend: {}  requests: {total}", svc.backend_name());
+
+    svc.init_admin("admin", "Bench admin", PASSWORD)
+        .await
+        .map_err(|e| e.to_string())?;
+    let admin = svc
+        .login("admin", PASSWORD)
+        .await
+        .map_err(|e| e.to_string())?;
+    for (name, role) in [
+        ("clerk", "clerk"),
+        ("reviewer", "reviewer"),
+        ("director", "director"),
+    ] {
+        svc.add_user(
+            &admin,
+            NewUser {
+                username: name.into(),
+                display_name: name.into(),
+                role: role.into(),
+                password: PASSWORD.into(),
+            },
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    }
+    let clerk = svc
+        .login("clerk", PASSWORD)
+        .await
+        .map_err(|e| e.to_string())?;
+    let reviewer = svc
+        .login("reviewer", PASSWORD)
+        .await
+        .map_err(|e| e.to_string())?;
+    let director = svc
+        .login("director", PASSWORD)
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut orgs = Vec::new();
+    for i in 0..50 {
+        let org = svc
+            .add_organization(
+                &admin,
+                NewOrganization {
+                    name: format!("{} {}", load::ORG_NAMES[i % load::ORG_NAMES.len()], i),
+                    kind: "agency".into(),
+                    national_id: None,
+                },
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        orgs.push(org.id);
+    }
+    let mut docs = Vec::new();
+    for i in 0..1000 {
+        let doc = svc
+            .add_document(
+                &admin,
+                NewDocument {
+                    registry_number: format!("R-{i:05}"),
+                    title: format!("سند مالکیت پلاک {i} بخش {}", i % 12),
+                    ..Default::default()
+                },
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        docs.push(doc.id);
+    }
+
+    // 1. Bulk load.
+    let started = Instant::now();
+    let loaded = load::bulk_load(svc.store(), clerk.user_id(), &orgs, &docs, total).await?;
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "bulk load: {total} requests, {} transitions in {secs:.1} s = {:.0} requests/s",
+        loaded.transitions,
+        total as f64 / secs
+    );
+
+    // 2. Register and approve, each step its own transaction, through the service API.
+    let rounds = 500;
+    let mut register = Vec::new();
+    let mut steps = Vec::new();
+    let started = Instant::now();
+    for i in 0..rounds {
+        let new = load::new_request(&orgs, &docs, i);
+        let t = Instant::now();
+        let r = svc
+            .register_request(&clerk, new)
+            .await
+            .map_err(|e| e.to_string())?;
+        register.push(t.elapsed());
+        let code = r.tracking_code.as_str().to_owned();
+        for (who, action) in [
+            (&reviewer, Action::StartReview),
+            (&reviewer, Action::Forward),
+            (&director, Action::Approve),
+        ] {
+            let t = Instant::now();
+            svc.act(who, &code, action, None, None)
+                .await
+                .map_err(|e| e.to_string())?;
+            steps.push(t.elapsed());
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "register+approve: {rounds} requests in {secs:.1} s = {:.1} requests/s (4 transactions each)",
+        rounds as f64 / secs
+    );
+    measure::report("  register_request", &mut register);
+    measure::report("  act (review/forward/approve)", &mut steps);
+
+    // 3. Reads at scale.
+    measure::reads(&svc, &clerk, &reviewer, &director, &loaded.sample_codes).await?;
+    svc.close().await;
+    Ok(())
+}

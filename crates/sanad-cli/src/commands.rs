@@ -9,7 +9,9 @@ use sanad_service::{
     PageRequest, SearchQuery, Service,
 };
 
-use crate::args::{AuditCommand, Cli, Command, DocCommand, OrgCommand, RequestCommand, TargetCommand, UserCommand};
+use crate::args::{
+    AuditCommand, Cli, Command, DocCommand, OrgCommand, RequestCommand, TargetCommand, UserCommand,
+};
 use crate::output::{self, print_json};
 use crate::CliError;
 
@@ -69,7 +71,10 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
                 "{}",
                 l10n.format(
                     "cli-user-added",
-                    &[("user", user.username.clone()), ("role", user.role.as_str().to_owned())]
+                    &[
+                        ("user", user.username.clone()),
+                        ("role", user.role.as_str().to_owned())
+                    ]
                 )
             );
             Ok(())
@@ -250,7 +255,10 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
                 "{}",
                 l10n.format(
                     "cli-target-set",
-                    &[("status", status.as_str().to_owned()), ("hours", hours.to_string())]
+                    &[
+                        ("status", status.as_str().to_owned()),
+                        ("hours", hours.to_string())
+                    ]
                 )
             );
             Ok(())
@@ -273,7 +281,10 @@ fn password_for(user: &str, var: &str, l10n: &Localizer) -> Result<String, CliEr
         return Ok(p);
     }
     if std::io::stdin().is_terminal() {
-        let prompt = format!("{} ", l10n.format("cli-password-prompt", &[("user", user.to_owned())]));
+        let prompt = format!(
+            "{} ",
+            l10n.format("cli-password-prompt", &[("user", user.to_owned())])
+        );
         if let Ok(p) = rpassword::prompt_password(prompt) {
             return Ok(p);
         }

@@ -28,7 +28,10 @@ pub fn print_error(l10n: &Localizer, error: &CliError, json: bool) {
             let line = match e.field() {
                 Some(field) => l10n.format(
                     "cli-field-error-line",
-                    &[("field", l10n.text(&field_message_id(field))), ("message", message)],
+                    &[
+                        ("field", l10n.text(&field_message_id(field))),
+                        ("message", message),
+                    ],
                 ),
                 None => l10n.format("cli-error-line", &[("message", message)]),
             };
@@ -60,8 +63,16 @@ fn code_text(l10n: &Localizer, grouped: &str) -> String {
 }
 
 pub fn print_request(l10n: &Localizer, r: &RequestView) {
-    line(l10n, "label-tracking-code", &code_text(l10n, &r.tracking_code_grouped));
-    line(l10n, "label-status", &l10n.text(&spelled("status", r.status.as_str())));
+    line(
+        l10n,
+        "label-tracking-code",
+        &code_text(l10n, &r.tracking_code_grouped),
+    );
+    line(
+        l10n,
+        "label-status",
+        &l10n.text(&spelled("status", r.status.as_str())),
+    );
     line(l10n, "label-requesting-org", &r.requesting_org.name);
     let destination = r
         .destination_org
@@ -75,7 +86,11 @@ pub fn print_request(l10n: &Localizer, r: &RequestView) {
         .map(|d| format!("{} {}", l10n.digits(&d.registry_number), d.title))
         .collect();
     line(l10n, "label-documents", &documents.join("، "));
-    line(l10n, "label-dispatch-mode", &l10n.text(&spelled("mode", r.dispatch_mode.as_str())));
+    line(
+        l10n,
+        "label-dispatch-mode",
+        &l10n.text(&spelled("mode", r.dispatch_mode.as_str())),
+    );
     if let Some(due) = r.return_due {
         line(l10n, "label-return-due", &l10n.digits(&due.to_string()));
     }
@@ -83,13 +98,25 @@ pub fn print_request(l10n: &Localizer, r: &RequestView) {
     line(
         l10n,
         "label-letter",
-        &format!("{} — {}", l10n.digits(&r.letter.number), l10n.digits(&r.letter.date)),
+        &format!(
+            "{} — {}",
+            l10n.digits(&r.letter.number),
+            l10n.digits(&r.letter.date)
+        ),
     );
     line(l10n, "label-purpose", &r.purpose);
-    line(l10n, "label-priority", &l10n.text(&spelled("priority", r.priority.as_str())));
+    line(
+        l10n,
+        "label-priority",
+        &l10n.text(&spelled("priority", r.priority.as_str())),
+    );
     println!("{}:", l10n.text("label-history"));
     for h in &r.history {
-        let note = h.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+        let note = h
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
         println!(
             "  {} | {} | {} ({}){}",
             l10n.digits(&h.at_jalali),
@@ -133,12 +160,18 @@ pub fn print_queue(l10n: &Localizer, q: &Queue) {
         "{}",
         l10n.format(
             "cli-queue-summary",
-            &[("total", total.to_string()), ("overdue", q.overdue.to_string())]
+            &[
+                ("total", total.to_string()),
+                ("overdue", q.overdue.to_string())
+            ]
         )
     );
     print_summaries(l10n, &q.items);
     if let Some(next) = &q.next {
-        println!("{}", l10n.format("cli-next-page", &[("cursor", next.clone())]));
+        println!(
+            "{}",
+            l10n.format("cli-next-page", &[("cursor", next.clone())])
+        );
     }
 }
 
@@ -149,7 +182,10 @@ pub fn print_search(l10n: &Localizer, page: &Page<RequestSummary>) {
     }
     print_summaries(l10n, &page.items);
     if let Some(next) = &page.next {
-        println!("{}", l10n.format("cli-next-page", &[("cursor", next.clone())]));
+        println!(
+            "{}",
+            l10n.format("cli-next-page", &[("cursor", next.clone())])
+        );
     }
 }
 
@@ -177,7 +213,12 @@ pub fn print_orgs(l10n: &Localizer, orgs: &[Organization]) {
 
 pub fn print_docs(l10n: &Localizer, docs: &[Document]) {
     for d in docs {
-        println!("{} | {} | {}", d.id, l10n.digits(&d.registry_number), d.title);
+        println!(
+            "{} | {} | {}",
+            d.id,
+            l10n.digits(&d.registry_number),
+            d.title
+        );
     }
 }
 
@@ -185,7 +226,10 @@ pub fn print_audit(l10n: &Localizer, report: &AuditReport) {
     if report.intact {
         println!(
             "{}",
-            l10n.format("cli-audit-intact", &[("entries", report.entries.to_string())])
+            l10n.format(
+                "cli-audit-intact",
+                &[("entries", report.entries.to_string())]
+            )
         );
     } else {
         eprintln!(

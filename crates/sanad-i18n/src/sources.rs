@@ -9,14 +9,20 @@ pub const FTL_FILES: &[&str] = &["domain.ftl", "errors.ftl", "validation.ftl", "
 const FA: &[(&str, &str)] = &[
     ("domain.ftl", include_str!("../../../i18n/fa/domain.ftl")),
     ("errors.ftl", include_str!("../../../i18n/fa/errors.ftl")),
-    ("validation.ftl", include_str!("../../../i18n/fa/validation.ftl")),
+    (
+        "validation.ftl",
+        include_str!("../../../i18n/fa/validation.ftl"),
+    ),
     ("cli.ftl", include_str!("../../../i18n/fa/cli.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
     ("domain.ftl", include_str!("../../../i18n/en/domain.ftl")),
     ("errors.ftl", include_str!("../../../i18n/en/errors.ftl")),
-    ("validation.ftl", include_str!("../../../i18n/en/validation.ftl")),
+    (
+        "validation.ftl",
+        include_str!("../../../i18n/en/validation.ftl"),
+    ),
     ("cli.ftl", include_str!("../../../i18n/en/cli.ftl")),
 ];
 

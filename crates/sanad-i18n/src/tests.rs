@@ -17,7 +17,11 @@ fn ids(lang: Lang) -> BTreeSet<String> {
         for entry in resource.body {
             if let Entry::Message(m) = entry {
                 let id = m.id.name.to_owned();
-                assert!(out.insert(id.clone()), "{id} is defined twice in {}", lang.code());
+                assert!(
+                    out.insert(id.clone()),
+                    "{id} is defined twice in {}",
+                    lang.code()
+                );
             }
         }
     }
@@ -93,9 +97,14 @@ fn persian_messages_use_persian_digits_and_no_latin_words() {
             "{id} has Latin digits: {text}"
         );
         for token in text.split_whitespace() {
-            let token = token.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_' && c != ':' && c != '/');
+            let token = token.trim_matches(|c: char| {
+                !c.is_ascii_alphanumeric() && c != '-' && c != '_' && c != ':' && c != '/'
+            });
             if token.chars().any(|c| c.is_ascii_alphabetic()) {
-                assert!(is_technical_token(token), "{id} has a Latin word «{token}»: {text}");
+                assert!(
+                    is_technical_token(token),
+                    "{id} has a Latin word «{token}»: {text}"
+                );
             }
         }
     }
@@ -106,7 +115,10 @@ fn arguments_are_localized() {
     let fa = Localizer::new(Lang::Fa);
     let text = fa.format(
         "error-action-not-allowed-in-state",
-        &[("action", "approve".into()), ("status", "under_review".into())],
+        &[
+            ("action", "approve".into()),
+            ("status", "under_review".into()),
+        ],
     );
     assert!(text.contains(&fa.text("action-approve")), "{text}");
     assert!(text.contains(&fa.text("status-under-review")), "{text}");
@@ -126,4 +138,88 @@ fn unknown_ids_are_visible() {
 fn digits_round_trip() {
     assert_eq!(to_persian_digits("1404/10/30"), "۱۴۰۴/۱۰/۳۰");
     assert_eq!(to_latin_digits("۱۴۰۴/١٠/۳۰"), "1404/10/30");
+}
+
+/// Every message id written in the Rust sources (`"error-…"`, `"cli-…"`, `"label-…"`, …) and every
+/// field an error can name (`field-…`) exists in both languages.
+#[test]
+fn every_message_the_code_uses_exists() {
+    let crates = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut sources = Vec::new();
+    let mut stack = vec![crates];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && path.to_string_lossy().contains("/src/")
+            {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                // Unit tests use made-up field names; only shipped code counts.
+                let shipped = text
+                    .split("#[cfg(test)]")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                sources.push(shipped);
+            }
+        }
+    }
+    let prefixes = ["error-", "cli-", "label-", "field-"];
+    let mut used = BTreeSet::new();
+    let mut fields = BTreeSet::new();
+    let field_fns = [
+        "invalid(",
+        "invalid_with(",
+        "national_code(",
+        "national_id(",
+        "mobile(",
+        "required_text(",
+        "optional_text(",
+        "parse(",
+    ];
+    for text in &sources {
+        for (i, _) in text.match_indices('"') {
+            let rest = &text[i + 1..];
+            let Some(end) = rest.find('"') else { continue };
+            let literal = &rest[..end];
+            let is_id = prefixes.iter().any(|p| literal.starts_with(p))
+                && literal.len() > 6
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if is_id && !literal.ends_with('-') {
+                used.insert(literal.to_owned());
+            }
+            // A field name: the first string argument of a validator or error constructor.
+            let before = text[..i].trim_end();
+            if field_fns.iter().any(|f| before.ends_with(f))
+                && !literal.is_empty()
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
+            {
+                fields.insert(format!("field-{}", literal.replace(['.', '_'], "-")));
+            }
+        }
+    }
+    assert!(used.len() > 30, "the scan found too few ids: {used:?}");
+    assert!(
+        fields.contains("field-applicant-national-code"),
+        "{fields:?}"
+    );
+    for lang in Lang::ALL {
+        let have = ids(lang);
+        let missing: Vec<_> = used
+            .iter()
+            .chain(fields.iter())
+            .filter(|id| !have.contains(*id))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: missing messages {missing:?}",
+            lang.code()
+        );
+    }
 }

@@ -60,10 +60,15 @@ impl Service {
     }
 
     /// Organizations whose name contains `query` (Persian-normalized), by name.
-    pub async fn list_organizations(&self, actor: &Actor, query: &str) -> Result<Vec<Organization>> {
+    pub async fn list_organizations(
+        &self,
+        actor: &Actor,
+        query: &str,
+    ) -> Result<Vec<Organization>> {
         self.authorize(actor, ANY_ROLE).await?;
         let key = normalize::search_key(query);
-        let rows = on_store!(&self.store, ops, pool => ops::list_orgs(pool, &key, LIST_LIMIT).await)?;
+        let rows =
+            on_store!(&self.store, ops, pool => ops::list_orgs(pool, &key, LIST_LIMIT).await)?;
         Ok(rows.into_iter().map(org_view).collect())
     }
 
@@ -75,7 +80,8 @@ impl Service {
             50,
         )?);
         let title = validate::required_text("title", &new.title, 300)?;
-        let property_plate = validate::optional_text("property_plate", new.property_plate.as_deref(), 100)?;
+        let property_plate =
+            validate::optional_text("property_plate", new.property_plate.as_deref(), 100)?;
         let location = validate::optional_text("location", new.location.as_deref(), 100)?;
         let row = DocRow {
             id: uuid::Uuid::now_v7().to_string(),
@@ -106,7 +112,10 @@ impl Service {
             inserted
         });
         if !inserted {
-            return Err(Error::invalid("registry_number", "error-registry-number-taken"));
+            return Err(Error::invalid(
+                "registry_number",
+                "error-registry-number-taken",
+            ));
         }
         Ok(doc_view(row))
     }
@@ -115,7 +124,8 @@ impl Service {
     pub async fn list_documents(&self, actor: &Actor, query: &str) -> Result<Vec<Document>> {
         self.authorize(actor, ANY_ROLE).await?;
         let key = normalize::search_key(query);
-        let rows = on_store!(&self.store, ops, pool => ops::list_docs(pool, &key, LIST_LIMIT).await)?;
+        let rows =
+            on_store!(&self.store, ops, pool => ops::list_docs(pool, &key, LIST_LIMIT).await)?;
         Ok(rows.into_iter().map(doc_view).collect())
     }
 }

@@ -86,10 +86,9 @@ impl Service {
         let Some(default) = default_target_hours(status) else {
             return Ok(None);
         };
-        let stored = on_store!(&self.store, ops, pool => ops::setting(pool, &setting_key(status)).await)?;
-        Ok(Some(
-            stored.and_then(|v| v.parse().ok()).unwrap_or(default),
-        ))
+        let stored =
+            on_store!(&self.store, ops, pool => ops::setting(pool, &setting_key(status)).await)?;
+        Ok(Some(stored.and_then(|v| v.parse().ok()).unwrap_or(default)))
     }
 
     /// When a request entering `status` at `at` is due. Urgent requests get half the time; a

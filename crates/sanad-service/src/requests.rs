@@ -51,7 +51,13 @@ impl Service {
         let valid = self.validate_request(new).await?;
         let now = self.now_micros();
         let deadline = self
-            .deadline(Status::Submitted, valid.priority, valid.mode, valid.return_due, now)
+            .deadline(
+                Status::Submitted,
+                valid.priority,
+                valid.mode,
+                valid.return_due,
+                now,
+            )
             .await?;
         let id = uuid::Uuid::now_v7().to_string();
         let mut row = RequestRow {
@@ -163,8 +169,9 @@ impl Service {
         self.authorize(actor, Role::ALL).await?;
         let code = TrackingCode::parse(code)?;
         let note = validate::optional_text("note", note, 1000)?;
-        let row = on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
-            .ok_or(Error::NotFound { what: "request" })?;
+        let row =
+            on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
+                .ok_or(Error::NotFound { what: "request" })?;
         let version = expected_version.unwrap_or(row.version);
         if version != row.version {
             return Err(conflict());
@@ -236,8 +243,9 @@ impl Service {
     }
 
     async fn load_view(&self, actor: &Actor, code: &TrackingCode) -> Result<RequestView> {
-        let row = on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
-            .ok_or(Error::NotFound { what: "request" })?;
+        let row =
+            on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
+                .ok_or(Error::NotFound { what: "request" })?;
         let (requesting, destination, documents, history) = on_store!(&self.store, ops, pool => {
             let requesting = ops::org_by_id(pool, &row.requesting_org_id).await?;
             let destination = match &row.destination_org_id {
@@ -311,14 +319,18 @@ impl Service {
         let requesting = on_store!(&self.store, ops, pool => ops::org_by_id(pool, new.requesting_org.trim()).await)?
             .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
         if requesting.kind != OrgKind::Agency.as_str() {
-            return Err(Error::invalid("requesting_org", "error-requesting-org-kind"));
+            return Err(Error::invalid(
+                "requesting_org",
+                "error-requesting-org-kind",
+            ));
         }
         let destination = match new.destination_org.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(id) if id == requesting.id => None,
             Some(id) => Some(
-                on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?
-                    .ok_or_else(|| Error::invalid("destination_org", "error-not-found-organization"))?,
+                on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?.ok_or_else(
+                    || Error::invalid("destination_org", "error-not-found-organization"),
+                )?,
             ),
         };
         if let Some(d) = &destination {

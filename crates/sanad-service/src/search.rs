@@ -7,7 +7,7 @@ use sanad_core::workflow::queue_states;
 use sanad_core::{normalize, Error, Result, TrackingCode};
 
 use crate::clock::micros;
-use crate::models::{PageRequest, Queue, RequestSummary, SearchQuery, StatusCount, Page};
+use crate::models::{Page, PageRequest, Queue, RequestSummary, SearchQuery, StatusCount};
 use crate::requests::rfc3339;
 use crate::store::{on_store, QueueFilter, RequestSummaryRow, SearchFilter};
 use crate::{Actor, Service};

@@ -93,7 +93,8 @@ impl Service {
     /// Checks that `actor` is still an active user with the same role, and that the role is one of
     /// `allowed`. Every public operation calls this first.
     pub(crate) async fn authorize(&self, actor: &Actor, allowed: &[Role]) -> Result<()> {
-        let user = on_store!(&self.store, ops, pool => ops::user_by_id(pool, &actor.user_id).await)?;
+        let user =
+            on_store!(&self.store, ops, pool => ops::user_by_id(pool, &actor.user_id).await)?;
         let Some(user) = user else {
             return Err(Error::AuthenticationFailed);
         };

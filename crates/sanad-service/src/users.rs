@@ -1,7 +1,9 @@
 //! Accounts: the first administrator, sign-in, and users added by the administrator.
 //! Passwords are stored only as Argon2id hashes.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use sanad_core::model::Role;
 use sanad_core::{normalize, validate, Error, Result};
@@ -25,8 +27,7 @@ impl Service {
         let (username, key) = check_username(username)?;
         let count = on_store!(&self.store, ops, pool => ops::user_count(pool).await)?;
         if count > 0 {
-            let existing =
-                on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?;
+            let existing = on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?;
             return match existing {
                 Some(u) if u.role == Role::Admin.as_str() => Ok(InitOutcome::AlreadyInitialized),
                 _ => Err(Error::not_permitted("error-already-initialized")),

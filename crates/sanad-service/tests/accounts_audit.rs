@@ -6,89 +6,214 @@ use common::{fresh_db, Backend, Office, PASSWORD};
 use sanad_core::model::Action;
 use sanad_service::{Error, InitOutcome, NewUser, Service};
 
-on_both_backends!(init_is_safe_to_repeat_and_makes_one_admin, |b: Backend| async move {
-    let db = fresh_db(b).await;
-    let svc = Service::connect(&db.url).await.expect("connect");
-    assert_eq!(svc.init_admin("admin", "مدیر سامانه", PASSWORD).await, Ok(InitOutcome::Created));
-    // Reconnecting runs migrations again: harmless.
-    let svc = Service::connect(&db.url).await.expect("reconnect");
-    assert_eq!(svc.init_admin("admin", "مدیر سامانه", PASSWORD).await, Ok(InitOutcome::AlreadyInitialized));
-    let other = svc.init_admin("intruder", "x", PASSWORD).await;
-    assert!(matches!(other, Err(Error::NotPermitted { .. })), "{other:?}");
-    let weak = Service::connect(&fresh_db(Backend::Sqlite).await.url).await.expect("c").init_admin("admin", "x", "short").await;
-    assert!(matches!(weak, Err(Error::Invalid { ref field, .. }) if field == "password"), "{weak:?}");
-});
-
-on_both_backends!(user_names_are_unique_across_case_and_persian_letters, |b: Backend| async move {
-    let o = Office::new(b).await;
-    let add = |name: &str| NewUser { username: name.into(), display_name: "x".into(), role: "clerk".into(), password: PASSWORD.into() };
-    let taken = o.svc.add_user(&o.admin, add("CLERK")).await;
-    assert!(matches!(taken, Err(Error::Invalid { message_id: "error-username-taken", .. })), "{taken:?}");
-    o.svc.add_user(&o.admin, add("علی")).await.expect("persian name");
-    let arabic = o.svc.add_user(&o.admin, add("علي")).await;
-    assert!(matches!(arabic, Err(Error::Invalid { message_id: "error-username-taken", .. })), "{arabic:?}");
-    // Signing in with the Arabic spelling reaches the same account.
-    let ali = o.svc.login("علي", PASSWORD).await.expect("login");
-    assert_eq!(ali.username(), "علی");
-    let by_clerk = o.svc.add_user(&o.clerk, add("someone")).await;
-    assert!(matches!(by_clerk, Err(Error::NotPermitted { .. })), "{by_clerk:?}");
-    let same = NewUser { password: "someone-else".into(), ..add("someone-else") };
-    let res = o.svc.add_user(&o.admin, same).await;
-    assert!(matches!(res, Err(Error::Invalid { message_id: "error-password-is-username", .. })), "{res:?}");
-});
-
-on_both_backends!(wrong_passwords_and_unknown_users_look_the_same, |b: Backend| async move {
-    let o = Office::new(b).await;
-    assert_eq!(o.svc.login("clerk", "wrong-password").await, Err(Error::AuthenticationFailed));
-    assert_eq!(o.svc.login("nobody", PASSWORD).await, Err(Error::AuthenticationFailed));
-    assert!(o.svc.login("Clerk", PASSWORD).await.is_ok());
-});
-
-on_both_backends!(audit_chain_records_changes_and_names_a_tampered_entry, |b: Backend| async move {
-    let o = Office::new(b).await;
-    let r = o.svc.register_request(&o.clerk, o.request()).await.expect("register");
-    o.svc.act(&o.reviewer, r.tracking_code.as_str(), Action::StartReview, None, None).await.expect("start");
-    // An auditor opening the request's personal details is itself recorded.
-    o.svc.request_by_code(&o.auditor, r.tracking_code.as_str()).await.expect("auditor reads");
-    let report = o.svc.verify_audit(&o.auditor).await.expect("verify");
-    assert!(report.intact, "{report:?}");
-    let entries = report.entries;
-    assert!(entries >= 10, "{entries}");
-    let denied = o.svc.verify_audit(&o.clerk).await;
-    assert!(matches!(denied, Err(Error::NotPermitted { .. })));
-
-    // Tamper with the registration's entry directly in the database, as an attacker with the file would.
-    let target: i64;
-    match o.svc.store() {
-        sanad_service::Store::Sqlite(pool) => {
-            target = sqlx::query_scalar("SELECT seq FROM audit_log WHERE action = 'request.register'").fetch_one(pool).await.expect("find");
-            sqlx::query("DROP TRIGGER audit_log_no_update").execute(pool).await.expect("drop trigger");
-            sqlx::query("UPDATE audit_log SET detail = '{\"tracking_code\":\"000000000000\"}' WHERE seq = $1").bind(target).execute(pool).await.expect("tamper");
-        }
-        sanad_service::Store::Postgres(pool) => {
-            target = sqlx::query_scalar("SELECT seq FROM audit_log WHERE action = 'request.register'").fetch_one(pool).await.expect("find");
-            sqlx::query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change").execute(pool).await.expect("disable trigger");
-            sqlx::query("UPDATE audit_log SET detail = '{\"tracking_code\":\"000000000000\"}' WHERE seq = $1").bind(target).execute(pool).await.expect("tamper");
-        }
+on_both_backends!(
+    init_is_safe_to_repeat_and_makes_one_admin,
+    |b: Backend| async move {
+        let db = fresh_db(b).await;
+        let svc = Service::connect(&db.url).await.expect("connect");
+        assert_eq!(
+            svc.init_admin("admin", "مدیر سامانه", PASSWORD).await,
+            Ok(InitOutcome::Created)
+        );
+        // Reconnecting runs migrations again: harmless.
+        let svc = Service::connect(&db.url).await.expect("reconnect");
+        assert_eq!(
+            svc.init_admin("admin", "مدیر سامانه", PASSWORD).await,
+            Ok(InitOutcome::AlreadyInitialized)
+        );
+        let other = svc.init_admin("intruder", "x", PASSWORD).await;
+        assert!(
+            matches!(other, Err(Error::NotPermitted { .. })),
+            "{other:?}"
+        );
+        let weak = Service::connect(&fresh_db(Backend::Sqlite).await.url)
+            .await
+            .expect("c")
+            .init_admin("admin", "x", "short")
+            .await;
+        assert!(
+            matches!(weak, Err(Error::Invalid { ref field, .. }) if field == "password"),
+            "{weak:?}"
+        );
     }
-    let report = o.svc.verify_audit(&o.auditor).await.expect("verify");
-    assert!(!report.intact);
-    assert_eq!(report.first_broken, Some(target));
-    assert_eq!(report.problem.as_deref(), Some("hash"));
-});
+);
 
-on_both_backends!(the_audit_log_refuses_updates_and_deletes, |b: Backend| async move {
-    let o = Office::new(b).await;
-    let (update, delete) = match o.svc.store() {
-        sanad_service::Store::Sqlite(pool) => (
-            sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 1").execute(pool).await.is_err(),
-            sqlx::query("DELETE FROM audit_log WHERE seq = 1").execute(pool).await.is_err(),
-        ),
-        sanad_service::Store::Postgres(pool) => (
-            sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 1").execute(pool).await.is_err(),
-            sqlx::query("DELETE FROM audit_log WHERE seq = 1").execute(pool).await.is_err(),
-        ),
-    };
-    assert!(update && delete, "update refused: {update}, delete refused: {delete}");
-    assert!(o.svc.verify_audit(&o.admin).await.expect("verify").intact);
-});
+on_both_backends!(
+    user_names_are_unique_across_case_and_persian_letters,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let add = |name: &str| NewUser {
+            username: name.into(),
+            display_name: "x".into(),
+            role: "clerk".into(),
+            password: PASSWORD.into(),
+        };
+        let taken = o.svc.add_user(&o.admin, add("CLERK")).await;
+        assert!(
+            matches!(
+                taken,
+                Err(Error::Invalid {
+                    message_id: "error-username-taken",
+                    ..
+                })
+            ),
+            "{taken:?}"
+        );
+        o.svc
+            .add_user(&o.admin, add("علی"))
+            .await
+            .expect("persian name");
+        let arabic = o.svc.add_user(&o.admin, add("علي")).await;
+        assert!(
+            matches!(
+                arabic,
+                Err(Error::Invalid {
+                    message_id: "error-username-taken",
+                    ..
+                })
+            ),
+            "{arabic:?}"
+        );
+        // Signing in with the Arabic spelling reaches the same account.
+        let ali = o.svc.login("علي", PASSWORD).await.expect("login");
+        assert_eq!(ali.username(), "علی");
+        let by_clerk = o.svc.add_user(&o.clerk, add("someone")).await;
+        assert!(
+            matches!(by_clerk, Err(Error::NotPermitted { .. })),
+            "{by_clerk:?}"
+        );
+        let same = NewUser {
+            password: "someone-else".into(),
+            ..add("someone-else")
+        };
+        let res = o.svc.add_user(&o.admin, same).await;
+        assert!(
+            matches!(
+                res,
+                Err(Error::Invalid {
+                    message_id: "error-password-is-username",
+                    ..
+                })
+            ),
+            "{res:?}"
+        );
+    }
+);
+
+on_both_backends!(
+    wrong_passwords_and_unknown_users_look_the_same,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        assert_eq!(
+            o.svc.login("clerk", "wrong-password").await,
+            Err(Error::AuthenticationFailed)
+        );
+        assert_eq!(
+            o.svc.login("nobody", PASSWORD).await,
+            Err(Error::AuthenticationFailed)
+        );
+        assert!(o.svc.login("Clerk", PASSWORD).await.is_ok());
+    }
+);
+
+on_both_backends!(
+    audit_chain_records_changes_and_names_a_tampered_entry,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let r = o
+            .svc
+            .register_request(&o.clerk, o.request())
+            .await
+            .expect("register");
+        o.svc
+            .act(
+                &o.reviewer,
+                r.tracking_code.as_str(),
+                Action::StartReview,
+                None,
+                None,
+            )
+            .await
+            .expect("start");
+        // An auditor opening the request's personal details is itself recorded.
+        o.svc
+            .request_by_code(&o.auditor, r.tracking_code.as_str())
+            .await
+            .expect("auditor reads");
+        let report = o.svc.verify_audit(&o.auditor).await.expect("verify");
+        assert!(report.intact, "{report:?}");
+        let entries = report.entries;
+        assert!(entries >= 10, "{entries}");
+        let denied = o.svc.verify_audit(&o.clerk).await;
+        assert!(matches!(denied, Err(Error::NotPermitted { .. })));
+
+        // Tamper with the registration's entry directly in the database, as an attacker with the file would.
+        let target: i64;
+        match o.svc.store() {
+            sanad_service::Store::Sqlite(pool) => {
+                target = sqlx::query_scalar(
+                    "SELECT seq FROM audit_log WHERE action = 'request.register'",
+                )
+                .fetch_one(pool)
+                .await
+                .expect("find");
+                sqlx::query("DROP TRIGGER audit_log_no_update")
+                    .execute(pool)
+                    .await
+                    .expect("drop trigger");
+                sqlx::query("UPDATE audit_log SET detail = '{\"tracking_code\":\"000000000000\"}' WHERE seq = $1").bind(target).execute(pool).await.expect("tamper");
+            }
+            sanad_service::Store::Postgres(pool) => {
+                target = sqlx::query_scalar(
+                    "SELECT seq FROM audit_log WHERE action = 'request.register'",
+                )
+                .fetch_one(pool)
+                .await
+                .expect("find");
+                sqlx::query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change")
+                    .execute(pool)
+                    .await
+                    .expect("disable trigger");
+                sqlx::query("UPDATE audit_log SET detail = '{\"tracking_code\":\"000000000000\"}' WHERE seq = $1").bind(target).execute(pool).await.expect("tamper");
+            }
+        }
+        let report = o.svc.verify_audit(&o.auditor).await.expect("verify");
+        assert!(!report.intact);
+        assert_eq!(report.first_broken, Some(target));
+        assert_eq!(report.problem.as_deref(), Some("hash"));
+    }
+);
+
+on_both_backends!(
+    the_audit_log_refuses_updates_and_deletes,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let (update, delete) = match o.svc.store() {
+            sanad_service::Store::Sqlite(pool) => (
+                sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 1")
+                    .execute(pool)
+                    .await
+                    .is_err(),
+                sqlx::query("DELETE FROM audit_log WHERE seq = 1")
+                    .execute(pool)
+                    .await
+                    .is_err(),
+            ),
+            sanad_service::Store::Postgres(pool) => (
+                sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 1")
+                    .execute(pool)
+                    .await
+                    .is_err(),
+                sqlx::query("DELETE FROM audit_log WHERE seq = 1")
+                    .execute(pool)
+                    .await
+                    .is_err(),
+            ),
+        };
+        assert!(
+            update && delete,
+            "update refused: {update}, delete refused: {delete}"
+        );
+        assert!(o.svc.verify_audit(&o.admin).await.expect("verify").intact);
+    }
+);

@@ -7,97 +7,273 @@ use sanad_service::{Error, NewDocument, NewOrganization, NewRequest, SearchQuery
 
 fn field_of(res: &Result<sanad_service::RequestView, Error>) -> (String, &'static str) {
     match res {
-        Err(Error::Invalid { field, message_id, .. }) => (field.clone(), message_id),
+        Err(Error::Invalid {
+            field, message_id, ..
+        }) => (field.clone(), message_id),
         other => panic!("expected a field error: {other:?}"),
     }
 }
 
-on_both_backends!(every_bad_field_is_named_and_nothing_is_stored, |b: Backend| async move {
-    let o = Office::new(b).await;
-    let base = o.request();
-    let with = |f: &dyn Fn(&mut NewRequest)| {
-        let mut r = base.clone();
-        f(&mut r);
-        r
-    };
-    let cases: Vec<(NewRequest, &str, &str)> = vec![
-        (with(&|r| r.applicant.national_code = "0499370898".into()), "applicant.national_code", "error-national-code-invalid"),
-        (with(&|r| r.applicant.national_code = "1111111111".into()), "applicant.national_code", "error-national-code-invalid"),
-        (with(&|r| r.applicant.national_code = "12345".into()), "applicant.national_code", "error-national-code-format"),
-        (with(&|r| r.applicant.mobile = "0912123".into()), "applicant.mobile", "error-mobile-format"),
-        (with(&|r| r.applicant.name = "   ".into()), "applicant.name", "error-required"),
-        (with(&|r| r.applicant.name = "ن".repeat(101)), "applicant.name", "error-too-long"),
-        (with(&|r| r.letter.date = "1404/12/30".into()), "letter.date", "error-jalali-date-invalid"),
-        (with(&|r| r.letter.date = "دیروز".into()), "letter.date", "error-jalali-date-format"),
-        (with(&|r| r.letter.date = "1499/01/01".into()), "letter.date", "error-letter-date-future"),
-        (with(&|r| r.letter.number = "".into()), "letter.number", "error-required"),
-        (with(&|r| r.purpose = "".into()), "purpose", "error-required"),
-        (with(&|r| r.priority = "asap".into()), "priority", "error-priority-unknown"),
-        (with(&|r| r.dispatch_mode = "fax".into()), "dispatch_mode", "error-dispatch-mode-unknown"),
-        (with(&|r| r.dispatch_mode = "original".into()), "return_due", "error-return-due-required"),
-        (with(&|r| { r.dispatch_mode = "original".into(); r.return_due = Some("1400/01/01".into()) }), "return_due", "error-return-due-past"),
-        (with(&|r| r.return_due = Some("1499/01/01".into())), "return_due", "error-return-due-not-allowed"),
-        (with(&|r| r.documents.clear()), "documents", "error-documents-required"),
-        (with(&|r| r.documents.push(r.documents[0].clone())), "documents", "error-document-repeated"),
-        (with(&|r| r.documents = vec![uuid::Uuid::now_v7().to_string()]), "documents", "error-not-found-document"),
-        (with(&|r| r.requesting_org = uuid::Uuid::now_v7().to_string()), "requesting_org", "error-not-found-organization"),
-        (with(&|r| r.requesting_org = o.court.clone()), "requesting_org", "error-requesting-org-kind"),
-        (with(&|r| r.destination_org = Some(o.agency2.clone())), "destination_org", "error-destination-must-be-third-party"),
-    ];
-    for (input, field, message) in cases {
-        let res = o.svc.register_request(&o.clerk, input).await;
-        assert_eq!(field_of(&res), (field.to_owned(), message), "{field}");
+on_both_backends!(
+    every_bad_field_is_named_and_nothing_is_stored,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let base = o.request();
+        let with = |f: &dyn Fn(&mut NewRequest)| {
+            let mut r = base.clone();
+            f(&mut r);
+            r
+        };
+        let cases: Vec<(NewRequest, &str, &str)> = vec![
+            (
+                with(&|r| r.applicant.national_code = "0499370898".into()),
+                "applicant.national_code",
+                "error-national-code-invalid",
+            ),
+            (
+                with(&|r| r.applicant.national_code = "1111111111".into()),
+                "applicant.national_code",
+                "error-national-code-invalid",
+            ),
+            (
+                with(&|r| r.applicant.national_code = "12345".into()),
+                "applicant.national_code",
+                "error-national-code-format",
+            ),
+            (
+                with(&|r| r.applicant.mobile = "0912123".into()),
+                "applicant.mobile",
+                "error-mobile-format",
+            ),
+            (
+                with(&|r| r.applicant.name = "   ".into()),
+                "applicant.name",
+                "error-required",
+            ),
+            (
+                with(&|r| r.applicant.name = "ن".repeat(101)),
+                "applicant.name",
+                "error-too-long",
+            ),
+            (
+                with(&|r| r.letter.date = "1404/12/30".into()),
+                "letter.date",
+                "error-jalali-date-invalid",
+            ),
+            (
+                with(&|r| r.letter.date = "دیروز".into()),
+                "letter.date",
+                "error-jalali-date-format",
+            ),
+            (
+                with(&|r| r.letter.date = "1499/01/01".into()),
+                "letter.date",
+                "error-letter-date-future",
+            ),
+            (
+                with(&|r| r.letter.number = "".into()),
+                "letter.number",
+                "error-required",
+            ),
+            (
+                with(&|r| r.purpose = "".into()),
+                "purpose",
+                "error-required",
+            ),
+            (
+                with(&|r| r.priority = "asap".into()),
+                "priority",
+                "error-priority-unknown",
+            ),
+            (
+                with(&|r| r.dispatch_mode = "fax".into()),
+                "dispatch_mode",
+                "error-dispatch-mode-unknown",
+            ),
+            (
+                with(&|r| r.dispatch_mode = "original".into()),
+                "return_due",
+                "error-return-due-required",
+            ),
+            (
+                with(&|r| {
+                    r.dispatch_mode = "original".into();
+                    r.return_due = Some("1400/01/01".into())
+                }),
+                "return_due",
+                "error-return-due-past",
+            ),
+            (
+                with(&|r| r.return_due = Some("1499/01/01".into())),
+                "return_due",
+                "error-return-due-not-allowed",
+            ),
+            (
+                with(&|r| r.documents.clear()),
+                "documents",
+                "error-documents-required",
+            ),
+            (
+                with(&|r| r.documents.push(r.documents[0].clone())),
+                "documents",
+                "error-document-repeated",
+            ),
+            (
+                with(&|r| r.documents = vec![uuid::Uuid::now_v7().to_string()]),
+                "documents",
+                "error-not-found-document",
+            ),
+            (
+                with(&|r| r.requesting_org = uuid::Uuid::now_v7().to_string()),
+                "requesting_org",
+                "error-not-found-organization",
+            ),
+            (
+                with(&|r| r.requesting_org = o.court.clone()),
+                "requesting_org",
+                "error-requesting-org-kind",
+            ),
+            (
+                with(&|r| r.destination_org = Some(o.agency2.clone())),
+                "destination_org",
+                "error-destination-must-be-third-party",
+            ),
+        ];
+        for (input, field, message) in cases {
+            let res = o.svc.register_request(&o.clerk, input).await;
+            assert_eq!(field_of(&res), (field.to_owned(), message), "{field}");
+        }
+        let stored = o
+            .svc
+            .search(&o.clerk, SearchQuery::default())
+            .await
+            .expect("search");
+        assert!(stored.items.is_empty(), "a refused request was stored");
+        assert!(o.svc.verify_audit(&o.admin).await.expect("verify").intact);
     }
-    let stored = o.svc.search(&o.clerk, SearchQuery::default()).await.expect("search");
-    assert!(stored.items.is_empty(), "a refused request was stored");
-    assert!(o.svc.verify_audit(&o.admin).await.expect("verify").intact);
-});
+);
 
-on_both_backends!(persian_and_arabic_input_is_normalized_on_the_way_in, |b: Backend| async move {
-    let o = Office::new(b).await;
-    let mut new = o.request();
-    new.applicant.name = "علي  كريمي".into();
-    new.applicant.national_code = "۰۴۹۹-۳۷۰-۸۹۹".into();
-    new.applicant.mobile = "+98 912 123 4567".into();
-    new.letter.date = "١٤٠٤/٨/١".into();
-    let r = o.svc.register_request(&o.clerk, new).await.expect("register");
-    assert_eq!(r.applicant.name, "علی کریمی");
-    assert_eq!(r.applicant.national_code, "0499370899");
-    assert_eq!(r.applicant.mobile, "09121234567");
-    assert_eq!(r.letter.date, "1404/08/01");
-});
+on_both_backends!(
+    persian_and_arabic_input_is_normalized_on_the_way_in,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let mut new = o.request();
+        new.applicant.name = "علي  كريمي".into();
+        new.applicant.national_code = "۰۴۹۹-۳۷۰-۸۹۹".into();
+        new.applicant.mobile = "+98 912 123 4567".into();
+        new.letter.date = "١٤٠٤/٨/١".into();
+        let r = o
+            .svc
+            .register_request(&o.clerk, new)
+            .await
+            .expect("register");
+        assert_eq!(r.applicant.name, "علی کریمی");
+        assert_eq!(r.applicant.national_code, "0499370899");
+        assert_eq!(r.applicant.mobile, "09121234567");
+        assert_eq!(r.letter.date, "1404/08/01");
+    }
+);
 
 on_both_backends!(reference_data_is_validated_too, |b: Backend| async move {
     let o = Office::new(b).await;
     let bad_id = o
         .svc
-        .add_organization(&o.admin, NewOrganization { name: "بانک".into(), kind: "third_party".into(), national_id: Some("10380284791".into()) })
+        .add_organization(
+            &o.admin,
+            NewOrganization {
+                name: "بانک".into(),
+                kind: "third_party".into(),
+                national_id: Some("10380284791".into()),
+            },
+        )
         .await;
-    assert!(matches!(bad_id, Err(Error::Invalid { ref field, .. }) if field == "national_id"), "{bad_id:?}");
+    assert!(
+        matches!(bad_id, Err(Error::Invalid { ref field, .. }) if field == "national_id"),
+        "{bad_id:?}"
+    );
     let good = o
         .svc
-        .add_organization(&o.admin, NewOrganization { name: "بانک ملی".into(), kind: "third_party".into(), national_id: Some("۱۰۳۸۰۲۸۴۷۹۰".into()) })
+        .add_organization(
+            &o.admin,
+            NewOrganization {
+                name: "بانک ملی".into(),
+                kind: "third_party".into(),
+                national_id: Some("۱۰۳۸۰۲۸۴۷۹۰".into()),
+            },
+        )
         .await
         .expect("valid national id");
     assert_eq!(good.national_id.as_deref(), Some("10380284790"));
     let twice = o
         .svc
-        .add_organization(&o.clerk, NewOrganization { name: "بانک ملی شعبه".into(), kind: "third_party".into(), national_id: Some("10380284790".into()) })
+        .add_organization(
+            &o.clerk,
+            NewOrganization {
+                name: "بانک ملی شعبه".into(),
+                kind: "third_party".into(),
+                national_id: Some("10380284790".into()),
+            },
+        )
         .await;
-    assert!(matches!(twice, Err(Error::Invalid { message_id: "error-national-id-taken", .. })), "{twice:?}");
+    assert!(
+        matches!(
+            twice,
+            Err(Error::Invalid {
+                message_id: "error-national-id-taken",
+                ..
+            })
+        ),
+        "{twice:?}"
+    );
     let kind = o
         .svc
-        .add_organization(&o.admin, NewOrganization { name: "x".into(), kind: "company".into(), national_id: None })
+        .add_organization(
+            &o.admin,
+            NewOrganization {
+                name: "x".into(),
+                kind: "company".into(),
+                national_id: None,
+            },
+        )
         .await;
-    assert!(matches!(kind, Err(Error::Invalid { ref field, .. }) if field == "kind"), "{kind:?}");
+    assert!(
+        matches!(kind, Err(Error::Invalid { ref field, .. }) if field == "kind"),
+        "{kind:?}"
+    );
     let dup = o
         .svc
-        .add_document(&o.admin, NewDocument { registry_number: "1400-0".into(), title: "تکراری".into(), ..Default::default() })
+        .add_document(
+            &o.admin,
+            NewDocument {
+                registry_number: "1400-0".into(),
+                title: "تکراری".into(),
+                ..Default::default()
+            },
+        )
         .await;
-    assert!(matches!(dup, Err(Error::Invalid { message_id: "error-registry-number-taken", .. })), "{dup:?}");
+    assert!(
+        matches!(
+            dup,
+            Err(Error::Invalid {
+                message_id: "error-registry-number-taken",
+                ..
+            })
+        ),
+        "{dup:?}"
+    );
     let reviewer_adds = o
         .svc
-        .add_document(&o.reviewer, NewDocument { registry_number: "9".into(), title: "سند".into(), ..Default::default() })
+        .add_document(
+            &o.reviewer,
+            NewDocument {
+                registry_number: "9".into(),
+                title: "سند".into(),
+                ..Default::default()
+            },
+        )
         .await;
-    assert!(matches!(reviewer_adds, Err(Error::NotPermitted { .. })), "{reviewer_adds:?}");
+    assert!(
+        matches!(reviewer_adds, Err(Error::NotPermitted { .. })),
+        "{reviewer_adds:?}"
+    );
 });

@@ -1,0 +1,412 @@
+//! The `sanad` binary as other tests and scripts drive it: a request walked from `new` to
+//! `closed` on both backends, and refusals with the documented exit codes and Persian messages.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use sqlx::Connection;
+
+const ADMIN_PW: &str = "admin-password-1";
+const STAFF_PW: &str = "staff-password-1";
+
+struct Desk {
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn sqlite() -> Desk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("desk.db").display());
+        Desk { url, _dir: dir }
+    }
+
+    fn postgres() -> Desk {
+        let admin = std::env::var("SANAD_TEST_PG_URL")
+            .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
+        let name = format!("sanad_cli_{}", uuid::Uuid::now_v7().simple());
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        rt.block_on(async {
+            let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create database");
+        });
+        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+        Desk {
+            url: format!("{base}/{name}"),
+            _dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// Runs `sanad ARGS` as `user` (None: no --as) with `stdin` piped in.
+    fn run(&self, user: Option<(&str, &str)>, args: &[&str], stdin: Option<&str>) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sanad"));
+        cmd.env("SANAD_DB", &self.url)
+            .env_remove("SANAD_PASSWORD")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some((name, pw)) = user {
+            cmd.arg("--as").arg(name).env("SANAD_PASSWORD", pw);
+        }
+        cmd.args(args);
+        let mut child = cmd.spawn().expect("spawn sanad");
+        if let Some(text) = stdin {
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(text.as_bytes())
+                .expect("write stdin");
+        } else {
+            drop(child.stdin.take());
+        }
+        child.wait_with_output().expect("wait")
+    }
+
+    fn ok_json(&self, user: (&str, &str), args: &[&str], stdin: Option<&str>) -> Value {
+        let out = self.run(Some(user), args, stdin);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{args:?} printed no JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stdout)
+            )
+        })
+    }
+
+    /// Sets up an office: admin, one user per role, an agency and a document.
+    fn office(&self) -> (String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_sanad"))
+            .env("SANAD_DB", &self.url)
+            .env("SANAD_PASSWORD", ADMIN_PW)
+            .args(["init", "--admin", "admin"])
+            .output()
+            .expect("init");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for (name, role) in [
+            ("clerk", "clerk"),
+            ("reviewer", "reviewer"),
+            ("director", "director"),
+            ("ministry", "ministry"),
+            ("auditor", "auditor"),
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_sanad"))
+                .env("SANAD_DB", &self.url)
+                .env("SANAD_PASSWORD", ADMIN_PW)
+                .env("SANAD_NEW_PASSWORD", STAFF_PW)
+                .args([
+                    "--as",
+                    "admin",
+                    "user",
+                    "add",
+                    name,
+                    "--role",
+                    role,
+                    "--name",
+                    "کاربر آزمایشی",
+                ])
+                .output()
+                .expect("user add");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let admin = ("admin", ADMIN_PW);
+        let org = self.ok_json(
+            admin,
+            &[
+                "org",
+                "add",
+                "--name",
+                "اداره کل منابع طبیعی",
+                "--kind",
+                "agency",
+            ],
+            None,
+        );
+        let doc = self.ok_json(
+            admin,
+            &[
+                "doc",
+                "add",
+                "--registry-number",
+                "۵۵۰۱",
+                "--title",
+                "سند مالکیت اراضی ملی",
+                "--plate",
+                "۱۲/۳",
+            ],
+            None,
+        );
+        (
+            org["id"].as_str().expect("org id").to_owned(),
+            doc["id"].as_str().expect("doc id").to_owned(),
+        )
+    }
+}
+
+fn request_json(org: &str, doc: &str, national_code: &str) -> String {
+    serde_json::json!({
+        "requesting_org": org,
+        "destination_org": null,
+        "documents": [doc],
+        "dispatch_mode": "original",
+        "return_due": "1499/06/31",
+        "applicant": {"name": "زهرا احمدی", "national_code": national_code, "mobile": "۰۹۳۵۱۲۳۴۵۶۷"},
+        "letter": {"number": "۴۵/۱۲۳۴", "date": "1404/07/12"},
+        "purpose": "ارسال اصل سند برای دادرسی",
+        "priority": "urgent"
+    })
+    .to_string()
+}
+
+fn walk_new_to_closed(desk: Desk) {
+    let (org, doc) = desk.office();
+    let clerk = ("clerk", STAFF_PW);
+    let created = desk.ok_json(
+        clerk,
+        &["request", "new", "--file", "-"],
+        Some(&request_json(&org, &doc, "0499370899")),
+    );
+    assert_eq!(created["status"], "submitted");
+    let code = created["tracking_code"].as_str().expect("code").to_owned();
+    assert_eq!(code.len(), 12);
+
+    let steps: &[(&str, &str, &str)] = &[
+        ("reviewer", "start_review", "under_review"),
+        ("reviewer", "forward", "awaiting_director"),
+        ("director", "approve", "approved"),
+        ("clerk", "dispatch", "dispatched"),
+        ("clerk", "confirm_delivery", "delivered"),
+        ("clerk", "receive_back", "returned_to_repository"),
+        ("clerk", "close", "closed"),
+    ];
+    for (user, action, expected) in steps {
+        let after = desk.ok_json(
+            (user, STAFF_PW),
+            &["--json", "request", "act", &code, action],
+            None,
+        );
+        assert_eq!(after["status"], *expected, "{action}");
+    }
+    let shown = desk.ok_json(
+        ("auditor", STAFF_PW),
+        &["--json", "request", "show", &code],
+        None,
+    );
+    assert_eq!(shown["tracking_code"], code.as_str());
+    assert_eq!(shown["status"], "closed");
+    assert_eq!(shown["requesting_org"]["id"], org.as_str());
+    assert_eq!(shown["destination_org"], Value::Null);
+    assert_eq!(shown["documents"][0]["id"], doc.as_str());
+    assert_eq!(shown["dispatch_mode"], "original");
+    let history = shown["history"].as_array().expect("history");
+    assert_eq!(history.len(), 8);
+    for key in ["action", "from", "to", "user", "role", "at", "note"] {
+        assert!(history[1].get(key).is_some(), "history entry lacks {key}");
+    }
+    assert_eq!(history[3]["user"], "director");
+    assert_eq!(history[3]["role"], "director");
+
+    // A Persian, human view by default.
+    let out = desk.run(Some(("clerk", STAFF_PW)), &["request", "show", &code], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("وضعیت: مختومه"), "{text}");
+    assert!(text.contains("کد رهگیری"), "{text}");
+
+    let queue = desk.ok_json(("reviewer", STAFF_PW), &["--json", "queue"], None);
+    assert_eq!(queue["items"].as_array().map(Vec::len), Some(0));
+    let found = desk.ok_json(
+        ("clerk", STAFF_PW),
+        &["--json", "search", "--text", "دادرسي", "--status", "closed"],
+        None,
+    );
+    assert_eq!(found["items"][0]["tracking_code"], code.as_str());
+
+    let out = desk.run(Some(("auditor", STAFF_PW)), &["audit", "verify"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("سالم"));
+}
+
+fn refusals_have_exit_codes_and_persian_messages(desk: Desk) {
+    let (org, doc) = desk.office();
+    let clerk = ("clerk", STAFF_PW);
+
+    // 2: invalid input, the message names the field in Persian.
+    let out = desk.run(
+        Some(clerk),
+        &["request", "new", "--file", "-"],
+        Some(&request_json(&org, &doc, "0499370898")),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("کد ملی متقاضی") && err.contains("معتبر نیست"),
+        "{err}"
+    );
+    let out = desk.run(
+        Some(clerk),
+        &["request", "new", "--file", "-"],
+        Some("{not json"),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = desk.run(
+        Some(clerk),
+        &["--lang", "en", "request", "show", "1234"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Tracking code"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let created = desk.ok_json(
+        clerk,
+        &["request", "new", "--file", "-"],
+        Some(&request_json(&org, &doc, "0499370899")),
+    );
+    let code = created["tracking_code"].as_str().expect("code").to_owned();
+
+    // 3: not permitted — the wrong role, and the admin, and a wrong password.
+    for (user, pw) in [
+        ("director", STAFF_PW),
+        ("admin", ADMIN_PW),
+        ("clerk", STAFF_PW),
+    ] {
+        let out = desk.run(
+            Some((user, pw)),
+            &["request", "act", &code, "start_review"],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(3), "{user}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("اجازه"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = desk.run(Some(("reviewer", "not-the-password")), &["queue"], None);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("گذرواژه"));
+    let out = desk.run(
+        Some(("reviewer", STAFF_PW)),
+        &["request", "act", &code, "send_back"],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "send_back before review is not allowed in this state"
+    );
+
+    // 4: conflict — acting on a version that is no longer current.
+    desk.ok_json(
+        ("reviewer", STAFF_PW),
+        &["request", "act", &code, "start_review", "--json"],
+        None,
+    );
+    let out = desk.run(
+        Some(("reviewer", STAFF_PW)),
+        &["request", "act", &code, "forward", "--expect-version", "1"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("هم‌زمان"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // 5: not found — a valid code nobody was given.
+    let other = loop {
+        let c = sanad_core::TrackingCode::generate_secure();
+        if c.as_str() != code {
+            break c;
+        }
+    };
+    let out = desk.run(Some(clerk), &["request", "show", other.as_str()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("پیدا نشد"));
+
+    // Nothing refused above changed the request.
+    let shown = desk.ok_json(clerk, &["--json", "request", "show", &code], None);
+    assert_eq!(shown["status"], "under_review");
+    assert_eq!(shown["history"].as_array().map(Vec::len), Some(2));
+
+    // --json errors carry the stable code and message id.
+    let out = desk.run(
+        Some(clerk),
+        &["--json", "request", "act", &code, "cancel"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("json error");
+    assert_eq!(err["error"]["code"], "invalid_input");
+    assert_eq!(err["error"]["messageId"], "error-note-required");
+    assert_eq!(err["error"]["field"], "note");
+}
+
+#[test]
+fn sqlite_walks_a_request_from_new_to_closed() {
+    walk_new_to_closed(Desk::sqlite());
+}
+
+#[test]
+fn postgres_walks_a_request_from_new_to_closed() {
+    walk_new_to_closed(Desk::postgres());
+}
+
+#[test]
+fn sqlite_refusals() {
+    refusals_have_exit_codes_and_persian_messages(Desk::sqlite());
+}
+
+#[test]
+fn postgres_refusals() {
+    refusals_have_exit_codes_and_persian_messages(Desk::postgres());
+}
+
+#[test]
+fn init_twice_is_safe() {
+    let desk = Desk::sqlite();
+    for expected in ["ساخته شد", "تغییر نکرد"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_sanad"))
+            .env("SANAD_DB", &desk.url)
+            .env("SANAD_PASSWORD", ADMIN_PW)
+            .args(["init", "--admin", "admin"])
+            .output()
+            .expect("init");
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains(expected));
+    }
+}
