@@ -9,8 +9,12 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   # tests: a real PostgreSQL server (started by scripts/pg-test-server.sh)
   postgresql
+  # tests: the OS keychain (a Secret Service in a private D-Bus session)
+  gnome-keyring dbus-x11
   # running without a screen: a virtual display
   xvfb
+  # end-to-end tests of the real app: WebKitWebDriver (tauri-driver drives it)
+  webkit2gtk-driver
 )
 
 missing=()

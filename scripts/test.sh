@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: installs system packages, starts a throwaway PostgreSQL server on
-# loopback, and runs the whole workspace's tests against both the SQLite file and PostgreSQL.
+# Sets up and runs every test: installs system packages, builds the web UI and checks it (eslint,
+# prettier, Vitest), starts a throwaway PostgreSQL server on loopback, runs the whole workspace's
+# tests against both the SQLite file and PostgreSQL, then builds the desktop app and runs its
+# end-to-end tests in the real app (tauri-driver + WebKitWebDriver under Xvfb).
+# Extra arguments go to `cargo test`; SANAD_SKIP_E2E=1 skips the end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
+# Everything below talks to the OS keychain: run it inside a private Secret Service session.
+if [ -z "${SANAD_KEYRING_SESSION:-}" ]; then
+  exec bash scripts/with-keyring.sh bash "$0" "$@"
+fi
 bash scripts/build-ui.sh
+
+echo "== UI: lint, format, unit tests"
+(cd ui && npm run --silent lint && npm test --silent)
 
 pgdir=$(mktemp -d /tmp/sanad-test-pg.XXXXXX)
 port=${SANAD_TEST_PG_PORT:-54339}
@@ -15,3 +25,14 @@ SANAD_TEST_PG_URL=$(bash scripts/pg-test-server.sh start "$pgdir" "$port")
 export SANAD_TEST_PG_URL
 
 cargo test --workspace --locked "$@"
+
+if [ "${SANAD_SKIP_E2E:-0}" != 1 ]; then
+  echo "== end-to-end: the real app"
+  cargo build --locked -p sanad-desk -p sanad-cli
+  # tauri-driver 2.x (never the 3.0 alphas), installed once into a cache outside the clone.
+  tools=${SANAD_TOOLS_DIR:-$HOME/.cache/sanad-tools}
+  if [ ! -x "$tools/bin/tauri-driver" ]; then
+    cargo install --locked --root "$tools" tauri-driver --version '^2'
+  fi
+  TAURI_DRIVER="$tools/bin/tauri-driver" bash scripts/e2e.sh
+fi

@@ -1,32 +1,18 @@
 //! The Sanad Desk (میز سند) desktop shell: builds the Tauri application, opens the database and
 //! exposes the commands the web UI calls. Commands stay one-line wrappers over the core service.
 
-use serde::Serialize;
+mod bindings;
+mod commands;
+mod error;
+mod state;
+
 use tauri::Manager;
+
+pub use commands::{AppStatus, Session};
+pub use error::CommandError;
 
 /// The label of the main window in `tauri.conf.json` (created by [`start`], not by Tauri).
 const MAIN_WINDOW: &str = "main";
-
-/// What the window shows about the running application.
-#[derive(Debug, Clone, Serialize)]
-pub struct AppStatus {
-    /// Where the database is (for the embedded SQLite database, the file's path).
-    pub database: String,
-}
-
-/// State held by the application for the lifetime of the process.
-struct DeskState {
-    status: AppStatus,
-    /// The one service API; later commands are one-line calls on it.
-    #[allow(dead_code)]
-    service: sanad_service::Service,
-}
-
-/// Reports the application's status to the web UI.
-#[tauri::command]
-fn app_status(state: tauri::State<'_, DeskState>) -> AppStatus {
-    state.status.clone()
-}
 
 /// Opens the database: creates and migrates the embedded SQLite database in the user data folder
 /// (or connects to `SANAD_DB` when set, as the command line does) and returns the service with a
@@ -51,10 +37,7 @@ fn open_database() -> Result<(sanad_service::Service, String), String> {
 fn start(app: &mut tauri::App) -> Result<(), String> {
     let (service, database) =
         open_database().map_err(|error| format!("could not open the database: {error}"))?;
-    app.manage(DeskState {
-        status: AppStatus { database },
-        service,
-    });
+    app.manage(state::DeskState::new(service, database));
 
     let window = app
         .config()
@@ -81,6 +64,8 @@ pub fn run() {
 
 fn try_run() -> Result<(), tauri::Error> {
     tauri::Builder::default()
+        // Remembers the window's size, position and maximized state between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             // An error returned from the setup hook makes Tauri panic, so failures are handled
             // here: report, then ask the event loop to exit with status 1.
@@ -90,7 +75,23 @@ fn try_run() -> Result<(), tauri::Error> {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![app_status])
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::init_admin,
+            commands::login,
+            commands::logout,
+            commands::list_users,
+            commands::add_user,
+            commands::list_organizations,
+            commands::add_organization,
+            commands::list_documents,
+            commands::add_document,
+            commands::register_request,
+            commands::request_by_code,
+            commands::act,
+            commands::queue,
+            commands::search,
+        ])
         .run(tauri::generate_context!())
 }
 
@@ -108,9 +109,40 @@ mod tests {
     fn app_status_serializes_as_the_page_reads_it() {
         let status = AppStatus {
             database: String::from("/data/sanad.db"),
+            backend: String::from("sqlite"),
+            needs_first_admin: true,
+            session: None,
         };
         let json = serde_json::to_value(status).expect("serializes");
-        assert_eq!(json, serde_json::json!({ "database": "/data/sanad.db" }));
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "database": "/data/sanad.db",
+                "backend": "sqlite",
+                "needs_first_admin": true,
+                "session": null
+            })
+        );
+    }
+
+    #[test]
+    fn release_builds_have_no_devtools() {
+        let manifest = include_str!("../../Cargo.toml");
+        let tauri_line = manifest
+            .lines()
+            .find(|line| line.starts_with("tauri = "))
+            .expect("a tauri dependency");
+        assert!(!tauri_line.contains("devtools"), "{tauri_line}");
+    }
+
+    #[test]
+    fn the_window_grants_no_permission_beyond_the_apps_own_commands() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/default.json");
+        let text = std::fs::read_to_string(path).expect("capabilities/default.json");
+        let capability: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(capability["local"], serde_json::json!(true));
+        assert!(capability.get("remote").is_none(), "{capability}");
+        assert_eq!(capability["permissions"], serde_json::json!([]));
     }
 
     #[test]

@@ -436,3 +436,14 @@ pub fn new_request(orgs: &[String], docs: &[String], i: usize) -> NewRequest {
         priority: "normal".into(),
     }
 }
+
+/// Tracking codes of requests already in the database (codes are random, so the first by code
+/// are a fair sample).
+pub async fn sample_codes(store: &Store) -> Result<Vec<String>, String> {
+    const SQL: &str = "SELECT tracking_code FROM requests ORDER BY tracking_code LIMIT 2000";
+    match store {
+        Store::Sqlite(pool) => sqlx::query_scalar(SQL).fetch_all(pool).await,
+        Store::Postgres(pool) => sqlx::query_scalar(SQL).fetch_all(pool).await,
+    }
+    .map_err(|e| e.to_string())
+}

@@ -51,6 +51,9 @@ pub enum Command {
     /// The audit log
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The database itself
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Service-level targets (administrator)
     #[command(subcommand)]
     Target(TargetCommand),
@@ -68,6 +71,15 @@ pub enum UserCommand {
     },
     /// List users
     List,
+    /// Issue a one-time password (administrator); printed once, changed at the next sign-in
+    #[command(name = "reset-password")]
+    ResetPassword { username: String },
+    /// Change your own password (--as USER; current in SANAD_PASSWORD, new in SANAD_NEW_PASSWORD)
+    Passwd,
+    /// Deactivate a user (administrator); users are never deleted
+    Deactivate { username: String },
+    /// Reactivate a deactivated user (administrator)
+    Activate { username: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,4 +184,13 @@ pub enum TargetCommand {
     List,
     /// Set a state's target in working hours
     Set { status: String, hours: u32 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Rotate the embedded database's encryption key (administrator)
+    Rekey,
+    /// Keep a PostgreSQL password in the OS keychain (from SANAD_DB_PASSWORD or a prompt), so
+    /// --db URLs need not carry it
+    SavePassword,
 }

@@ -10,7 +10,8 @@ use sanad_service::{
 };
 
 use crate::args::{
-    AuditCommand, Cli, Command, DocCommand, OrgCommand, RequestCommand, TargetCommand, UserCommand,
+    AuditCommand, Cli, Command, DbCommand, DocCommand, OrgCommand, RequestCommand, TargetCommand,
+    UserCommand,
 };
 use crate::output::{self, print_json};
 use crate::CliError;
@@ -20,7 +21,14 @@ pub async fn run(cli: &Cli, l10n: &Localizer) -> Result<(), CliError> {
         Some(url) => url.clone(),
         None => default_database_url()?,
     };
-    let service = Service::connect(&url).await?;
+    if let Command::Db(DbCommand::SavePassword) = cli.command {
+        // Saved before connecting: the server may need it to let us in at all.
+        let password = secret_from("SANAD_DB_PASSWORD", &url, "cli-db-password-needed", l10n)?;
+        Service::save_postgres_password(&url, &password).await?;
+        println!("{}", l10n.text("cli-postgres-password-saved"));
+        return Ok(());
+    }
+    let service = Service::open(&url).await?;
     let result = dispatch(cli, l10n, &service).await;
     service.close().await;
     result
@@ -86,6 +94,56 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
                 return print_json(&users);
             }
             output::print_users(l10n, &users);
+            Ok(())
+        }
+        Command::User(UserCommand::ResetPassword { username }) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let password = service.reset_password(&actor, username).await?;
+            if cli.json {
+                return print_json(
+                    &serde_json::json!({ "username": username, "one_time_password": password }),
+                );
+            }
+            println!(
+                "{}",
+                l10n.format(
+                    "cli-one-time-password",
+                    &[("user", username.clone()), ("password", password)]
+                )
+            );
+            println!("{}", l10n.text("cli-one-time-password-note"));
+            Ok(())
+        }
+        Command::User(UserCommand::Passwd) => {
+            let user = cli.as_user.as_deref().ok_or(CliError::Usage {
+                message_id: "cli-as-needed",
+                args: vec![],
+            })?;
+            let current = password_for(user, "SANAD_PASSWORD", l10n)?;
+            let new = std::env::var("SANAD_NEW_PASSWORD").map_err(|_| CliError::Usage {
+                message_id: "cli-new-password-needed",
+                args: vec![],
+            })?;
+            let actor = service.login(user, &current).await?;
+            service.change_password(&actor, &current, &new).await?;
+            println!("{}", l10n.text("cli-password-changed"));
+            Ok(())
+        }
+        Command::User(
+            UserCommand::Deactivate { username } | UserCommand::Activate { username },
+        ) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let active = matches!(cli.command, Command::User(UserCommand::Activate { .. }));
+            let user = service.set_user_active(&actor, username, active).await?;
+            if cli.json {
+                return print_json(&user);
+            }
+            let id = if active {
+                "cli-user-activated"
+            } else {
+                "cli-user-deactivated"
+            };
+            println!("{}", l10n.format(id, &[("user", user.username)]));
             Ok(())
         }
         Command::Org(OrgCommand::Add {
@@ -238,6 +296,13 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
                 Err(sanad_service::Error::Storage("audit chain broken".to_owned()).into())
             }
         }
+        Command::Db(DbCommand::Rekey) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            service.rekey(&actor).await?;
+            println!("{}", l10n.text("cli-rekeyed"));
+            Ok(())
+        }
+        Command::Db(DbCommand::SavePassword) => Ok(()),
         Command::Target(TargetCommand::List) => {
             let actor = sign_in(cli, l10n, service).await?;
             let targets = service.targets(&actor).await?;
@@ -277,20 +342,30 @@ async fn sign_in(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<Actor
 
 /// The password from `var`, or asked for on the terminal.
 fn password_for(user: &str, var: &str, l10n: &Localizer) -> Result<String, CliError> {
+    secret_from(var, user, "cli-password-needed", l10n)
+}
+
+/// A secret from `var`, or asked for (naming `whose`) on the terminal; `missing` otherwise.
+fn secret_from(
+    var: &str,
+    whose: &str,
+    missing: &'static str,
+    l10n: &Localizer,
+) -> Result<String, CliError> {
     if let Ok(p) = std::env::var(var) {
         return Ok(p);
     }
     if std::io::stdin().is_terminal() {
         let prompt = format!(
             "{} ",
-            l10n.format("cli-password-prompt", &[("user", user.to_owned())])
+            l10n.format("cli-password-prompt", &[("user", whose.to_owned())])
         );
         if let Ok(p) = rpassword::prompt_password(prompt) {
             return Ok(p);
         }
     }
     Err(CliError::Usage {
-        message_id: "cli-password-needed",
+        message_id: missing,
         args: vec![],
     })
 }

@@ -410,3 +410,153 @@ fn init_twice_is_safe() {
         assert!(String::from_utf8_lossy(&out.stdout).contains(expected));
     }
 }
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn accounts_from_the_command_line(desk: Desk) {
+    desk.office();
+    let admin = ("admin", ADMIN_PW);
+    let reset = desk.ok_json(
+        admin,
+        &["--json", "user", "reset-password", "reviewer"],
+        None,
+    );
+    let one_time = reset["one_time_password"].as_str().expect("otp").to_owned();
+    let out = desk.run(Some(("reviewer", &one_time)), &["queue"], None);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("یک‌بارمصرف"), "{}", stderr(&out));
+    let out = Command::new(env!("CARGO_BIN_EXE_sanad"))
+        .env("SANAD_DB", &desk.url)
+        .env("SANAD_PASSWORD", &one_time)
+        .env("SANAD_NEW_PASSWORD", "reviewer-new-pass")
+        .args(["--as", "reviewer", "user", "passwd"])
+        .output()
+        .expect("passwd");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(desk
+        .run(Some(("reviewer", "reviewer-new-pass")), &["queue"], None)
+        .status
+        .success());
+    assert_eq!(
+        desk.run(Some(("reviewer", STAFF_PW)), &["queue"], None)
+            .status
+            .code(),
+        Some(3)
+    );
+
+    // Deactivated: refused at once, with the same answer as a wrong password.
+    assert!(desk
+        .run(Some(admin), &["user", "deactivate", "clerk"], None)
+        .status
+        .success());
+    assert_eq!(
+        desk.run(Some(("clerk", STAFF_PW)), &["queue"], None)
+            .status
+            .code(),
+        Some(3)
+    );
+    let out = desk.run(Some(("clerk", STAFF_PW)), &["--json", "user", "list"], None);
+    assert_eq!(out.status.code(), Some(3));
+
+    // Five wrong passwords lock the account; the right one then waits too.
+    for _ in 0..4 {
+        assert_eq!(
+            desk.run(Some(("director", "wrong-password-1")), &["queue"], None)
+                .status
+                .code(),
+            Some(3)
+        );
+    }
+    let out = desk.run(Some(("director", "wrong-password-1")), &["queue"], None);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("قفل"), "{}", stderr(&out));
+    let out = desk.run(Some(("director", STAFF_PW)), &["queue"], None);
+    assert!(stderr(&out).contains("قفل"), "{}", stderr(&out));
+    // The administrator's reset lifts the lock.
+    let reset = desk.ok_json(
+        admin,
+        &["--json", "user", "reset-password", "director"],
+        None,
+    );
+    let otp = reset["one_time_password"].as_str().expect("otp");
+    let out = desk.run(Some(("director", otp)), &["queue"], None);
+    assert!(stderr(&out).contains("یک‌بارمصرف"), "{}", stderr(&out));
+
+    // Only the administrator rotates the database key; the desk keeps working after it.
+    assert_eq!(
+        desk.run(Some(("auditor", STAFF_PW)), &["db", "rekey"], None)
+            .status
+            .code(),
+        Some(3)
+    );
+    if desk.url.starts_with("sqlite:") {
+        let out = desk.run(Some(admin), &["db", "rekey"], None);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out = desk.run(Some(("auditor", STAFF_PW)), &["audit", "verify"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn sqlite_accounts() {
+    accounts_from_the_command_line(Desk::sqlite());
+}
+
+#[test]
+fn postgres_accounts() {
+    accounts_from_the_command_line(Desk::postgres());
+}
+
+#[test]
+fn audit_verify_names_a_tampered_entry() {
+    let desk = Desk::sqlite();
+    desk.office();
+    let path = desk.url.trim_start_matches("sqlite://");
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        // The attacker has the file and the key (the worst case); the chain still tells.
+        let name = sanad_service::SecretName::DatabaseKey(
+            std::path::absolute(path)
+                .expect("abs")
+                .display()
+                .to_string(),
+        );
+        let hex = sanad_service::Keychain::get(&name)
+            .await
+            .expect("keychain")
+            .expect("key");
+        let key = sanad_service::DatabaseKey::from_hex(&hex).expect("hex");
+        let svc = sanad_service::Service::connect_with(&desk.url, Some(&key), None)
+            .await
+            .expect("open");
+        let sanad_service::Store::Sqlite(pool) = svc.store() else {
+            panic!("sqlite")
+        };
+        sqlx::query("DROP TRIGGER audit_log_no_update")
+            .execute(pool)
+            .await
+            .expect("drop");
+        sqlx::query("UPDATE audit_log SET detail = '{}' WHERE seq = 3")
+            .execute(pool)
+            .await
+            .expect("tamper");
+        svc.close().await;
+    });
+    let out = desk.run(Some(("auditor", STAFF_PW)), &["audit", "verify"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("۳"),
+        "the entry is named: {}",
+        stderr(&out)
+    );
+    let out = desk.run(
+        Some(("auditor", STAFF_PW)),
+        &["--json", "audit", "verify"],
+        None,
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json report");
+    assert_eq!(report["first_broken"], 3);
+    assert_eq!(report["intact"], false);
+}

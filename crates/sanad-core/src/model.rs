@@ -42,6 +42,7 @@ macro_rules! spelled_enum {
 }
 
 spelled_enum!(
+    #[derive(ts_rs::TS)]
     /// What a user may do; one role per user.
     Role, "role", "error-role-unknown" {
         Clerk => "clerk",
@@ -54,6 +55,7 @@ spelled_enum!(
 );
 
 spelled_enum!(
+    #[derive(ts_rs::TS)]
     /// Where a dispatch request stands in its life.
     Status, "status", "error-status-unknown" {
         Submitted => "submitted",
@@ -72,6 +74,7 @@ spelled_enum!(
 );
 
 spelled_enum!(
+    #[derive(ts_rs::TS)]
     /// A step a user takes on a request.
     Action, "action", "error-action-unknown" {
         StartReview => "start_review",
@@ -89,6 +92,7 @@ spelled_enum!(
 );
 
 spelled_enum!(
+    #[derive(ts_rs::TS)]
     /// How the document leaves the repository.
     DispatchMode, "dispatch_mode", "error-dispatch-mode-unknown" {
         ElectronicCopy => "electronic_copy",
@@ -98,6 +102,7 @@ spelled_enum!(
 );
 
 spelled_enum!(
+    #[derive(ts_rs::TS)]
     Priority, "priority", "error-priority-unknown" {
         Normal => "normal",
         Urgent => "urgent",
@@ -105,6 +110,7 @@ spelled_enum!(
 );
 
 spelled_enum!(
+    #[derive(ts_rs::TS)]
     /// What kind of body an organization is.
     OrgKind, "kind", "error-org-kind-unknown" {
         Agency => "agency",

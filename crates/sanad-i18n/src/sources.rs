@@ -4,7 +4,14 @@
 use crate::Lang;
 
 /// The file names present in both `i18n/fa/` and `i18n/en/`.
-pub const FTL_FILES: &[&str] = &["domain.ftl", "errors.ftl", "validation.ftl", "cli.ftl"];
+pub const FTL_FILES: &[&str] = &[
+    "domain.ftl",
+    "errors.ftl",
+    "validation.ftl",
+    "cli.ftl",
+    "slip.ftl",
+    "ui.ftl",
+];
 
 const FA: &[(&str, &str)] = &[
     ("domain.ftl", include_str!("../../../i18n/fa/domain.ftl")),
@@ -14,6 +21,8 @@ const FA: &[(&str, &str)] = &[
         include_str!("../../../i18n/fa/validation.ftl"),
     ),
     ("cli.ftl", include_str!("../../../i18n/fa/cli.ftl")),
+    ("slip.ftl", include_str!("../../../i18n/fa/slip.ftl")),
+    ("ui.ftl", include_str!("../../../i18n/fa/ui.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -24,6 +33,8 @@ const EN: &[(&str, &str)] = &[
         include_str!("../../../i18n/en/validation.ftl"),
     ),
     ("cli.ftl", include_str!("../../../i18n/en/cli.ftl")),
+    ("slip.ftl", include_str!("../../../i18n/en/slip.ftl")),
+    ("ui.ftl", include_str!("../../../i18n/en/ui.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

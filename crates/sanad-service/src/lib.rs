@@ -6,18 +6,27 @@ mod audit;
 mod catalog;
 mod clock;
 mod deadlines;
+mod encryption;
+mod keychain;
 mod models;
+mod policy;
 mod requests;
 mod search;
 mod service;
+mod slips;
 mod store;
+mod ui_support;
 mod users;
 
 pub use audit::AuditReport;
 pub use clock::{Clock, SystemClock};
 pub use deadlines::StateTarget;
+pub use encryption::DatabaseKey;
+pub use keychain::{Keychain, SecretName};
 pub use models::*;
+pub use policy::AccountPolicy;
 pub use service::{default_database_url, Actor, CodeSource, Service};
+pub use slips::{OfficeProfile, SlipApproval, SlipPrint, SLIP_PAPERS};
 pub use store::Store;
 
 pub use sanad_core::{self as core, Error, Result, TrackingCode};

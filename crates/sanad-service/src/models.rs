@@ -5,8 +5,9 @@ use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
 use sanad_core::TrackingCode;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct User {
     pub id: String,
     pub username: String,
@@ -16,7 +17,7 @@ pub struct User {
     pub must_change_password: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 pub struct NewUser {
     pub username: String,
     pub display_name: String,
@@ -24,7 +25,7 @@ pub struct NewUser {
     pub password: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Organization {
     pub id: String,
     pub name: String,
@@ -32,7 +33,7 @@ pub struct Organization {
     pub national_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct NewOrganization {
     pub name: String,
     pub kind: String,
@@ -40,7 +41,7 @@ pub struct NewOrganization {
     pub national_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Document {
     pub id: String,
     pub registry_number: String,
@@ -50,7 +51,7 @@ pub struct Document {
     pub in_repository: bool,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct NewDocument {
     pub registry_number: String,
     pub title: String,
@@ -62,7 +63,7 @@ pub struct NewDocument {
 
 /// A request as a desk submits it (`sanad request new --file`). Strings are taken as typed and
 /// validated by the service; nothing is trusted because it parsed.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct NewRequest {
     pub requesting_org: String,
     #[serde(default)]
@@ -82,21 +83,21 @@ fn default_priority() -> String {
     "normal".to_owned()
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Applicant {
     pub name: String,
     pub national_code: String,
     pub mobile: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Letter {
     pub number: String,
     pub date: String,
 }
 
 /// One step in a request's history.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct HistoryEntry {
     pub action: String,
     pub from: Option<Status>,
@@ -111,9 +112,10 @@ pub struct HistoryEntry {
 }
 
 /// A request with everything a desk shows on its page.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct RequestView {
     pub id: String,
+    #[ts(type = "string")]
     pub tracking_code: TrackingCode,
     /// `3581-2290-4417`.
     pub tracking_code_grouped: String,
@@ -125,6 +127,7 @@ pub struct RequestView {
     pub needs_ministry: bool,
     pub documents: Vec<Document>,
     pub dispatch_mode: DispatchMode,
+    #[ts(type = "string | null")]
     pub return_due: Option<JalaliDate>,
     pub applicant: Applicant,
     pub letter: Letter,
@@ -139,9 +142,10 @@ pub struct RequestView {
 }
 
 /// One line in a queue or a search result.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct RequestSummary {
     pub id: String,
+    #[ts(type = "string")]
     pub tracking_code: TrackingCode,
     pub status: Status,
     pub version: i64,
@@ -159,14 +163,14 @@ pub struct RequestSummary {
 }
 
 /// A page of results and the cursor for the next one (absent on the last page).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next: Option<String>,
 }
 
 /// A role's queue: a page of what it can act on, and counts for the whole queue.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Queue {
     pub items: Vec<RequestSummary>,
     pub next: Option<String>,
@@ -174,14 +178,14 @@ pub struct Queue {
     pub overdue: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct StatusCount {
     pub status: Status,
     pub count: i64,
 }
 
 /// Search filters as typed: every field optional, validated by the service.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct SearchQuery {
     pub code: Option<String>,
     pub org: Option<String>,
@@ -197,14 +201,14 @@ pub struct SearchQuery {
 }
 
 /// How a page of a queue or search is asked for.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct PageRequest {
     pub cursor: Option<String>,
     pub limit: Option<i64>,
 }
 
 /// The outcome of `init`: whether this call created the administrator.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum InitOutcome {
     Created,

@@ -8,7 +8,7 @@ use sanad_core::{Error, Result, TrackingCode};
 use serde::Serialize;
 
 use crate::clock::{Clock, SystemClock};
-use crate::store::{on_store, Store};
+use crate::store::{on_store, Store, UserRow};
 
 /// Where tracking codes come from. Desks use the OS's secure random source; tests inject
 /// collisions to prove they are retried.
@@ -32,6 +32,8 @@ pub struct Actor {
     pub(crate) username: String,
     pub(crate) display_name: String,
     pub(crate) role: Role,
+    /// Signed in with a one-time password: must choose a new one before anything else.
+    pub(crate) must_change_password: bool,
 }
 
 impl Actor {
@@ -47,6 +49,9 @@ impl Actor {
     pub fn role(&self) -> Role {
         self.role
     }
+    pub fn must_change_password(&self) -> bool {
+        self.must_change_password
+    }
 }
 
 #[derive(Clone)]
@@ -54,13 +59,28 @@ pub struct Service {
     pub(crate) store: Store,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) codes: Arc<dyn CodeSource>,
+    /// The embedded database's file, when this is one (for its key in the keychain).
+    pub(crate) sqlite_file: Option<std::path::PathBuf>,
 }
 
 impl Service {
     /// Opens and migrates the database at `url` (`sqlite://PATH` or `postgres://…`).
+    ///
+    /// This is the plain entry for tests and tools: no keychain, no encryption. Desks open their
+    /// database with [`Service::open`].
     pub async fn connect(url: &str) -> Result<Service> {
+        Service::connect_with(url, None, None).await
+    }
+
+    /// Opens with an explicit SQLite key or PostgreSQL password.
+    pub async fn connect_with(
+        url: &str,
+        key: Option<&crate::encryption::DatabaseKey>,
+        password: Option<&str>,
+    ) -> Result<Service> {
         Ok(Service {
-            store: Store::connect(url).await?,
+            store: Store::connect(url, key, password).await?,
+            sqlite_file: crate::encryption::sqlite_file(url),
             clock: Arc::new(SystemClock),
             codes: Arc::new(SecureCodes),
         })
@@ -93,6 +113,17 @@ impl Service {
     /// Checks that `actor` is still an active user with the same role, and that the role is one of
     /// `allowed`. Every public operation calls this first.
     pub(crate) async fn authorize(&self, actor: &Actor, allowed: &[Role]) -> Result<()> {
+        self.authorize_user(actor, allowed, false).await.map(|_| ())
+    }
+
+    /// [`Service::authorize`], returning the user's current row. A user holding a one-time
+    /// password passes only where `password_change` is true (changing it).
+    pub(crate) async fn authorize_user(
+        &self,
+        actor: &Actor,
+        allowed: &[Role],
+        password_change: bool,
+    ) -> Result<UserRow> {
         let user =
             on_store!(&self.store, ops, pool => ops::user_by_id(pool, &actor.user_id).await)?;
         let Some(user) = user else {
@@ -101,15 +132,18 @@ impl Service {
         if !user.active || user.role != actor.role.as_str() {
             return Err(Error::AuthenticationFailed);
         }
+        if user.must_change_password && !password_change {
+            return Err(Error::not_permitted("error-password-change-required"));
+        }
         if !allowed.contains(&actor.role) {
             return Err(Error::not_permitted("error-role-may-not-act"));
         }
-        Ok(())
+        Ok(user)
     }
 }
 
 /// The embedded default: `sanad.db` in the OS's per-user data folder (created if missing),
-/// e.g. `%APPDATA%\Sanad Desk\data` on Windows, `~/.local/share/sanad-desk` on Linux.
+/// e.g. `%APPDATA%\Sanad\Sanad Desk\data` on Windows, `~/.local/share/sanaddesk` on Linux.
 pub fn default_database_url() -> Result<String> {
     let dirs = directories::ProjectDirs::from("ir", "Sanad", "Sanad Desk")
         .ok_or_else(|| Error::Storage("no home folder to keep the database in".to_owned()))?;

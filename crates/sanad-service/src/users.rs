@@ -13,8 +13,6 @@ use crate::models::{InitOutcome, NewUser, User};
 use crate::store::{on_store, AuditDraft, UserRow};
 use crate::{Actor, Service};
 
-const MIN_PASSWORD_CHARS: usize = 10;
-
 impl Service {
     /// Creates the first administrator when the database has no users. Running it again with the
     /// same user name is harmless; with another name it is refused (one first administrator).
@@ -34,7 +32,7 @@ impl Service {
             };
         }
         let display_name = validate::required_text("display_name", display_name, 100)?;
-        check_password(&username, password)?;
+        self.check_password(&username, password).await?;
         let row = UserRow {
             id: uuid::Uuid::now_v7().to_string(),
             username,
@@ -44,6 +42,7 @@ impl Service {
             active: true,
             must_change_password: false,
             created_at: self.now_micros(),
+            locked_until: None,
         };
         let at = row.created_at;
         let created = on_store!(&self.store, ops, pool => {
@@ -72,7 +71,8 @@ impl Service {
     }
 
     /// Signs a user in. A wrong name, a wrong password and a deactivated account all give the same
-    /// error, so the answer does not tell which user names exist.
+    /// error, so the answer does not tell which user names exist. After too many failures in a row
+    /// the account is locked for a while (the policy's numbers), and the user is told until when.
     pub async fn login(&self, username: &str, password: &str) -> Result<Actor> {
         let key = username_key(username);
         let user = on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?;
@@ -81,34 +81,159 @@ impl Service {
             let _ = verify_password(dummy_hash(), password);
             return Err(Error::AuthenticationFailed);
         };
-        if !verify_password(&user.password_hash, password) || !user.active {
-            self.record(AuditDraft {
-                at: self.now_micros(),
-                user_id: Some(user.id.clone()),
-                action: "user.login_failed".to_owned(),
-                entity: "user".to_owned(),
-                entity_id: Some(user.id.clone()),
-                detail: json!({}),
-            })
-            .await?;
-            return Err(Error::AuthenticationFailed);
+        let now = self.now_micros();
+        if let Some(until) = user.locked_until.filter(|u| *u > now) {
+            self.record(user_event(&user, "user.login_locked", now, json!({})))
+                .await?;
+            return Err(locked_until(until));
         }
-        let role = Role::parse("role", &user.role)?;
-        self.record(AuditDraft {
+        if verify_password(&user.password_hash, password) && user.active {
+            let role = Role::parse("role", &user.role)?;
+            on_store!(&self.store, ops, pool => {
+                let (mut tx, mut head) = ops::begin_write(pool).await?;
+                ops::set_lock(&mut tx, &user.id, None).await?;
+                ops::append_audit(&mut tx, &mut head, user_event(&user, "user.login", now, json!({}))).await?;
+                ops::commit_write(tx, head).await?;
+            });
+            return Ok(Actor {
+                user_id: user.id,
+                username: user.username,
+                display_name: user.display_name,
+                role,
+                must_change_password: user.must_change_password,
+            });
+        }
+        let policy = self.account_policy().await?;
+        let lock_at = i64::from(policy.lockout_attempts);
+        let until = now + i64::from(policy.lockout_minutes) * 60 * 1_000_000;
+        let locked = on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            let failures = ops::count_login_failure(&mut tx, &user.id).await?;
+            let locked = failures >= lock_at;
+            let detail = json!({ "failures": failures, "active": user.active });
+            ops::append_audit(&mut tx, &mut head, user_event(&user, "user.login_failed", now, detail)).await?;
+            if locked {
+                ops::set_lock(&mut tx, &user.id, Some(until)).await?;
+                let detail = json!({ "until": until });
+                ops::append_audit(&mut tx, &mut head, user_event(&user, "user.lockout", now, detail)).await?;
+            }
+            ops::commit_write(tx, head).await?;
+            locked
+        });
+        if locked {
+            return Err(locked_until(until));
+        }
+        Err(Error::AuthenticationFailed)
+    }
+
+    /// Issues a one-time password for a user who forgot theirs (the administrator's alone: there
+    /// is no self-service reset). It is returned once, never stored in clear, and must be changed
+    /// at the next sign-in. A lockout is lifted with it.
+    pub async fn reset_password(&self, actor: &Actor, username: &str) -> Result<String> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        let user = self.user_named(username).await?;
+        let one_time = one_time_password();
+        let hash = hash_password(&one_time)?;
+        let draft = AuditDraft {
             at: self.now_micros(),
-            user_id: Some(user.id.clone()),
-            action: "user.login".to_owned(),
+            user_id: Some(actor.user_id.clone()),
+            action: "user.password_reset".to_owned(),
             entity: "user".to_owned(),
             entity_id: Some(user.id.clone()),
-            detail: json!({}),
+            detail: json!({ "username": user.username }),
+        };
+        on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            ops::set_password(&mut tx, &user.id, &hash, true).await?;
+            ops::append_audit(&mut tx, &mut head, draft).await?;
+            ops::commit_write(tx, head).await?;
+        });
+        Ok(one_time)
+    }
+
+    /// Changes the signed-in user's own password. The only thing a user holding a one-time
+    /// password may do.
+    pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<()> {
+        let user = self.authorize_user(actor, Role::ALL, true).await?;
+        if !verify_password(&user.password_hash, current) {
+            return Err(Error::invalid(
+                "current_password",
+                "error-current-password-wrong",
+            ));
+        }
+        self.check_password(&user.username, new).await?;
+        if new == current {
+            return Err(Error::invalid("password", "error-password-unchanged"));
+        }
+        let hash = hash_password(new)?;
+        let now = self.now_micros();
+        on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            ops::set_password(&mut tx, &user.id, &hash, false).await?;
+            ops::append_audit(&mut tx, &mut head, user_event(&user, "user.password_change", now, json!({}))).await?;
+            ops::commit_write(tx, head).await?;
+        });
+        Ok(())
+    }
+
+    /// Deactivates (`active = false`) or reactivates a user. Users are never deleted: the
+    /// history keeps their names. Administrator only, and not on their own account.
+    pub async fn set_user_active(
+        &self,
+        actor: &Actor,
+        username: &str,
+        active: bool,
+    ) -> Result<User> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        let user = self.user_named(username).await?;
+        if user.id == actor.user_id {
+            return Err(Error::not_permitted("error-cannot-deactivate-self"));
+        }
+        let draft = AuditDraft {
+            at: self.now_micros(),
+            user_id: Some(actor.user_id.clone()),
+            action: if active {
+                "user.activate"
+            } else {
+                "user.deactivate"
+            }
+            .to_owned(),
+            entity: "user".to_owned(),
+            entity_id: Some(user.id.clone()),
+            detail: json!({ "username": user.username }),
+        };
+        on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            ops::set_active(&mut tx, &user.id, active).await?;
+            ops::append_audit(&mut tx, &mut head, draft).await?;
+            ops::commit_write(tx, head).await?;
+        });
+        Ok(User {
+            active,
+            ..user_view(user)
         })
-        .await?;
-        Ok(Actor {
-            user_id: user.id,
-            username: user.username,
-            display_name: user.display_name,
-            role,
-        })
+    }
+
+    async fn user_named(&self, username: &str) -> Result<UserRow> {
+        let key = username_key(username);
+        on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?
+            .ok_or(Error::NotFound { what: "user" })
+    }
+
+    /// The policy's password rules: long enough, and not the user name.
+    async fn check_password(&self, username: &str, password: &str) -> Result<()> {
+        let policy = self.account_policy().await?;
+        if password.chars().count() < policy.min_password_chars as usize {
+            return Err(Error::invalid_with(
+                "password",
+                "error-password-too-short",
+                &[("min", policy.min_password_chars.to_string())],
+            ));
+        }
+        if username_key(password) == username_key(username) {
+            return Err(Error::invalid("password", "error-password-is-username"));
+        }
+        Ok(())
     }
 
     /// Adds a user. Administrator only.
@@ -117,7 +242,7 @@ impl Service {
         let (username, key) = check_username(&new.username)?;
         let display_name = validate::required_text("display_name", &new.display_name, 100)?;
         let role = Role::parse("role", &new.role)?;
-        check_password(&username, &new.password)?;
+        self.check_password(&username, &new.password).await?;
         let row = UserRow {
             id: uuid::Uuid::now_v7().to_string(),
             username,
@@ -127,6 +252,7 @@ impl Service {
             active: true,
             must_change_password: false,
             created_at: self.now_micros(),
+            locked_until: None,
         };
         let draft = AuditDraft {
             at: row.created_at,
@@ -198,16 +324,6 @@ fn check_username(input: &str) -> Result<(String, String)> {
     Ok((name, key))
 }
 
-fn check_password(username: &str, password: &str) -> Result<()> {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(Error::invalid("password", "error-password-too-short"));
-    }
-    if username_key(password) == username_key(username) {
-        return Err(Error::invalid("password", "error-password-is-username"));
-    }
-    Ok(())
-}
-
 fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -234,4 +350,38 @@ fn dummy_hash() -> &'static str {
         let random = SaltString::generate(&mut OsRng);
         hash_password(random.as_str()).unwrap_or_default()
     })
+}
+
+fn user_event(user: &UserRow, action: &str, at: i64, detail: serde_json::Value) -> AuditDraft {
+    AuditDraft {
+        at,
+        user_id: Some(user.id.clone()),
+        action: action.to_owned(),
+        entity: "user".to_owned(),
+        entity_id: Some(user.id.clone()),
+        detail,
+    }
+}
+
+fn locked_until(until: i64) -> Error {
+    Error::NotPermitted {
+        message_id: "error-account-locked",
+        args: [(
+            "until".to_owned(),
+            sanad_core::jalali::format_datetime_tehran(crate::clock::from_micros(until)),
+        )]
+        .into_iter()
+        .collect(),
+    }
+}
+
+/// 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I), from the OS's secure
+/// random source: easy to read out over the phone, about 70 bits.
+fn one_time_password() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = rand::rngs::OsRng;
+    (0..12)
+        .map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())]))
+        .collect()
 }

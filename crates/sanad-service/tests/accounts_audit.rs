@@ -217,3 +217,92 @@ on_both_backends!(
         assert!(o.svc.verify_audit(&o.admin).await.expect("verify").intact);
     }
 );
+
+/// Runs raw SQL on whichever backend, as someone with the database file or a superuser would.
+async fn raw(svc: &Service, sql: &str) {
+    match svc.store() {
+        sanad_service::Store::Sqlite(pool) => {
+            sqlx::query(sql).execute(pool).await.expect(sql);
+        }
+        sanad_service::Store::Postgres(pool) => {
+            sqlx::query(sql).execute(pool).await.expect(sql);
+        }
+    }
+}
+
+async fn without_guards(svc: &Service) {
+    match svc.store() {
+        sanad_service::Store::Sqlite(_) => {
+            raw(svc, "DROP TRIGGER audit_log_no_update").await;
+            raw(svc, "DROP TRIGGER audit_log_no_delete").await;
+        }
+        sanad_service::Store::Postgres(_) => {
+            raw(
+                svc,
+                "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change",
+            )
+            .await;
+        }
+    }
+}
+
+on_both_backends!(reordered_entries_are_named, |b: Backend| async move {
+    let o = Office::new(b).await;
+    without_guards(&o.svc).await;
+    let entries = o
+        .svc
+        .verify_audit(&o.auditor)
+        .await
+        .expect("verify")
+        .entries;
+    assert!(entries > 12);
+
+    // Swapping two entries' contents (a reorder) breaks the first of them.
+    raw(&o.svc, "UPDATE audit_log SET action = CASE seq WHEN 4 THEN (SELECT action FROM audit_log WHERE seq = 5) ELSE (SELECT action FROM audit_log WHERE seq = 4) END, \
+                 detail = CASE seq WHEN 4 THEN (SELECT detail FROM audit_log WHERE seq = 5) ELSE (SELECT detail FROM audit_log WHERE seq = 4) END WHERE seq IN (4, 5)").await;
+    let report = o.svc.verify_audit(&o.auditor).await.expect("verify");
+    assert_eq!(
+        (report.intact, report.first_broken),
+        (false, Some(4)),
+        "{report:?}"
+    );
+});
+
+on_both_backends!(
+    a_deleted_entry_is_named_at_its_place,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        without_guards(&o.svc).await;
+        // Deleting one entry in the middle is named at its place.
+        raw(&o.svc, "DELETE FROM audit_log WHERE seq = 7").await;
+        let report = o.svc.verify_audit(&o.auditor).await.expect("verify");
+        assert_eq!(
+            (report.first_broken, report.problem.as_deref()),
+            (Some(7), Some("gap")),
+            "{report:?}"
+        );
+    }
+);
+
+on_both_backends!(
+    a_removed_tail_is_caught_by_the_head,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        without_guards(&o.svc).await;
+        let entries = o
+            .svc
+            .verify_audit(&o.auditor)
+            .await
+            .expect("verify")
+            .entries;
+        raw(
+            &o.svc,
+            &format!("DELETE FROM audit_log WHERE seq > {}", entries - 3),
+        )
+        .await;
+        let report = o.svc.verify_audit(&o.auditor).await.expect("verify");
+        assert!(!report.intact);
+        assert_eq!(report.first_broken, Some(entries - 2), "{report:?}");
+        assert_eq!(report.problem.as_deref(), Some("head"));
+    }
+);

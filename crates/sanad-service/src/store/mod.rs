@@ -21,7 +21,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sanad_core::{Error, Result};
-use sqlx::postgres::PgPoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+
+use crate::encryption::DatabaseKey;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 /// An open database of either kind.
@@ -50,14 +52,22 @@ macro_rules! on_store {
 pub(crate) use on_store;
 
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `url`:
-    /// `sqlite://PATH` or `postgres://…`.
-    pub async fn connect(url: &str) -> Result<Store> {
+    /// Opens (creating if needed) and migrates the database at `url`: `sqlite://PATH` (encrypted
+    /// with `key` when given) or `postgres://…` (with `password` when the URL has none).
+    pub async fn connect(
+        url: &str,
+        key: Option<&DatabaseKey>,
+        password: Option<&str>,
+    ) -> Result<Store> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let mut options = PgConnectOptions::from_str(url).map_err(storage)?;
+            if let Some(password) = password {
+                options = options.password(password);
+            }
             let pool = PgPoolOptions::new()
                 .max_connections(10)
                 .acquire_timeout(Duration::from_secs(15))
-                .connect(url)
+                .connect_with(options)
                 .await
                 .map_err(storage)?;
             sqlx::migrate!("migrations/postgres")
@@ -66,8 +76,12 @@ impl Store {
                 .map_err(|e| Error::Storage(e.to_string()))?;
             Ok(Store::Postgres(pool))
         } else if url.starts_with("sqlite:") {
-            let options = SqliteConnectOptions::from_str(url)
-                .map_err(storage)?
+            let mut options = SqliteConnectOptions::from_str(url).map_err(storage)?;
+            if let Some(key) = key {
+                // SQLCipher: the key pragma must come first; sqlx keeps `key` at the front.
+                options = options.pragma("key", key.pragma_value());
+            }
+            let options = options
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 // FULL: a request shown as registered survives a power cut, not only a crash.
@@ -78,7 +92,13 @@ impl Store {
                 .max_connections(4)
                 .connect_with(options)
                 .await
-                .map_err(storage)?;
+                .map_err(not_a_database)?;
+            // A wrong key shows at the first read when WAL is already set: probe now, so a desk
+            // never proceeds on a database it cannot read.
+            sqlx::query("SELECT count(*) FROM sqlite_master")
+                .execute(&pool)
+                .await
+                .map_err(not_a_database)?;
             sqlx::migrate!("migrations/sqlite")
                 .run(&pool)
                 .await
@@ -108,4 +128,17 @@ impl Store {
 pub(crate) fn storage(e: sqlx::Error) -> Error {
     tracing::error!(error = %e, "database error");
     Error::Storage(e.to_string())
+}
+
+/// SQLite's "file is not a database" (code 26) on an encrypted file means the key is wrong or
+/// missing; anything else is a storage failure.
+fn not_a_database(e: sqlx::Error) -> Error {
+    let code = e
+        .as_database_error()
+        .and_then(|d| d.code().map(|c| c.into_owned()));
+    if code.as_deref() == Some("26") {
+        tracing::error!(error = %e, "database key rejected");
+        return Error::not_permitted("error-database-key-wrong");
+    }
+    storage(e)
 }

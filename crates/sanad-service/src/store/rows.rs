@@ -10,6 +10,7 @@ pub struct UserRow {
     pub active: bool,
     pub must_change_password: bool,
     pub created_at: i64,
+    pub locked_until: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -110,6 +110,11 @@ impl Office {
         if let Some(clock) = clock {
             svc = svc.with_clock(clock);
         }
+        Office::populate(svc, db).await
+    }
+
+    /// An office on an already opened service (an encrypted file, a keychain-opened database).
+    pub async fn populate(svc: Service, db: TestDb) -> Office {
         svc.init_admin("admin", "مسئول سامانه", PASSWORD)
             .await
             .expect("init");
@@ -233,4 +238,10 @@ macro_rules! on_both_backends {
             }
         }
     };
+}
+
+impl TestClock {
+    pub fn advance_minutes(&self, m: i64) {
+        self.0.fetch_add(m * 60 * 1_000_000, Ordering::SeqCst);
+    }
 }

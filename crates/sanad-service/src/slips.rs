@@ -1,0 +1,323 @@
+//! What a dispatch slip needs from the service: the office's profile (directorate name, logo),
+//! each desk user's default printer, and the issuing of a slip. Issuing numbers the copy (the
+//! first is the slip, later ones are duplicates marked المثنی) and writes the audit entry in the
+//! same transaction, so no copy leaves a desk unrecorded.
+//!
+//! Who may do what: clerks issue, preview and choose their printer (the desk's job, DESIGN.md);
+//! the administrator keeps the office profile; everyone signed in may read the profile.
+//! A slip is issued once the request is approved (it travels with the dispatched document) and
+//! may be reprinted while the request lives on; never before approval, nor for a rejected or
+//! cancelled request.
+
+use sanad_core::model::{Role, Status};
+use sanad_core::{validate, Error, Result};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::clock::from_micros;
+use crate::models::RequestView;
+use crate::service::ANY_ROLE;
+use crate::store::{on_store, storage, AuditDraft, Store};
+use crate::{Actor, Service};
+
+/// Runs a read written once in SQL both backends accept against whichever pool is open.
+macro_rules! on_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match $store {
+            Store::Sqlite($pool) => $body,
+            Store::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// The paper sizes a slip is laid out for, as the desk names them.
+pub const SLIP_PAPERS: &[&str] = &["a5", "a4", "80mm"];
+
+/// States in which a slip may be issued.
+const PRINTABLE: &[Status] = &[
+    Status::Approved,
+    Status::Dispatched,
+    Status::Delivered,
+    Status::ReturnedToRepository,
+    Status::Closed,
+];
+
+/// A logo larger than this is not a letterhead logo; refusing it keeps every slip small.
+const MAX_LOGO_BYTES: usize = 512 * 1024;
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+/// The office as printed on its slips.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct OfficeProfile {
+    pub directorate_name: String,
+    /// A PNG image, when the office has set one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub logo_png: Option<Vec<u8>>,
+}
+
+/// One approval as the slip lists it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SlipApproval {
+    /// The approver's full name.
+    pub name: String,
+    pub role: Role,
+    /// Asia/Tehran, Jalali: `1404/10/30 14:05`.
+    pub at_jalali: String,
+}
+
+/// Everything printed on one copy of a request's slip.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SlipPrint {
+    pub request: RequestView,
+    /// 1 for the first print; 2 and up are duplicates (المثنی).
+    pub copy: i64,
+    pub paper: String,
+    /// RFC 3339, UTC.
+    pub issued_at: String,
+    /// Asia/Tehran, Jalali: `1404/10/30 14:05`.
+    pub issued_at_jalali: String,
+    /// The full name of the clerk issuing it.
+    pub clerk: String,
+    pub approvals: Vec<SlipApproval>,
+    pub office: OfficeProfile,
+}
+
+impl SlipPrint {
+    pub fn is_duplicate(&self) -> bool {
+        self.copy > 1
+    }
+}
+
+impl Service {
+    /// The office profile printed on slips (an empty name until the administrator sets one).
+    pub async fn office_profile(&self, actor: &Actor) -> Result<OfficeProfile> {
+        self.authorize(actor, ANY_ROLE).await?;
+        self.load_office_profile().await
+    }
+
+    /// Sets the directorate's name and logo (a PNG, or none). Administrator only.
+    pub async fn set_office_profile(&self, actor: &Actor, profile: OfficeProfile) -> Result<()> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        let name = validate::required_text("directorate_name", &profile.directorate_name, 200)?;
+        if let Some(logo) = &profile.logo_png {
+            if !logo.starts_with(PNG_SIGNATURE) {
+                return Err(Error::invalid("logo", "error-logo-not-png"));
+            }
+            if logo.len() > MAX_LOGO_BYTES {
+                return Err(Error::invalid("logo", "error-logo-too-large"));
+            }
+        }
+        let now = self.now_micros();
+        let draft = AuditDraft {
+            at: now,
+            user_id: Some(actor.user_id.clone()),
+            action: "office.profile".to_owned(),
+            entity: "office".to_owned(),
+            entity_id: None,
+            detail: json!({
+                "directorate_name": name,
+                "logo_bytes": profile.logo_png.as_ref().map(Vec::len),
+            }),
+        };
+        on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            sqlx::query(
+                "INSERT INTO office_profile (id, directorate_name, logo_png) VALUES (1, $1, $2) \
+                 ON CONFLICT (id) DO UPDATE SET directorate_name = excluded.directorate_name, \
+                 logo_png = excluded.logo_png",
+            )
+            .bind(&name)
+            .bind(&profile.logo_png)
+            .execute(&mut *tx)
+            .await
+            .map_err(storage)?;
+            ops::append_audit(&mut tx, &mut head, draft).await?;
+            ops::commit_write(tx, head).await
+        })
+    }
+
+    /// The printer this clerk chose for slips, if any. Desks share one database, so the choice
+    /// is kept per user (a clerk works at one desk) rather than office-wide.
+    pub async fn default_printer(&self, actor: &Actor) -> Result<Option<String>> {
+        self.authorize(actor, &[Role::Clerk]).await?;
+        let key = printer_key(actor);
+        let value = on_store!(&self.store, ops, pool => ops::setting(pool, &key).await)?;
+        Ok(value.filter(|v| !v.is_empty()))
+    }
+
+    /// Keeps `printer` (a system printer's name; `None` forgets the choice) as this clerk's
+    /// slip printer.
+    pub async fn set_default_printer(&self, actor: &Actor, printer: Option<&str>) -> Result<()> {
+        self.authorize(actor, &[Role::Clerk]).await?;
+        let printer = validate::optional_text("printer", printer, 200)?;
+        let key = printer_key(actor);
+        let draft = AuditDraft {
+            at: self.now_micros(),
+            user_id: Some(actor.user_id.clone()),
+            action: "slip.default_printer".to_owned(),
+            entity: "user".to_owned(),
+            entity_id: Some(actor.user_id.clone()),
+            detail: json!({ "printer": printer }),
+        };
+        let value = printer.unwrap_or_default();
+        on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            ops::put_setting(&mut tx, &key, &value).await?;
+            ops::append_audit(&mut tx, &mut head, draft).await?;
+            ops::commit_write(tx, head).await
+        })
+    }
+
+    /// Issues the next copy of the request's slip on `paper` (sent to `printer`, or saved when
+    /// `None`): numbers the copy and records it in the audit log, in one transaction, and
+    /// returns what to print. Clerks only. A copy counts as issued once this returns, whether or
+    /// not the printer then succeeds: the next attempt is a duplicate, so two originals can
+    /// never exist.
+    pub async fn issue_slip(
+        &self,
+        actor: &Actor,
+        code: &str,
+        paper: &str,
+        printer: Option<&str>,
+    ) -> Result<SlipPrint> {
+        let mut slip = self.prepare_slip(actor, code, paper).await?;
+        let printer = validate::optional_text("printer", printer, 200)?;
+        let now = self.now_micros();
+        let request_id = slip.request.id.clone();
+        let tracking_code = slip.request.tracking_code.as_str().to_owned();
+        let copy = on_store!(&self.store, ops, pool => {
+            let (mut tx, mut head) = ops::begin_write(pool).await?;
+            // Writers are serialized by begin_write, so MAX + 1 cannot be taken twice.
+            let copy: i64 = sqlx::query_scalar(
+                "SELECT COALESCE(MAX(copy), 0) + 1 FROM slip_prints WHERE request_id = $1",
+            )
+            .bind(&request_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(storage)?;
+            sqlx::query(
+                "INSERT INTO slip_prints (id, request_id, copy, paper, printer, printed_by, \
+                 printed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(uuid::Uuid::now_v7().to_string())
+            .bind(&request_id)
+            .bind(copy)
+            .bind(&slip.paper)
+            .bind(&printer)
+            .bind(&actor.user_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(storage)?;
+            let action = if copy == 1 { "request.slip_print" } else { "request.slip_reprint" };
+            ops::append_audit(&mut tx, &mut head, AuditDraft {
+                at: now,
+                user_id: Some(actor.user_id.clone()),
+                action: action.to_owned(),
+                entity: "request".to_owned(),
+                entity_id: Some(request_id.clone()),
+                detail: json!({
+                    "tracking_code": tracking_code,
+                    "copy": copy,
+                    "paper": slip.paper,
+                    "printer": printer,
+                }),
+            }).await?;
+            ops::commit_write(tx, head).await?;
+            copy
+        });
+        slip.copy = copy;
+        slip.issued_at = crate::requests::rfc3339(now);
+        slip.issued_at_jalali = sanad_core::jalali::format_datetime_tehran(from_micros(now));
+        Ok(slip)
+    }
+
+    /// The slip as the next copy would print, for a preview: nothing is recorded.
+    pub async fn preview_slip(&self, actor: &Actor, code: &str, paper: &str) -> Result<SlipPrint> {
+        self.prepare_slip(actor, code, paper).await
+    }
+
+    /// How many copies of the request's slip have been issued.
+    pub async fn slip_copies(&self, actor: &Actor, code: &str) -> Result<i64> {
+        self.authorize(actor, &[Role::Clerk, Role::Auditor]).await?;
+        let view = self.request_by_code(actor, code).await?;
+        self.issued_copies(&view.id).await
+    }
+
+    async fn issued_copies(&self, request_id: &str) -> Result<i64> {
+        on_pool!(&self.store, pool => {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM slip_prints WHERE request_id = $1")
+                .bind(request_id)
+                .fetch_one(pool)
+                .await
+                .map_err(storage)
+        })
+    }
+
+    async fn prepare_slip(&self, actor: &Actor, code: &str, paper: &str) -> Result<SlipPrint> {
+        self.authorize(actor, &[Role::Clerk]).await?;
+        let paper = paper.trim().to_ascii_lowercase();
+        if !SLIP_PAPERS.contains(&paper.as_str()) {
+            return Err(Error::invalid("paper", "error-slip-paper"));
+        }
+        let request = self.request_by_code(actor, code).await?;
+        if !PRINTABLE.contains(&request.status) {
+            return Err(Error::NotPermitted {
+                message_id: "error-slip-not-printable",
+                args: [("status".to_owned(), request.status.as_str().to_owned())]
+                    .into_iter()
+                    .collect(),
+            });
+        }
+        let mut approvals = Vec::new();
+        for step in request.history.iter().filter(|h| h.action == "approve") {
+            approvals.push(SlipApproval {
+                name: self.display_name_of(&step.user).await?,
+                role: step.role,
+                at_jalali: step.at_jalali.clone(),
+            });
+        }
+        let copy = self.issued_copies(&request.id).await? + 1;
+        let now = self.now_micros();
+        Ok(SlipPrint {
+            copy,
+            paper,
+            issued_at: crate::requests::rfc3339(now),
+            issued_at_jalali: sanad_core::jalali::format_datetime_tehran(from_micros(now)),
+            clerk: actor.display_name.clone(),
+            approvals,
+            office: self.load_office_profile().await?,
+            request,
+        })
+    }
+
+    async fn display_name_of(&self, username: &str) -> Result<String> {
+        let name: Option<String> = on_pool!(&self.store, pool => {
+            sqlx::query_scalar("SELECT display_name FROM users WHERE username = $1")
+                .bind(username)
+                .fetch_optional(pool)
+                .await
+                .map_err(storage)?
+        });
+        Ok(name.unwrap_or_else(|| username.to_owned()))
+    }
+
+    async fn load_office_profile(&self) -> Result<OfficeProfile> {
+        let row: Option<(String, Option<Vec<u8>>)> = on_pool!(&self.store, pool => {
+            sqlx::query_as("SELECT directorate_name, logo_png FROM office_profile WHERE id = 1")
+                .fetch_optional(pool)
+                .await
+                .map_err(storage)?
+        });
+        Ok(row
+            .map(|(directorate_name, logo_png)| OfficeProfile {
+                directorate_name,
+                logo_png,
+            })
+            .unwrap_or_default())
+    }
+}
+
+fn printer_key(actor: &Actor) -> String {
+    format!("slip.printer.{}", actor.user_id)
+}

@@ -1,0 +1,424 @@
+//! The authorization matrix: every operation of the service API called as every role, and every
+//! workflow action in every state, checked against tables written from the specification (not
+//! from the code), on both backends.
+
+mod common;
+
+use common::{Backend, Office, PASSWORD};
+use sanad_core::model::{Action, Role, Status};
+use sanad_service::{
+    AccountPolicy, Actor, Error, NewDocument, NewOrganization, NewRequest, NewUser, PageRequest,
+    RequestView, SearchQuery,
+};
+
+fn denied<T: std::fmt::Debug>(res: &Result<T, Error>) -> bool {
+    matches!(
+        res,
+        Err(Error::NotPermitted {
+            message_id: "error-role-may-not-act",
+            ..
+        })
+    )
+}
+
+const ALL: &[Role] = Role::ALL;
+const STAFF: &[Role] = &[
+    Role::Clerk,
+    Role::Reviewer,
+    Role::Director,
+    Role::Ministry,
+    Role::Auditor,
+];
+
+on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
+    let o = Office::new(b).await;
+    let r = o
+        .svc
+        .register_request(&o.clerk, o.request())
+        .await
+        .expect("register");
+    let code = r.tracking_code.as_str().to_owned();
+    let actors: Vec<&Actor> = vec![
+        &o.clerk,
+        &o.reviewer,
+        &o.director,
+        &o.ministry,
+        &o.auditor,
+        &o.admin,
+    ];
+    let mut n = 0;
+    for who in actors {
+        let role = who.role();
+        n += 1;
+        let allowed = |roles: &[Role]| roles.contains(&role);
+        macro_rules! check {
+            ($name:literal, $roles:expr, $call:expr) => {{
+                let res = $call.await;
+                assert_eq!(
+                    !denied(&res),
+                    allowed($roles),
+                    "{} as {role}: {res:?}",
+                    $name
+                );
+            }};
+        }
+        check!(
+            "add_user",
+            &[Role::Admin],
+            o.svc.add_user(
+                who,
+                NewUser {
+                    username: format!("u{n}"),
+                    display_name: "x".into(),
+                    role: "clerk".into(),
+                    password: PASSWORD.into()
+                }
+            )
+        );
+        check!(
+            "list_users",
+            &[Role::Admin, Role::Auditor],
+            o.svc.list_users(who)
+        );
+        check!(
+            "reset_password",
+            &[Role::Admin],
+            o.svc.reset_password(who, "ministry2")
+        );
+        check!(
+            "set_user_active",
+            &[Role::Admin],
+            o.svc.set_user_active(who, "nobody", true)
+        );
+        check!(
+            "set_account_policy",
+            &[Role::Admin],
+            o.svc.set_account_policy(who, AccountPolicy::default())
+        );
+        check!(
+            "set_target",
+            &[Role::Admin],
+            o.svc.set_target(who, Status::Submitted, 8)
+        );
+        check!("targets", ALL, o.svc.targets(who));
+        check!(
+            "add_organization",
+            &[Role::Admin, Role::Clerk],
+            o.svc.add_organization(
+                who,
+                NewOrganization {
+                    name: format!("دستگاه {n}"),
+                    kind: "agency".into(),
+                    national_id: None
+                }
+            )
+        );
+        check!("list_organizations", ALL, o.svc.list_organizations(who, ""));
+        check!(
+            "add_document",
+            &[Role::Admin, Role::Clerk],
+            o.svc.add_document(
+                who,
+                NewDocument {
+                    registry_number: format!("M-{n}"),
+                    title: "سند".into(),
+                    ..Default::default()
+                }
+            )
+        );
+        check!("list_documents", ALL, o.svc.list_documents(who, ""));
+        check!(
+            "register_request",
+            &[Role::Clerk],
+            o.svc.register_request(who, o.request())
+        );
+        check!("request_by_code", STAFF, o.svc.request_by_code(who, &code));
+        check!("search", STAFF, o.svc.search(who, SearchQuery::default()));
+        check!("queue", ALL, o.svc.queue(who, PageRequest::default()));
+        check!(
+            "verify_audit",
+            &[Role::Admin, Role::Auditor],
+            o.svc.verify_audit(who)
+        );
+        check!(
+            "change_password",
+            ALL,
+            o.svc
+                .change_password(who, "wrong-current", "whatever-new-1")
+        );
+    }
+});
+
+/// The workflow as the specification states it: (action, roles, from, to). `Approve` by the
+/// director goes to the ministry only for a third-party destination; `ReceiveBack` and `Close`
+/// depend on the dispatch mode.
+fn expected(
+    role: Role,
+    action: Action,
+    from: Status,
+    original: bool,
+    third_party: bool,
+) -> Option<Status> {
+    use Action::*;
+    use Status::*;
+    let rows: &[(Action, &[Role], &[Status], Status)] = &[
+        (StartReview, &[Role::Reviewer], &[Submitted], UnderReview),
+        (SendBack, &[Role::Reviewer], &[UnderReview], Correction),
+        (SendBack, &[Role::Director], &[AwaitingDirector], Correction),
+        (Resubmit, &[Role::Clerk], &[Correction], Submitted),
+        (Forward, &[Role::Reviewer], &[UnderReview], AwaitingDirector),
+        (
+            Approve,
+            &[Role::Director],
+            &[AwaitingDirector],
+            if third_party {
+                AwaitingMinistry
+            } else {
+                Approved
+            },
+        ),
+        (Approve, &[Role::Ministry], &[AwaitingMinistry], Approved),
+        (Reject, &[Role::Director], &[AwaitingDirector], Rejected),
+        (Reject, &[Role::Ministry], &[AwaitingMinistry], Rejected),
+        (Dispatch, &[Role::Clerk], &[Approved], Dispatched),
+        (ConfirmDelivery, &[Role::Clerk], &[Dispatched], Delivered),
+        (
+            ReceiveBack,
+            &[Role::Clerk],
+            if original { &[Delivered] } else { &[] },
+            ReturnedToRepository,
+        ),
+        (
+            Close,
+            &[Role::Clerk],
+            if original {
+                &[ReturnedToRepository]
+            } else {
+                &[Delivered]
+            },
+            Closed,
+        ),
+        (
+            Cancel,
+            &[Role::Clerk],
+            &[
+                Submitted,
+                UnderReview,
+                Correction,
+                AwaitingDirector,
+                AwaitingMinistry,
+                Approved,
+            ],
+            Cancelled,
+        ),
+    ];
+    rows.iter()
+        .find(|(a, roles, froms, _)| *a == action && roles.contains(&role) && froms.contains(&from))
+        .map(|(_, _, _, to)| *to)
+}
+
+/// Drives a fresh request along `path` and returns it.
+async fn drive(o: &Office, mut new: NewRequest, path: &[(Action, &Actor)]) -> RequestView {
+    if new.dispatch_mode == "original" {
+        // Each original is its own document: one that is out cannot be sent again.
+        let doc = NewDocument {
+            registry_number: uuid::Uuid::now_v7().to_string(),
+            title: "سند".into(),
+            ..Default::default()
+        };
+        new.documents = vec![
+            o.svc
+                .add_document(&o.admin, doc)
+                .await
+                .expect("document")
+                .id,
+        ];
+    }
+    let mut r = o
+        .svc
+        .register_request(&o.clerk, new)
+        .await
+        .expect("register");
+    for (action, who) in path {
+        r = o
+            .svc
+            .act(
+                who,
+                r.tracking_code.as_str(),
+                *action,
+                Some("دلیل"),
+                Some(r.version),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{action}: {e}"));
+    }
+    r
+}
+
+on_both_backends!(
+    every_action_in_every_state_as_every_role,
+    |b: Backend| async move {
+        use Action::*;
+        let o = Office::new(b).await;
+        let copy = o.request();
+        let original = NewRequest {
+            dispatch_mode: "original".into(),
+            return_due: Some("1499/01/01".into()),
+            ..o.request()
+        };
+        let third = NewRequest {
+            destination_org: Some(o.court.clone()),
+            ..o.request()
+        };
+        let (rv, dr, mi, cl) = (&o.reviewer, &o.director, &o.ministry, &o.clerk);
+        let to_director = vec![(StartReview, rv), (Forward, rv)];
+        let approved = [to_director.clone(), vec![(Approve, dr)]].concat();
+        let delivered = [
+            approved.clone(),
+            vec![(Dispatch, cl), (ConfirmDelivery, cl)],
+        ]
+        .concat();
+        // Every state, reached along the real path, with the facts that change the rules.
+        let setups: Vec<(&str, NewRequest, Vec<(Action, &Actor)>, bool, bool)> = vec![
+            ("submitted", copy.clone(), vec![], false, false),
+            (
+                "under_review",
+                copy.clone(),
+                vec![(StartReview, rv)],
+                false,
+                false,
+            ),
+            (
+                "correction",
+                copy.clone(),
+                vec![(StartReview, rv), (SendBack, rv)],
+                false,
+                false,
+            ),
+            (
+                "awaiting_director",
+                copy.clone(),
+                to_director.clone(),
+                false,
+                false,
+            ),
+            (
+                "awaiting_director (third party)",
+                third.clone(),
+                to_director.clone(),
+                false,
+                true,
+            ),
+            (
+                "awaiting_ministry",
+                third.clone(),
+                [to_director.clone(), vec![(Approve, dr)]].concat(),
+                false,
+                true,
+            ),
+            ("approved", copy.clone(), approved.clone(), false, false),
+            (
+                "rejected",
+                copy.clone(),
+                [to_director.clone(), vec![(Reject, dr)]].concat(),
+                false,
+                false,
+            ),
+            (
+                "dispatched",
+                copy.clone(),
+                [approved.clone(), vec![(Dispatch, cl)]].concat(),
+                false,
+                false,
+            ),
+            (
+                "delivered (copy)",
+                copy.clone(),
+                delivered.clone(),
+                false,
+                false,
+            ),
+            (
+                "delivered (original)",
+                original.clone(),
+                delivered.clone(),
+                true,
+                false,
+            ),
+            (
+                "returned_to_repository",
+                original.clone(),
+                [delivered.clone(), vec![(ReceiveBack, cl)]].concat(),
+                true,
+                false,
+            ),
+            (
+                "closed",
+                copy.clone(),
+                [delivered.clone(), vec![(Close, cl)]].concat(),
+                false,
+                false,
+            ),
+            ("cancelled", copy.clone(), vec![(Cancel, cl)], false, false),
+            (
+                "approved (ministry)",
+                third.clone(),
+                [to_director.clone(), vec![(Approve, dr), (Approve, mi)]].concat(),
+                false,
+                true,
+            ),
+        ];
+        let actors: Vec<&Actor> = vec![
+            &o.clerk,
+            &o.reviewer,
+            &o.director,
+            &o.ministry,
+            &o.auditor,
+            &o.admin,
+        ];
+        let mut allowed_count = 0;
+        for (name, new, path, is_original, third_party) in setups {
+            let mut r = drive(&o, new.clone(), &path).await;
+            for who in &actors {
+                for action in Action::ALL {
+                    let want = expected(who.role(), *action, r.status, is_original, third_party);
+                    let res = o
+                        .svc
+                        .act(
+                            who,
+                            r.tracking_code.as_str(),
+                            *action,
+                            Some("دلیل"),
+                            Some(r.version),
+                        )
+                        .await;
+                    match (want, res) {
+                        (Some(to), Ok(after)) => {
+                            assert_eq!(after.status, to, "{name}: {action} as {}", who.role());
+                            allowed_count += 1;
+                            r = drive(&o, new.clone(), &path).await; // fresh one in the same state
+                        }
+                        (None, Err(Error::NotPermitted { .. })) => {}
+                        (want, got) => panic!(
+                            "{name}: {action} as {}: expected {want:?}, got {got:?}",
+                            who.role()
+                        ),
+                    }
+                }
+            }
+            let still = o
+                .svc
+                .request_by_code(&o.clerk, r.tracking_code.as_str())
+                .await
+                .expect("show");
+            assert_eq!(
+                still.version, r.version,
+                "{name}: a refusal changed the request"
+            );
+        }
+        assert!(
+            allowed_count >= 20,
+            "the matrix allowed only {allowed_count}"
+        );
+    }
+);

@@ -1,0 +1,69 @@
+//! Slips to render in tests: long Persian titles, Latin letters in letter numbers, mixed digits.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sanad_service::SlipPrint;
+
+/// A dispatched request for an original deed, approved by the director and the ministry, on
+/// its `copy`th print.
+pub fn sample_slip(copy: i64) -> SlipPrint {
+    let value = serde_json::json!({
+        "request": {
+            "id": "0193a7c2-0000-7000-8000-000000000001",
+            "tracking_code": "358122904418",
+            "tracking_code_grouped": "3581-2290-4418",
+            "status": "dispatched",
+            "version": 7,
+            "requesting_org": {"id": "o1", "name": "اداره کل راه و شهرسازی استان", "kind": "agency", "national_id": null},
+            "destination_org": {"id": "o2", "name": "شعبهٔ ۱۲ دادگاه عمومی حقوقی شهرستان", "kind": "third_party", "national_id": null},
+            "needs_ministry": true,
+            "documents": [
+                {"id": "d1", "registry_number": "1400-27", "title": "سند مالکیت شش‌دانگ یک قطعه زمین به مساحت ۲۵۰ متر مربع به پلاک ثبتی ۱۲/۳ فرعی از ۴۵ اصلی بخش ۲ واقع در بلوار آزادی", "property_plate": "12/3", "location": null, "in_repository": false},
+                {"id": "d2", "registry_number": "A-5501", "title": "صورت‌مجلس تفکیکی", "property_plate": null, "location": null, "in_repository": false}
+            ],
+            "dispatch_mode": "original",
+            "return_due": "1404/10/30",
+            "applicant": {"name": "سیدمحمدرضا حسینی‌نژاد اصفهانی", "national_code": "0499370899", "mobile": "09121234567"},
+            "letter": {"number": "123/A/45", "date": "1404/08/01"},
+            "purpose": "تنظیم قرارداد",
+            "priority": "normal",
+            "created_at": "2025-11-20T06:30:00Z",
+            "deadline_at": null,
+            "overdue": false,
+            "available_actions": [],
+            "history": []
+        },
+        "copy": copy,
+        "paper": "a5",
+        "issued_at": "2025-11-26T07:05:00Z",
+        "issued_at_jalali": "1404/09/05 10:35",
+        "clerk": "مریم کاظمی",
+        "approvals": [
+            {"name": "علی محمدی", "role": "director", "at_jalali": "1404/08/20 09:12"},
+            {"name": "زهرا احمدی", "role": "ministry", "at_jalali": "1404/08/25 13:40"}
+        ],
+        "office": {"directorate_name": "اداره کل امور اقتصادی و دارایی استان اصفهان"}
+    });
+    serde_json::from_value(value).expect("sample slip")
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference")
+}
+
+/// Runs a tool and returns its stdout; the message names the package that provides it.
+pub fn run(tool: &str, args: &[&str], package: &str) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} ({package}) could not run: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real desktop app: starts a virtual display (Xvfb) and tauri-driver
+# (which runs WebKitWebDriver, which starts the app), then runs ui/e2e with Node's test runner.
+# The app and the `sanad` command line must be built already (scripts/test.sh does it). The app
+# runs on a fresh embedded database in a throwaway user data folder. Screenshots of each main
+# screen land in $CARGO_TARGET_DIR/e2e-screenshots (default target/e2e-screenshots).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+target=${CARGO_TARGET_DIR:-$root/target}
+app="$target/debug/sanad-desk"
+cli="$target/debug/sanad"
+for bin in "$app" "$cli"; do
+  [ -x "$bin" ] || { echo "e2e: $bin is missing (cargo build -p sanad-desk -p sanad-cli)" >&2; exit 1; }
+done
+driver_bin=${TAURI_DRIVER:-$(command -v tauri-driver || true)}
+[ -n "$driver_bin" ] || { echo "e2e: tauri-driver not found (set TAURI_DRIVER)" >&2; exit 1; }
+command -v WebKitWebDriver >/dev/null || { echo "e2e: WebKitWebDriver missing (apt-get install webkit2gtk-driver)" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/sanad-e2e.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A private home for the app: the embedded database, window state and WebKit caches.
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+unset SANAD_DB
+
+# A virtual display; Xvfb picks a free display number and writes it to fd 3.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+pids+=($!)
+for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "e2e: Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
+export DISPLAY=":$(cat "$work/display")"
+
+port=${SANAD_E2E_PORT:-4444}
+native_port=$((port + 1))
+"$driver_bin" --port "$port" --native-port "$native_port" >"$work/tauri-driver.log" 2>&1 &
+pids+=($!)
+
+shots="$target/e2e-screenshots"
+rm -rf "$shots"
+status=0
+E2E_APP="$app" E2E_CLI="$cli" E2E_DRIVER_URL="http://127.0.0.1:$port" E2E_SCREENSHOTS="$shots" \
+  E2E_DB_URL="sqlite://$XDG_DATA_HOME/sanaddesk/sanad.db" \
+  node --test --test-concurrency=1 --test-reporter=spec ui/e2e/desk.test.mjs || status=$?
+if [ "$status" != 0 ]; then
+  echo "e2e: failed; tauri-driver's log:" >&2
+  tail -n 50 "$work/tauri-driver.log" >&2 || true
+fi
+echo "e2e: screenshots in $shots"
+exit "$status"

@@ -1,0 +1,78 @@
+//! The TypeScript types of everything that crosses between the core and the web UI, generated from
+//! the Rust types with `ts-rs` into `ui/src/bindings.ts` (committed). The test below fails when the
+//! committed file is stale; `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk bindings` rewrites it.
+
+#[cfg(test)]
+mod tests {
+    use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+    use sanad_service::{
+        Applicant, Document, HistoryEntry, Letter, NewDocument, NewOrganization, NewRequest,
+        NewUser, Organization, Page, PageRequest, Queue, RequestSummary, RequestView, SearchQuery,
+        StatusCount, User,
+    };
+    use ts_rs::{Config, TS};
+
+    use crate::commands::{AppStatus, Session};
+    use crate::error::CommandError;
+
+    const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
+
+    fn generate() -> String {
+        // Counts and versions are far below 2^53: plain numbers in JavaScript.
+        let cfg = Config::new().with_large_int("number");
+        let decls = [
+            Role::decl(&cfg),
+            Status::decl(&cfg),
+            Action::decl(&cfg),
+            DispatchMode::decl(&cfg),
+            Priority::decl(&cfg),
+            OrgKind::decl(&cfg),
+            User::decl(&cfg),
+            NewUser::decl(&cfg),
+            Organization::decl(&cfg),
+            NewOrganization::decl(&cfg),
+            Document::decl(&cfg),
+            NewDocument::decl(&cfg),
+            Applicant::decl(&cfg),
+            Letter::decl(&cfg),
+            NewRequest::decl(&cfg),
+            HistoryEntry::decl(&cfg),
+            RequestView::decl(&cfg),
+            RequestSummary::decl(&cfg),
+            Page::<RequestSummary>::decl(&cfg),
+            StatusCount::decl(&cfg),
+            Queue::decl(&cfg),
+            SearchQuery::decl(&cfg),
+            PageRequest::decl(&cfg),
+            Session::decl(&cfg),
+            AppStatus::decl(&cfg),
+            CommandError::decl(&cfg),
+        ];
+        let mut out = String::from(
+            "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\
+             // run `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk bindings` after changing them.\n\n",
+        );
+        for decl in decls {
+            out.push_str("export ");
+            out.push_str(decl.trim());
+            out.push_str("\n\n");
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn typescript_bindings_are_fresh() {
+        let fresh = generate();
+        if std::env::var("SANAD_UPDATE_BINDINGS").as_deref() == Ok("1") {
+            std::fs::write(PATH, &fresh).expect("writes ui/src/bindings.ts");
+            return;
+        }
+        let committed = std::fs::read_to_string(PATH).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/bindings.ts is stale: run `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk bindings`"
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! How an error crosses to the web UI: `{ code, messageId, args, field? }`, the core's
+//! [`sanad_core::error::ErrorPayload`] as an owned value the UI formats in Persian. Storage details
+//! never cross; they go to standard error for the log.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// An error as the UI receives it from a rejected `invoke`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CommandError {
+    /// Stable machine code: `invalid_input`, `not_permitted`, `authentication_failed`,
+    /// `conflict`, `not_found`, `storage`, or `not_signed_in`.
+    pub code: String,
+    /// The Fluent message id the UI shows.
+    pub message_id: String,
+    /// Fluent arguments of the message.
+    pub args: BTreeMap<String, String>,
+    /// For validation: the field to mark (`applicant.national_code`, `letter.date`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+}
+
+impl From<sanad_service::Error> for CommandError {
+    fn from(error: sanad_service::Error) -> Self {
+        if let sanad_service::Error::Storage(detail) = &error {
+            eprintln!("sanad-desk: storage error: {detail}");
+        }
+        let payload = error.to_payload();
+        CommandError {
+            code: payload.code.to_owned(),
+            message_id: payload.message_id.to_owned(),
+            args: payload.args,
+            field: payload.field,
+        }
+    }
+}
+
+impl CommandError {
+    /// A command that needs a signed-in user was called with nobody signed in (for example after
+    /// the session ended): the UI goes back to the login screen.
+    pub fn not_signed_in() -> Self {
+        CommandError {
+            code: "not_signed_in".to_owned(),
+            message_id: "ui-error-not-signed-in".to_owned(),
+            args: BTreeMap::new(),
+            field: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_error_crosses_with_its_field_and_message() {
+        let error =
+            sanad_service::Error::invalid("applicant.national_code", "error-national-code-invalid");
+        let json = serde_json::to_value(CommandError::from(error)).expect("serializes");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "invalid_input",
+                "messageId": "error-national-code-invalid",
+                "args": {},
+                "field": "applicant.national_code"
+            })
+        );
+    }
+
+    #[test]
+    fn storage_details_never_cross() {
+        let error = sanad_service::Error::Storage("password authentication failed for db".into());
+        let json = serde_json::to_string(&CommandError::from(error)).expect("serializes");
+        assert!(!json.contains("password"), "{json}");
+        assert!(json.contains("error-storage"), "{json}");
+    }
+}

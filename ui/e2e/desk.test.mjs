@@ -1,0 +1,341 @@
+// End-to-end: the real Sanad Desk binary, driven through tauri-driver and WebKitWebDriver under
+// Xvfb (scripts/e2e.sh sets the environment). One desk's day, in order: first run on the embedded
+// database, users, a clerk's request with a validation error, review and approvals from the
+// queues, dispatch, search, the scanner, and another desk's change showing in an open queue.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { WebDriver } from "./webdriver.mjs";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e through scripts/e2e.sh`);
+  return value;
+};
+
+const APP = env("E2E_APP");
+const CLI = env("E2E_CLI");
+const DB_URL = env("E2E_DB_URL");
+const SHOTS = env("E2E_SCREENSHOTS");
+const driver = new WebDriver(env("E2E_DRIVER_URL"));
+
+/** Persian messages, read from the same files the app uses. */
+function persian(id) {
+  for (const file of ["validation.ftl", "errors.ftl", "domain.ftl", "ui.ftl"]) {
+    const text = readFileSync(new URL(`../../i18n/fa/${file}`, import.meta.url), "utf8");
+    const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
+    if (line) return line.slice(id.length + 3).trim();
+  }
+  throw new Error(`no Persian message ${id}`);
+}
+
+const ADMIN = { username: "admin", password: "admin-password-1", name: "مسئول سامانه" };
+const CLERK = {
+  username: "clerk1",
+  password: "clerk-password-1",
+  name: "مریم کاظمی",
+  role: "clerk",
+};
+const REVIEWER = {
+  username: "rev1",
+  password: "rev-password-1",
+  name: "رضا احمدی",
+  role: "reviewer",
+};
+const DIRECTOR = {
+  username: "dir1",
+  password: "dir-password-1",
+  name: "زهرا محمدی",
+  role: "director",
+};
+const ORG = "اداره کل راه و شهرسازی";
+const APPLICANT = "علی رضایی";
+
+let code = "";
+
+async function shot(name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const png = await driver.screenshot();
+  writeFileSync(join(SHOTS, `${name}.png`), Buffer.from(png, "base64"));
+}
+
+async function fill(css, text) {
+  const el = await driver.waitForElement(css);
+  await driver.clear(el);
+  await driver.type(el, text);
+}
+
+async function click(css) {
+  await driver.click(await driver.waitForElement(css));
+}
+
+/** Clicks the visible option of an open combobox whose text contains `label`. */
+async function pickOption(label) {
+  const option = await driver.waitFor(
+    () =>
+      driver.execute(
+        `const want = arguments[0];
+         return [...document.querySelectorAll('[role="option"]')]
+           .find((o) => o.offsetParent !== null && o.textContent.includes(want)) || null;`,
+        label,
+      ),
+    `option ${label}`,
+  );
+  await driver.click(Object.values(option)[0]);
+}
+
+/** The error text Mantine shows beside the input named `name` (empty when none). */
+function fieldError(name) {
+  return driver.execute(
+    `const input = document.querySelector('[name="' + arguments[0] + '"]');
+     const root = input && input.closest('.mantine-InputWrapper-root');
+     const error = root && root.querySelector('.mantine-InputWrapper-error');
+     return error ? error.textContent : '';`,
+    name,
+  );
+}
+
+function pageText() {
+  return driver.execute("return document.body.innerText;");
+}
+
+async function login(user) {
+  await driver.waitForElement('[data-testid="login"]');
+  await fill('[data-testid="login"] [name="username"]', user.username);
+  await fill('[data-testid="login"] [name="password"]', user.password);
+  await click('[data-testid="login-submit"]');
+  await driver.waitFor(
+    async () => (await pageText()).includes(user.name),
+    `${user.username} signed in`,
+  );
+}
+
+async function logout() {
+  await click('[data-testid="logout"]');
+  await driver.waitForElement('[data-testid="login"]');
+}
+
+function cli(args, password, input) {
+  return execFileSync(CLI, ["--db", DB_URL, ...args], {
+    env: { ...process.env, SANAD_PASSWORD: password },
+    input,
+    encoding: "utf8",
+  });
+}
+
+async function openFromQueue(trackingCode) {
+  await click('[data-testid="nav-queue"]');
+  const row = `[data-testid="queue-table"] tr[data-code="${trackingCode}"]`;
+  await click(row);
+  await driver.waitForElement(`[data-testid="request-page"][data-code="${trackingCode}"]`);
+}
+
+async function act(action, note) {
+  await click(`[data-testid="actions"] [data-action="${action}"]`);
+  if (note) await fill('[data-testid="action-dialog"] [name="note"]', note);
+  await click('[data-testid="confirm-action"]');
+  await driver.waitForElement('[data-testid="action-done"]');
+}
+
+async function status() {
+  return driver.execute(
+    `const p = document.querySelector('[data-testid="request-page"]'); return p && p.dataset.status;`,
+  );
+}
+
+describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
+  before(async () => {
+    await driver.waitFor(
+      () => fetch(`${env("E2E_DRIVER_URL")}/status`).then((r) => r.ok),
+      "tauri-driver",
+      30000,
+    );
+    await driver.start(APP);
+  });
+
+  after(async () => {
+    await driver.quit();
+  });
+
+  it("first run on the embedded database creates the administrator", async () => {
+    await driver.waitForElement('[data-testid="first-run"]', 30000);
+    const text = await pageText();
+    assert.ok(text.includes("sanad.db"), `the embedded database's file is shown: ${text}`);
+    assert.equal(await driver.execute("return document.documentElement.dir;"), "rtl");
+    await fill('[data-testid="first-run"] [name="username"]', ADMIN.username);
+    await fill('[data-testid="first-run"] [name="display_name"]', ADMIN.name);
+    await fill('[data-testid="first-run"] [name="password"]', ADMIN.password);
+    await fill('[data-testid="first-run"] [name="password_repeat"]', ADMIN.password);
+    await shot("01-first-run");
+    await click('[data-testid="create-admin"]');
+    await driver.waitForElement('[data-testid="add-user"]');
+  });
+
+  it("the administrator creates users, an organization and a document", async () => {
+    for (const user of [CLERK, REVIEWER, DIRECTOR]) {
+      await fill('[data-testid="add-user"] [name="username"]', user.username);
+      await fill('[data-testid="add-user"] [name="display_name"]', user.name);
+      await click('[data-testid="user-role"]');
+      await pickOption(persian(`role-${user.role}`));
+      await fill('[data-testid="add-user"] [name="password"]', user.password);
+      await click('[data-testid="add-user-submit"]');
+      await driver.waitFor(
+        async () =>
+          (await driver.text(await driver.find('[data-testid="users-table"]'))).includes(
+            user.username,
+          ),
+        `${user.username} listed`,
+      );
+    }
+    await shot("02-admin-users");
+    await click('[data-testid="tab-orgs"]');
+    await fill('[data-testid="add-org"] [name="name"]', ORG);
+    await click('[data-testid="add-org-submit"]');
+    await driver.waitForElement('[data-testid="add-org-saved"]');
+    await click('[data-testid="tab-docs"]');
+    await fill('[data-testid="add-doc"] [name="registry_number"]', "5501");
+    await fill('[data-testid="add-doc"] [name="title"]', "سند مالکیت ساختمان اداری");
+    await fill('[data-testid="add-doc"] [name="property_plate"]', "12/3");
+    await click('[data-testid="add-doc-submit"]');
+    await driver.waitForElement('[data-testid="add-doc-saved"]');
+    await shot("03-admin-documents");
+    await logout();
+  });
+
+  it("a clerk's invalid national code is shown in Persian beside its field, and nothing typed is lost", async () => {
+    await login(CLERK);
+    await click('[data-testid="nav-new"]');
+    await click('[data-testid="picker-requesting_org"]');
+    await driver.type(await driver.find('[data-testid="picker-requesting_org"]'), "راه");
+    await pickOption(ORG);
+    await click('[data-testid="picker-documents"]');
+    await driver.type(await driver.find('[data-testid="picker-documents"]'), "5501");
+    await pickOption("سند مالکیت ساختمان اداری");
+    await fill('[name="applicant.name"]', APPLICANT);
+    await fill('[name="applicant.national_code"]', "0499370898");
+    await fill('[name="applicant.mobile"]', "09121234567");
+    await fill('[name="letter.number"]', "۱۲۳/ص/۴۵");
+    await fill('[name="letter.date"]', "1404/08/01");
+    await fill('[name="purpose"]', "ارائه به دادگاه برای پرونده ملکی");
+    await click('[data-testid="submit-request"]');
+    const error = await driver.waitFor(
+      () => fieldError("applicant.national_code"),
+      "the field error",
+    );
+    assert.equal(error, persian("error-national-code-invalid"));
+    const kept = await driver.execute(
+      `return ['applicant.name','applicant.mobile','letter.number','purpose']
+         .map((n) => document.querySelector('[name="' + n + '"]').value);`,
+    );
+    assert.deepEqual(kept, [
+      APPLICANT,
+      "۰۹۱۲۱۲۳۴۵۶۷",
+      "۱۲۳/ص/۴۵",
+      "ارائه به دادگاه برای پرونده ملکی",
+    ]);
+    await shot("04-new-request-field-error");
+  });
+
+  it("the clerk corrects it and registers the request", async () => {
+    await fill('[name="applicant.national_code"]', "0499370899");
+    assert.equal(await fieldError("applicant.national_code"), "");
+    await click('[data-testid="submit-request"]');
+    const button = await driver.waitForElement('[data-testid="registered-code"]');
+    code = await driver.execute(
+      "return document.querySelector('[data-testid=\"registered-code\"]').dataset.code;",
+    );
+    assert.match(code, /^\d{12}$/);
+    assert.ok(
+      (await driver.text(button)).includes("-") || (await driver.text(button)).length >= 12,
+    );
+    await shot("05-new-request-registered");
+    await logout();
+  });
+
+  it("the reviewer's open queue shows another desk's new request by itself", async () => {
+    await login(REVIEWER);
+    await driver.waitForElement(`[data-testid="queue-table"] tr[data-code="${code}"]`);
+    const orgs = JSON.parse(cli(["--as", CLERK.username, "--json", "org", "list"], CLERK.password));
+    const docs = JSON.parse(cli(["--as", CLERK.username, "--json", "doc", "list"], CLERK.password));
+    const request = {
+      requesting_org: orgs[0].id,
+      documents: [docs[0].id],
+      dispatch_mode: "certified_paper_copy",
+      applicant: { name: "حسن کریمی", national_code: "0499370899", mobile: "09351234567" },
+      letter: { number: "۹۸۷/د", date: "1404/07/15" },
+      purpose: "درخواست از میز دیگر",
+    };
+    const made = JSON.parse(
+      cli(
+        ["--as", CLERK.username, "request", "new", "--file", "-"],
+        CLERK.password,
+        JSON.stringify(request),
+      ),
+    );
+    assert.match(made.tracking_code, /^\d{12}$/);
+    // No click, no key: the queue refreshes itself.
+    await driver.waitForElement(
+      `[data-testid="queue-table"] tr[data-code="${made.tracking_code}"]`,
+      15000,
+    );
+    await shot("06-queue-reviewer");
+  });
+
+  it("the reviewer starts the review and forwards it to the director", async () => {
+    await openFromQueue(code);
+    await act("start_review");
+    assert.equal(await status(), "under_review");
+    await act("forward", "مدارک کامل است.");
+    assert.equal(await status(), "awaiting_director");
+    await shot("07-request-forwarded");
+    await logout();
+  });
+
+  it("the director approves from the queue", async () => {
+    await login(DIRECTOR);
+    await openFromQueue(code);
+    await act("approve");
+    assert.equal(await status(), "approved");
+    const timeline = await driver.text(await driver.find('[data-testid="timeline"]'));
+    assert.ok(timeline.includes(REVIEWER.name) && timeline.includes(DIRECTOR.name), timeline);
+    await shot("08-request-approved");
+    await logout();
+  });
+
+  it("the clerk dispatches it", async () => {
+    await login(CLERK);
+    await openFromQueue(code);
+    await act("dispatch");
+    assert.equal(await status(), "dispatched");
+    await shot("09-request-dispatched");
+  });
+
+  it("search finds it by the applicant's name", async () => {
+    await click('[data-testid="nav-search"]');
+    await fill('[data-testid="search-form"] [name="text"]', APPLICANT);
+    await click('[data-testid="search-run"]');
+    await driver.waitForElement(`[data-testid="search-results"] tr[data-code="${code}"]`);
+    await shot("10-search");
+  });
+
+  it("the barcode scanner's twelve digits and Enter open the request from anywhere", async () => {
+    await click('[data-testid="nav-queue"]');
+    await driver.waitFor(
+      () => driver.execute("return !document.querySelector('[data-testid=\"request-page\"]');"),
+      "queue",
+    );
+    await driver.keys(`${code}\uE007`);
+    await driver.waitForElement(`[data-testid="request-page"][data-code="${code}"]`);
+    assert.equal(await status(), "dispatched");
+    await shot("11-scanner-opened");
+  });
+
+  it("F1 lists the keyboard shortcuts", async () => {
+    await driver.keys("\uE031");
+    await driver.waitForElement('[data-testid="help"]');
+    await shot("12-help");
+  });
+});

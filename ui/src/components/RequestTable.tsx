@@ -1,0 +1,65 @@
+import { Badge, Table, Text } from "@mantine/core";
+import type { RequestSummary } from "../bindings";
+import { useDesk } from "../context";
+import { groupCode } from "../lib/digits";
+import { formatInstant } from "../lib/jalali";
+
+/** Requests as rows; a row opens with a click or with Enter when focused (Tab moves between rows). */
+export function RequestTable({ items, testId }: { items: RequestSummary[]; testId: string }) {
+  const { m, go } = useDesk();
+  return (
+    <Table highlightOnHover striped data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{m.t("ui-col-code")}</Table.Th>
+          <Table.Th>{m.t("ui-col-status")}</Table.Th>
+          <Table.Th>{m.t("ui-col-org")}</Table.Th>
+          <Table.Th>{m.t("ui-col-applicant")}</Table.Th>
+          <Table.Th>{m.t("ui-col-letter")}</Table.Th>
+          <Table.Th>{m.t("ui-col-created")}</Table.Th>
+          <Table.Th>{m.t("ui-col-deadline")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((r) => (
+          <Table.Tr
+            key={r.id}
+            className={r.overdue ? "row-link overdue-row" : "row-link"}
+            tabIndex={0}
+            data-code={r.tracking_code}
+            onClick={() => go({ name: "request", code: r.tracking_code })}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") go({ name: "request", code: r.tracking_code });
+            }}
+          >
+            <Table.Td>
+              <span className="code">{m.digits(groupCode(r.tracking_code))}</span>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={r.overdue ? "red" : "teal"}>
+                {m.spelled("status", r.status)}
+              </Badge>
+              {r.priority === "urgent" && (
+                <Badge variant="filled" color="orange" ms={4}>
+                  {m.spelled("priority", r.priority)}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{r.requesting_org_name}</Table.Td>
+            <Table.Td>{r.applicant_name}</Table.Td>
+            <Table.Td>{m.digits(r.letter_number)}</Table.Td>
+            <Table.Td>{m.digits(formatInstant(r.created_at))}</Table.Td>
+            <Table.Td>
+              {r.deadline_at ? m.digits(formatInstant(r.deadline_at)) : "—"}
+              {r.overdue && (
+                <Text span c="red" fw={700} ms={6}>
+                  {m.t("ui-overdue")}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,37 @@
+import { Alert } from "@mantine/core";
+import type { CommandError } from "../bindings";
+import { useMessages } from "../context";
+
+/** An error of the core, in the UI's language. */
+export function useErrorText() {
+  const m = useMessages();
+  return (error: CommandError | null | undefined) =>
+    error ? m.t(error.messageId, error.args) : undefined;
+}
+
+/** Errors of a form, by the core's field name, for the `error` prop of each input. */
+export function fieldErrors(
+  errors: Record<string, CommandError>,
+  text: (e: CommandError) => string | undefined,
+) {
+  return (field: string) => (errors[field] ? text(errors[field]) : undefined);
+}
+
+/** An error that names no field, shown above the form. */
+export function ErrorAlert({ error }: { error: CommandError | null }) {
+  const text = useErrorText();
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert" data-testid="form-error" mb="sm">
+      {text(error)}
+    </Alert>
+  );
+}
+
+/** Splits a caught error into the field it names (if any) or the form as a whole. */
+export function splitError(error: CommandError): {
+  field: Record<string, CommandError>;
+  form: CommandError | null;
+} {
+  return error.field ? { field: { [error.field]: error }, form: null } : { field: {}, form: error };
+}

@@ -1,0 +1,29 @@
+import { createContext, useContext } from "react";
+import type { Session } from "./bindings";
+import { Messages } from "./lib/i18n";
+
+export type View =
+  | { name: "queue" }
+  | { name: "new" }
+  | { name: "search" }
+  | { name: "admin" }
+  | { name: "request"; code: string };
+
+export interface DeskContext {
+  m: Messages;
+  session: Session;
+  go: (view: View) => void;
+}
+
+export const I18nContext = createContext<Messages>(new Messages("fa"));
+export const DeskCtx = createContext<DeskContext | null>(null);
+
+export function useMessages(): Messages {
+  return useContext(I18nContext);
+}
+
+export function useDesk(): DeskContext {
+  const desk = useContext(DeskCtx);
+  if (!desk) throw new Error("useDesk outside the desk");
+  return desk;
+}

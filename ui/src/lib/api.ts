@@ -1,0 +1,59 @@
+// Typed calls of the desktop shell's commands (src-tauri/src/commands). Every rule is the core's:
+// these only carry arguments and hand back results or a CommandError.
+
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  AppStatus,
+  CommandError,
+  Document,
+  NewDocument,
+  NewOrganization,
+  NewRequest,
+  NewUser,
+  Organization,
+  Page,
+  PageRequest,
+  Queue,
+  RequestSummary,
+  RequestView,
+  SearchQuery,
+  Session,
+  User,
+} from "../bindings";
+
+export function isCommandError(value: unknown): value is CommandError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as CommandError).code === "string" &&
+    typeof (value as CommandError).messageId === "string"
+  );
+}
+
+/** Anything thrown by a call, as a CommandError the UI can show. */
+export function asCommandError(value: unknown): CommandError {
+  if (isCommandError(value)) return value;
+  console.error(value);
+  return { code: "unexpected", messageId: "ui-error-unexpected", args: {} };
+}
+
+export const api = {
+  appStatus: () => invoke<AppStatus>("app_status"),
+  initAdmin: (username: string, displayName: string, password: string) =>
+    invoke<Session>("init_admin", { username, displayName, password }),
+  login: (username: string, password: string) => invoke<Session>("login", { username, password }),
+  logout: () => invoke<void>("logout"),
+  listUsers: () => invoke<User[]>("list_users"),
+  addUser: (user: NewUser) => invoke<User>("add_user", { user }),
+  listOrganizations: (query: string) => invoke<Organization[]>("list_organizations", { query }),
+  addOrganization: (organization: NewOrganization) =>
+    invoke<Organization>("add_organization", { organization }),
+  listDocuments: (query: string) => invoke<Document[]>("list_documents", { query }),
+  addDocument: (document: NewDocument) => invoke<Document>("add_document", { document }),
+  registerRequest: (request: NewRequest) => invoke<RequestView>("register_request", { request }),
+  requestByCode: (code: string) => invoke<RequestView>("request_by_code", { code }),
+  act: (code: string, action: string, note: string | null, expectedVersion: number) =>
+    invoke<RequestView>("act", { code, action, note, expectedVersion }),
+  queue: (page: PageRequest) => invoke<Queue>("queue", { page }),
+  search: (query: SearchQuery) => invoke<Page<RequestSummary>>("search", { query }),
+};

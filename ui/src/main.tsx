@@ -1,0 +1,16 @@
+import "vazirmatn/Vazirmatn-font-face.css";
+import "@mantine/core/styles.css";
+import "./theme.css";
+
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,302 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent, type ReactNode } from "react";
+import type { CommandError, OrgKind, Role } from "../bindings";
+import { useDesk } from "../context";
+import { api, asCommandError } from "../lib/api";
+import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
+
+const ROLES: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor", "admin"];
+const KINDS: OrgKind[] = ["agency", "ministry", "third_party"];
+
+/** A small add-form: keeps its values on an error, marks the field the core names. */
+function useAddForm<T extends Record<string, string>>(
+  empty: T,
+  save: (values: T) => Promise<unknown>,
+) {
+  const text = useErrorText();
+  const [values, setValues] = useState<T>(empty);
+  const [errors, setErrors] = useState<Record<string, CommandError>>({});
+  const [formError, setFormError] = useState<CommandError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const field = (name: keyof T & string) => ({
+    name,
+    value: values[name],
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [name]: value }));
+      setSaved(false);
+    },
+    error: fieldErrors(errors, text)(name),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFormError(null);
+    save(values)
+      .then(() => {
+        setValues(empty);
+        setErrors({});
+        setSaved(true);
+      })
+      .catch((caught: unknown) => {
+        const { field: f, form } = splitError(asCommandError(caught));
+        setErrors(f);
+        setFormError(form);
+        setSaved(false);
+      })
+      .finally(() => setBusy(false));
+  };
+  const set = (name: keyof T & string, value: string) =>
+    setValues((v) => ({ ...v, [name]: value }));
+  return { values, field, submit, formError, saved, busy, set, errorOf: fieldErrors(errors, text) };
+}
+
+function AddForm({
+  title,
+  testId,
+  form,
+  children,
+}: {
+  title: string;
+  testId: string;
+  form: Pick<ReturnType<typeof useAddForm>, "submit" | "formError" | "saved" | "busy">;
+  children: ReactNode;
+}) {
+  const { m } = useDesk();
+  return (
+    <form onSubmit={form.submit} noValidate data-testid={testId}>
+      <Title order={5} mb="xs">
+        {title}
+      </Title>
+      <ErrorAlert error={form.formError} />
+      {form.saved && (
+        <Alert color="teal" mb="xs" data-testid={`${testId}-saved`}>
+          {m.t("ui-saved")}
+        </Alert>
+      )}
+      <div className="form-grid">{children}</div>
+      <Button type="submit" mt="sm" loading={form.busy} data-testid={`${testId}-submit`}>
+        {title}
+      </Button>
+    </form>
+  );
+}
+
+function Users() {
+  const { m } = useDesk();
+  const queries = useQueryClient();
+  const users = useQuery({ queryKey: ["users"], queryFn: api.listUsers });
+  const form = useAddForm({ username: "", display_name: "", role: "clerk", password: "" }, (v) =>
+    api.addUser(v).then(() => queries.invalidateQueries({ queryKey: ["users"] })),
+  );
+  return (
+    <>
+      <AddForm title={m.t("ui-user-add")} testId="add-user" form={form}>
+        <TextInput label={m.t("ui-field-username")} dir="ltr" {...form.field("username")} />
+        <TextInput label={m.t("ui-field-display-name")} {...form.field("display_name")} />
+        <Select
+          name="role"
+          label={m.t("ui-field-role")}
+          value={form.values.role}
+          allowDeselect={false}
+          onChange={(v) => form.set("role", v ?? "clerk")}
+          data={ROLES.map((r) => ({ value: r, label: m.spelled("role", r) }))}
+          error={form.errorOf("role")}
+          data-testid="user-role"
+        />
+        <PasswordInput label={m.t("ui-field-password")} {...form.field("password")} />
+      </AddForm>
+      <Table mt="md" striped data-testid="users-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{m.t("ui-col-username")}</Table.Th>
+            <Table.Th>{m.t("ui-col-name")}</Table.Th>
+            <Table.Th>{m.t("ui-col-role")}</Table.Th>
+            <Table.Th>{m.t("ui-col-active")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.data?.map((u) => (
+            <Table.Tr key={u.id}>
+              <Table.Td dir="ltr">{u.username}</Table.Td>
+              <Table.Td>{u.display_name}</Table.Td>
+              <Table.Td>{m.spelled("role", u.role)}</Table.Td>
+              <Table.Td>{u.active ? m.t("ui-yes") : m.t("ui-no")}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}
+
+function Organizations() {
+  const { m } = useDesk();
+  const queries = useQueryClient();
+  const [filter, setFilter] = useState("");
+  const orgs = useQuery({
+    queryKey: ["orgs", filter],
+    queryFn: () => api.listOrganizations(filter),
+  });
+  const form = useAddForm({ name: "", kind: "agency", national_id: "" }, (v) =>
+    api
+      .addOrganization({ ...v, national_id: v.national_id.trim() ? v.national_id : null })
+      .then(() => queries.invalidateQueries({ queryKey: ["orgs"] })),
+  );
+  return (
+    <>
+      <AddForm title={m.t("ui-org-add")} testId="add-org" form={form}>
+        <TextInput label={m.t("ui-field-org-name")} {...form.field("name")} />
+        <Select
+          name="kind"
+          label={m.t("ui-field-org-kind")}
+          value={form.values.kind}
+          allowDeselect={false}
+          onChange={(v) => form.set("kind", v ?? "agency")}
+          data={KINDS.map((k) => ({ value: k, label: m.spelled("kind", k) }))}
+          error={form.errorOf("kind")}
+        />
+        <TextInput label={m.t("ui-field-national-id")} dir="ltr" {...form.field("national_id")} />
+      </AddForm>
+      <TextInput
+        mt="md"
+        label={m.t("ui-filter-list")}
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value)}
+      />
+      <Table mt="xs" striped data-testid="orgs-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{m.t("ui-col-name")}</Table.Th>
+            <Table.Th>{m.t("ui-col-kind")}</Table.Th>
+            <Table.Th>{m.t("ui-col-national-id")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {orgs.data?.map((o) => (
+            <Table.Tr key={o.id}>
+              <Table.Td>{o.name}</Table.Td>
+              <Table.Td>{m.spelled("kind", o.kind)}</Table.Td>
+              <Table.Td>{o.national_id ? m.digits(o.national_id) : "—"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}
+
+function Documents() {
+  const { m } = useDesk();
+  const queries = useQueryClient();
+  const [filter, setFilter] = useState("");
+  const docs = useQuery({ queryKey: ["docs", filter], queryFn: () => api.listDocuments(filter) });
+  const form = useAddForm(
+    { registry_number: "", title: "", property_plate: "", location: "" },
+    (v) =>
+      api
+        .addDocument({
+          registry_number: v.registry_number,
+          title: v.title,
+          property_plate: v.property_plate.trim() ? v.property_plate : null,
+          location: v.location.trim() ? v.location : null,
+        })
+        .then(() => queries.invalidateQueries({ queryKey: ["docs"] })),
+  );
+  return (
+    <>
+      <AddForm title={m.t("ui-doc-add")} testId="add-doc" form={form}>
+        <TextInput label={m.t("ui-field-registry-number")} {...form.field("registry_number")} />
+        <TextInput label={m.t("ui-field-title")} {...form.field("title")} />
+        <TextInput label={m.t("ui-field-plate")} {...form.field("property_plate")} />
+        <TextInput label={m.t("ui-field-location")} {...form.field("location")} />
+      </AddForm>
+      <TextInput
+        mt="md"
+        label={m.t("ui-filter-list")}
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value)}
+      />
+      <Table mt="xs" striped data-testid="docs-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{m.t("ui-col-registry-number")}</Table.Th>
+            <Table.Th>{m.t("ui-col-title")}</Table.Th>
+            <Table.Th>{m.t("ui-col-plate")}</Table.Th>
+            <Table.Th>{m.t("ui-col-in-repository")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {docs.data?.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>{m.digits(d.registry_number)}</Table.Td>
+              <Table.Td>{d.title}</Table.Td>
+              <Table.Td>{d.property_plate ? m.digits(d.property_plate) : "—"}</Table.Td>
+              <Table.Td>
+                <Badge color={d.in_repository ? "teal" : "orange"} variant="light">
+                  {d.in_repository ? m.t("ui-yes") : m.t("ui-no")}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}
+
+export function AdminScreen({ database }: { database: string }) {
+  const { m, session } = useDesk();
+  const isAdmin = session.role === "admin";
+  return (
+    <Paper p="md" withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={3}>{m.t("ui-admin-title")}</Title>
+        <Text size="xs" c="dimmed" data-testid="database-location">
+          {m.t("ui-database-location", { path: database })}
+        </Text>
+      </Group>
+      <Tabs defaultValue={isAdmin ? "users" : "orgs"} keepMounted={false}>
+        <Tabs.List>
+          {isAdmin && (
+            <Tabs.Tab value="users" data-testid="tab-users">
+              {m.t("ui-tab-users")}
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="orgs" data-testid="tab-orgs">
+            {m.t("ui-tab-orgs")}
+          </Tabs.Tab>
+          <Tabs.Tab value="docs" data-testid="tab-docs">
+            {m.t("ui-tab-docs")}
+          </Tabs.Tab>
+        </Tabs.List>
+        {isAdmin && (
+          <Tabs.Panel value="users" pt="md">
+            <Users />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="orgs" pt="md">
+          <Organizations />
+        </Tabs.Panel>
+        <Tabs.Panel value="docs" pt="md">
+          <Documents />
+        </Tabs.Panel>
+      </Tabs>
+    </Paper>
+  );
+}

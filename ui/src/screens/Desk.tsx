@@ -1,0 +1,186 @@
+import { Button, Group, Kbd, Modal, Select, Table, Text, TextInput } from "@mantine/core";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import type { Role, Session } from "../bindings";
+import { DeskCtx, useMessages, type View } from "../context";
+import { trackingDigits } from "../lib/digits";
+import type { Lang } from "../lib/i18n";
+import { ScanDetector } from "../lib/scanner";
+import { QueueScreen } from "./Queue";
+import { NewRequestScreen } from "./NewRequest";
+import { RequestScreen } from "./Request";
+import { SearchScreen } from "./Search";
+import { AdminScreen } from "./Admin";
+
+/** Roles that may read requests (the core refuses the administrator). */
+const READS_REQUESTS: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor"];
+
+/** Keyboard shortcuts: Alt + a digit key (by position, so they work on a Persian layout too). */
+const SHORTCUTS: { keys: string[]; id: string }[] = [
+  { keys: ["Alt", "1"], id: "ui-help-queue" },
+  { keys: ["Alt", "2"], id: "ui-help-new" },
+  { keys: ["Alt", "3"], id: "ui-help-search" },
+  { keys: ["Alt", "4"], id: "ui-help-admin" },
+  { keys: ["F2"], id: "ui-help-tracking" },
+  { keys: ["Ctrl", "Enter"], id: "ui-help-submit" },
+  { keys: ["Esc"], id: "ui-help-escape" },
+  { keys: ["F1"], id: "ui-help-help" },
+];
+
+export function Desk({
+  session,
+  database,
+  lang,
+  onLang,
+  onSignOut,
+}: {
+  session: Session;
+  database: string;
+  lang: Lang;
+  onLang: (l: Lang) => void;
+  onSignOut: () => void;
+}) {
+  const m = useMessages();
+  const readsRequests = READS_REQUESTS.includes(session.role);
+  const editsCatalog = session.role === "admin" || session.role === "clerk";
+  const [view, setView] = useState<View>(readsRequests ? { name: "queue" } : { name: "admin" });
+  const [help, setHelp] = useState(false);
+  const [code, setCode] = useState("");
+  const codeBox = useRef<HTMLInputElement>(null);
+  const desk = useMemo(() => ({ m, session, go: setView }), [m, session]);
+
+  // Shortcuts and the barcode scanner, anywhere in the window.
+  useEffect(() => {
+    const scanner = new ScanDetector();
+    const onKey = (e: KeyboardEvent) => {
+      const scanned = readsRequests ? scanner.key(e.key, e.timeStamp) : null;
+      if (scanned) {
+        e.preventDefault();
+        e.stopPropagation();
+        setCode("");
+        setView({ name: "request", code: scanned });
+        return;
+      }
+      if (e.key === "F1") {
+        e.preventDefault();
+        setHelp(true);
+      } else if (e.key === "F2") {
+        e.preventDefault();
+        codeBox.current?.focus();
+        codeBox.current?.select();
+      } else if (e.altKey && !e.ctrlKey && /^Digit[1-4]$/.test(e.code)) {
+        e.preventDefault();
+        const target: View[] = [
+          { name: "queue" },
+          { name: "new" },
+          { name: "search" },
+          { name: "admin" },
+        ];
+        const next = target[Number(e.code.slice(5)) - 1];
+        if (next.name === "admin" ? editsCatalog : readsRequests) setView(next);
+        if (next.name === "new" && session.role !== "clerk") setView({ name: "queue" });
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [readsRequests, editsCatalog, session.role]);
+
+  const openCode = (e: FormEvent) => {
+    e.preventDefault();
+    const digits = trackingDigits(code);
+    setView({ name: "request", code: digits ?? code });
+  };
+
+  const nav = (target: View, label: string, testId: string) => (
+    <Button
+      variant={view.name === target.name ? "white" : "subtle"}
+      color={view.name === target.name ? "teal" : "gray.0"}
+      onClick={() => setView(target)}
+      data-testid={testId}
+    >
+      {label}
+    </Button>
+  );
+
+  return (
+    <DeskCtx.Provider value={desk}>
+      <header className="desk-header">
+        <span className="desk-brand">{m.t("product-name")}</span>
+        <nav className="desk-nav">
+          {readsRequests && nav({ name: "queue" }, m.t("ui-nav-queue"), "nav-queue")}
+          {session.role === "clerk" && nav({ name: "new" }, m.t("ui-nav-new"), "nav-new")}
+          {readsRequests && nav({ name: "search" }, m.t("ui-nav-search"), "nav-search")}
+          {editsCatalog && nav({ name: "admin" }, m.t("ui-nav-admin"), "nav-admin")}
+        </nav>
+        <div className="desk-spacer" />
+        {readsRequests && (
+          <form onSubmit={openCode}>
+            <TextInput
+              ref={codeBox}
+              aria-label={m.t("ui-tracking-box")}
+              placeholder={m.t("ui-tracking-box-placeholder")}
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              dir="ltr"
+              size="sm"
+              w={210}
+              data-testid="tracking-box"
+            />
+          </form>
+        )}
+        <Text size="sm" data-testid="signed-in">
+          {m.t("ui-signed-in-as", {
+            name: session.display_name,
+            role: m.spelled("role", session.role),
+          })}
+        </Text>
+        <Select
+          aria-label={m.t("ui-language")}
+          size="xs"
+          w={100}
+          value={lang}
+          allowDeselect={false}
+          onChange={(v) => onLang(v === "en" ? "en" : "fa")}
+          data={[
+            { value: "fa", label: m.t("ui-lang-fa") },
+            { value: "en", label: m.t("ui-lang-en") },
+          ]}
+        />
+        <Button variant="subtle" color="gray.0" onClick={() => setHelp(true)}>
+          {m.t("ui-nav-help")}
+        </Button>
+        <Button variant="outline" color="gray.0" onClick={onSignOut} data-testid="logout">
+          {m.t("ui-logout")}
+        </Button>
+      </header>
+      <main className="desk-main">
+        {view.name === "queue" && <QueueScreen />}
+        {view.name === "new" && <NewRequestScreen />}
+        {view.name === "search" && <SearchScreen />}
+        {view.name === "admin" && <AdminScreen database={database} />}
+        {view.name === "request" && <RequestScreen key={view.code} code={view.code} />}
+      </main>
+      <Modal opened={help} onClose={() => setHelp(false)} title={m.t("ui-help-title")} size="lg">
+        <Table data-testid="help">
+          <Table.Tbody>
+            {SHORTCUTS.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Group gap={4} dir="ltr" justify="flex-end">
+                    {s.keys.map((k, i) => (
+                      <Kbd key={i}>{k}</Kbd>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{m.t(s.id)}</Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Td />
+              <Table.Td>{m.t("ui-help-scanner")}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Modal>
+    </DeskCtx.Provider>
+  );
+}

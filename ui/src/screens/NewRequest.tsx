@@ -1,0 +1,256 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useReducer, useState, type FormEvent } from "react";
+import type { CommandError, DispatchMode, RequestView } from "../bindings";
+import { useDesk } from "../context";
+import { api, asCommandError } from "../lib/api";
+import { groupCode } from "../lib/digits";
+import {
+  EMPTY_DRAFT,
+  reduce,
+  restoreDraft,
+  toNewRequest,
+  type RequestDraft,
+} from "../lib/requestForm";
+import { ErrorAlert, fieldErrors, useErrorText } from "../components/errors";
+import { JalaliDateInput } from "../components/JalaliDateInput";
+import { DocPicker, OrgPicker } from "../components/Pickers";
+
+const MODES: DispatchMode[] = ["electronic_copy", "certified_paper_copy", "original"];
+
+export function NewRequestScreen() {
+  const { m, session, go } = useDesk();
+  const text = useErrorText();
+  const queries = useQueryClient();
+  const draftKey = `sanad.draft.${session.username}`;
+  const [state, dispatch] = useReducer(reduce, null, () => ({
+    draft: restoreDraft(localStorage.getItem(draftKey)),
+    errors: {},
+  }));
+  const [formError, setFormError] = useState<CommandError | null>(null);
+  const [done, setDone] = useState<RequestView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { draft } = state;
+  const err = fieldErrors(state.errors, text);
+
+  // The draft survives errors, conflicts, switching screens and restarts until it is registered.
+  useEffect(() => {
+    localStorage.setItem(draftKey, JSON.stringify(draft));
+  }, [draftKey, draft]);
+
+  const set = <K extends keyof RequestDraft>(field: K, value: RequestDraft[K]) =>
+    dispatch({ type: "set", field, value });
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFormError(null);
+    dispatch({ type: "clear-errors" });
+    api
+      .registerRequest(toNewRequest(draft))
+      .then((view) => {
+        setDone(view);
+        dispatch({ type: "reset" });
+        localStorage.removeItem(draftKey);
+        void queries.invalidateQueries({ queryKey: ["queue"] });
+      })
+      .catch((caught: unknown) => {
+        const error = asCommandError(caught);
+        if (error.field) dispatch({ type: "error", error });
+        else setFormError(error);
+        if (error.field) {
+          setFormError({ code: "invalid_input", messageId: "ui-form-has-errors", args: {} });
+          window.setTimeout(() => {
+            const el = document.querySelector<HTMLElement>(`[aria-invalid="true"]`);
+            el?.focus();
+          }, 0);
+        }
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Paper p="md" withBorder>
+      <form
+        noValidate
+        onSubmit={submit}
+        data-testid="new-request"
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && e.ctrlKey) submit();
+        }}
+      >
+        <Title order={3} mb="sm">
+          {m.t("ui-new-title")}
+        </Title>
+        {done && (
+          <Alert color="teal" mb="sm" data-testid="registered">
+            <Group gap="sm">
+              <Text>{m.t("ui-registered")}</Text>
+              <Button
+                variant="white"
+                size="xs"
+                onClick={() => go({ name: "request", code: done.tracking_code })}
+                data-testid="registered-code"
+                data-code={done.tracking_code}
+              >
+                <span className="code">{m.digits(groupCode(done.tracking_code))}</span>
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <ErrorAlert error={formError} />
+        <div className="form-grid">
+          <OrgPicker
+            name="requesting_org"
+            label={m.t("ui-field-requesting-org")}
+            value={draft.requestingOrg}
+            onChange={(v) => set("requestingOrg", v)}
+            error={err("requesting_org")}
+            kinds={["agency"]}
+            required
+          />
+          <OrgPicker
+            name="destination_org"
+            label={m.t("ui-field-destination-org")}
+            value={draft.destinationOrg}
+            onChange={(v) => set("destinationOrg", v)}
+            error={err("destination_org")}
+          />
+          <div className="wide">
+            <DocPicker
+              name="documents"
+              label={m.t("ui-field-documents")}
+              value={draft.documents}
+              onChange={(v) => set("documents", v)}
+              error={err("documents")}
+            />
+          </div>
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {m.t("ui-field-dispatch-mode")}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              data-testid="dispatch-mode"
+              value={draft.dispatchMode}
+              onChange={(v) => set("dispatchMode", v as DispatchMode)}
+              data={MODES.map((mode) => ({ value: mode, label: m.spelled("mode", mode) }))}
+            />
+            {err("dispatch_mode") && (
+              <Text c="red" size="sm">
+                {err("dispatch_mode")}
+              </Text>
+            )}
+          </div>
+          {draft.dispatchMode === "original" ? (
+            <JalaliDateInput
+              name="return_due"
+              label={m.t("ui-field-return-due")}
+              value={draft.returnDue}
+              onChange={(v) => set("returnDue", v)}
+              error={err("return_due")}
+              required
+            />
+          ) : (
+            <div />
+          )}
+          <TextInput
+            name="applicant.name"
+            label={m.t("ui-field-applicant-name")}
+            value={draft.applicantName}
+            onChange={(e) => set("applicantName", e.currentTarget.value)}
+            error={err("applicant.name")}
+            required
+          />
+          <TextInput
+            name="applicant.national_code"
+            label={m.t("ui-field-national-code")}
+            value={m.digits(draft.nationalCode)}
+            onChange={(e) => set("nationalCode", e.currentTarget.value)}
+            error={err("applicant.national_code")}
+            dir="ltr"
+            inputMode="numeric"
+            required
+          />
+          <TextInput
+            name="applicant.mobile"
+            label={m.t("ui-field-mobile")}
+            value={m.digits(draft.mobile)}
+            onChange={(e) => set("mobile", e.currentTarget.value)}
+            error={err("applicant.mobile")}
+            dir="ltr"
+            inputMode="tel"
+            required
+          />
+          <TextInput
+            name="letter.number"
+            label={m.t("ui-field-letter-number")}
+            value={draft.letterNumber}
+            onChange={(e) => set("letterNumber", e.currentTarget.value)}
+            error={err("letter.number")}
+            required
+          />
+          <JalaliDateInput
+            name="letter.date"
+            label={m.t("ui-field-letter-date")}
+            value={draft.letterDate}
+            onChange={(v) => set("letterDate", v)}
+            error={err("letter.date")}
+            required
+          />
+          <Select
+            name="priority"
+            label={m.t("ui-field-priority")}
+            value={draft.priority}
+            allowDeselect={false}
+            onChange={(v) => set("priority", v === "urgent" ? "urgent" : "normal")}
+            data={[
+              { value: "normal", label: m.spelled("priority", "normal") },
+              { value: "urgent", label: m.spelled("priority", "urgent") },
+            ]}
+            error={err("priority")}
+          />
+          <Textarea
+            className="wide"
+            name="purpose"
+            label={m.t("ui-field-purpose")}
+            value={draft.purpose}
+            onChange={(e) => set("purpose", e.currentTarget.value)}
+            error={err("purpose")}
+            autosize
+            minRows={2}
+            required
+          />
+        </div>
+        <Group mt="md">
+          <Button type="submit" loading={busy} data-testid="submit-request">
+            {m.t("ui-submit-request")}
+          </Button>
+          <Button
+            variant="subtle"
+            color="gray"
+            onClick={() => {
+              dispatch({ type: "reset" });
+              setFormError(null);
+            }}
+            disabled={JSON.stringify(draft) === JSON.stringify(EMPTY_DRAFT)}
+          >
+            {m.t("ui-clear-form")}
+          </Button>
+        </Group>
+      </form>
+    </Paper>
+  );
+}

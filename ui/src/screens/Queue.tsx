@@ -1,0 +1,52 @@
+import { Alert, Badge, Button, Group, Loader, Paper, Text, Title } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useDesk } from "../context";
+import { api, asCommandError } from "../lib/api";
+import { RequestTable } from "../components/RequestTable";
+import { useErrorText } from "../components/errors";
+
+/** How often the queue asks the core again, so another desk's change shows by itself. */
+export const QUEUE_REFRESH_MS = 3000;
+
+export function QueueScreen() {
+  const { m } = useDesk();
+  const text = useErrorText();
+  const query = useInfiniteQuery({
+    queryKey: ["queue"],
+    queryFn: ({ pageParam }) => api.queue({ cursor: pageParam, limit: 50 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    refetchInterval: QUEUE_REFRESH_MS,
+  });
+  const first = query.data?.pages[0];
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Paper p="md" withBorder>
+      <Group justify="space-between" mb="sm">
+        <Title order={3}>{m.t("ui-queue-title")}</Title>
+        <Group gap={6} data-testid="queue-counts">
+          {first?.counts.map((c) => (
+            <Badge key={c.status} variant="light" size="lg">
+              {m.spelled("status", c.status)}: {m.digits(c.count)}
+            </Badge>
+          ))}
+          {first && first.overdue > 0 && (
+            <Badge color="red" size="lg">
+              {m.t("ui-queue-overdue", { count: first.overdue })}
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      {query.isPending && <Loader />}
+      {query.error && <Alert color="red">{text(asCommandError(query.error))}</Alert>}
+      {first && items.length === 0 && <Text c="dimmed">{m.t("ui-queue-empty")}</Text>}
+      {items.length > 0 && <RequestTable items={items} testId="queue-table" />}
+      {query.hasNextPage && (
+        <Button variant="light" mt="sm" onClick={() => query.fetchNextPage()}>
+          {m.t("ui-more")}
+        </Button>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,268 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { Action, CommandError, RequestView } from "../bindings";
+import { useDesk } from "../context";
+import { api, asCommandError } from "../lib/api";
+import { groupCode } from "../lib/digits";
+import { formatInstant } from "../lib/jalali";
+import { ErrorAlert, useErrorText } from "../components/errors";
+
+/** Actions whose note is a required reason (the core refuses them without one). */
+const NOTE_REQUIRED: Action[] = ["send_back", "reject", "cancel"];
+
+export function RequestScreen({ code }: { code: string }) {
+  const { m, go } = useDesk();
+  const text = useErrorText();
+  const queries = useQueryClient();
+  const query = useQuery({
+    queryKey: ["request", code],
+    queryFn: () => api.requestByCode(code),
+  });
+  const [action, setAction] = useState<Action | null>(null);
+  const [note, setNote] = useState("");
+  const [noteError, setNoteError] = useState<CommandError | null>(null);
+  const [pageError, setPageError] = useState<CommandError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const view = query.data;
+
+  const refreshWith = (fresh: RequestView) => {
+    queries.setQueryData(["request", code], fresh);
+    void queries.invalidateQueries({ queryKey: ["queue"] });
+  };
+
+  const perform = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!view || !action || busy) return;
+    setBusy(true);
+    setNoteError(null);
+    api
+      .act(view.tracking_code, action, note.trim() ? note : null, view.version)
+      .then((fresh) => {
+        refreshWith(fresh);
+        setMessage(m.t("ui-action-done", { action }));
+        setPageError(null);
+        setAction(null);
+        setNote("");
+      })
+      .catch((caught: unknown) => {
+        const error = asCommandError(caught);
+        if (error.field === "note") {
+          setNoteError(error);
+          return;
+        }
+        // A conflict or a refusal: close the dialog, say why, and show the request as it is now.
+        setAction(null);
+        setMessage(null);
+        setPageError(error);
+        void query.refetch();
+      })
+      .finally(() => setBusy(false));
+  };
+
+  if (query.isPending) return <Loader />;
+  if (query.error) {
+    return (
+      <Alert color="red" data-testid="request-error">
+        {text(asCommandError(query.error))}
+      </Alert>
+    );
+  }
+  if (!view) return null;
+
+  return (
+    <Stack data-testid="request-page" data-code={view.tracking_code} data-status={view.status}>
+      <Group justify="space-between">
+        <Group>
+          <Title order={3}>
+            {m.t("ui-request-title")}{" "}
+            <span className="code" data-testid="request-code">
+              {m.digits(groupCode(view.tracking_code))}
+            </span>
+          </Title>
+          <Badge size="lg" color={view.overdue ? "red" : "teal"} data-testid="request-status">
+            {m.spelled("status", view.status)}
+          </Badge>
+          {view.overdue && <Badge color="red">{m.t("ui-overdue")}</Badge>}
+        </Group>
+        <Button variant="subtle" onClick={() => go({ name: "queue" })}>
+          {m.t("ui-back")}
+        </Button>
+      </Group>
+      {message && (
+        <Alert color="teal" data-testid="action-done">
+          {message}
+        </Alert>
+      )}
+      {pageError && (
+        <Alert color="orange" role="alert" data-testid="action-error">
+          {text(pageError)}
+          {pageError.code === "conflict" && <Text size="sm">{m.t("ui-conflict-refreshed")}</Text>}
+        </Alert>
+      )}
+      <div className="two-columns">
+        <Paper p="md" withBorder>
+          <dl className="details">
+            <dt>{m.t("ui-label-requesting-org")}</dt>
+            <dd>{view.requesting_org.name}</dd>
+            {view.destination_org && (
+              <>
+                <dt>{m.t("ui-label-destination")}</dt>
+                <dd>{view.destination_org.name}</dd>
+              </>
+            )}
+            <dt>{m.t("ui-label-documents")}</dt>
+            <dd>
+              {view.documents.map((d) => (
+                <div key={d.id}>
+                  {m.digits(d.registry_number)} — {d.title}
+                  {d.property_plate ? ` (${m.digits(d.property_plate)})` : ""}
+                </div>
+              ))}
+            </dd>
+            <dt>{m.t("ui-label-mode")}</dt>
+            <dd>{m.spelled("mode", view.dispatch_mode)}</dd>
+            {view.return_due && (
+              <>
+                <dt>{m.t("ui-label-return-due")}</dt>
+                <dd>{m.digits(view.return_due)}</dd>
+              </>
+            )}
+            <dt>{m.t("ui-label-applicant")}</dt>
+            <dd>
+              {view.applicant.name} —{" "}
+              <span className="code">{m.digits(view.applicant.national_code)}</span> —{" "}
+              <span className="code">{m.digits(view.applicant.mobile)}</span>
+            </dd>
+            <dt>{m.t("ui-label-letter")}</dt>
+            <dd>{m.t("ui-letter-line", { number: view.letter.number, date: view.letter.date })}</dd>
+            <dt>{m.t("ui-label-purpose")}</dt>
+            <dd>{view.purpose}</dd>
+            <dt>{m.t("ui-label-priority")}</dt>
+            <dd>{m.spelled("priority", view.priority)}</dd>
+            <dt>{m.t("ui-label-created")}</dt>
+            <dd>{m.digits(formatInstant(view.created_at))}</dd>
+            {view.deadline_at && (
+              <>
+                <dt>{m.t("ui-label-deadline")}</dt>
+                <dd>{m.digits(formatInstant(view.deadline_at))}</dd>
+              </>
+            )}
+          </dl>
+          <Title order={5} mt="md" mb="xs">
+            {m.t("ui-actions")}
+          </Title>
+          {view.available_actions.length === 0 ? (
+            <Text c="dimmed">{m.t("ui-no-actions")}</Text>
+          ) : (
+            <Group data-testid="actions">
+              {view.available_actions.map((a) => (
+                <Button
+                  key={a}
+                  data-action={a}
+                  color={
+                    a === "reject" || a === "cancel" ? "red" : a === "send_back" ? "orange" : "teal"
+                  }
+                  variant={a === "cancel" ? "outline" : "filled"}
+                  onClick={() => {
+                    setAction(a);
+                    setNote("");
+                    setNoteError(null);
+                  }}
+                >
+                  {m.spelled("action", a)}
+                </Button>
+              ))}
+            </Group>
+          )}
+        </Paper>
+        <Paper p="md" withBorder>
+          <Title order={5} mb="sm">
+            {m.t("ui-timeline")}
+          </Title>
+          <Timeline
+            active={view.history.length}
+            bulletSize={14}
+            lineWidth={2}
+            data-testid="timeline"
+          >
+            {view.history.map((h, i) => (
+              <Timeline.Item
+                key={i}
+                title={
+                  h.action === "register"
+                    ? m.t("ui-history-registered")
+                    : m.spelled("action", h.action)
+                }
+              >
+                <Text size="sm">
+                  {h.from ? `${m.spelled("status", h.from)} ${m.lang === "fa" ? "←" : "→"} ` : ""}
+                  {m.spelled("status", h.to)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {m.digits(h.at_jalali)} — {m.t("ui-history-by", { user: h.user, role: h.role })}
+                </Text>
+                {h.note && (
+                  <Text size="sm" fs="italic">
+                    {h.note}
+                  </Text>
+                )}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Paper>
+      </div>
+      <Modal
+        opened={action !== null}
+        onClose={() => setAction(null)}
+        title={action ? m.spelled("action", action) : ""}
+      >
+        <form onSubmit={perform} noValidate data-testid="action-dialog">
+          <Stack>
+            <ErrorAlert error={noteError && !noteError.field ? noteError : null} />
+            <Textarea
+              name="note"
+              label={m.t("ui-note")}
+              description={
+                action && NOTE_REQUIRED.includes(action) ? m.t("ui-note-required") : undefined
+              }
+              withAsterisk={action !== null && NOTE_REQUIRED.includes(action)}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              error={noteError ? text(noteError) : undefined}
+              autosize
+              minRows={3}
+              data-autofocus
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && e.ctrlKey) perform();
+              }}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAction(null)}>
+                {m.t("ui-dismiss")}
+              </Button>
+              <Button type="submit" loading={busy} data-testid="confirm-action">
+                {m.t("ui-confirm")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Stack>
+  );
+}
