@@ -54,9 +54,27 @@ pub enum Command {
     /// The database itself
     #[command(subcommand)]
     Db(DbCommand),
+    /// Write an encrypted backup of everything (administrator); passphrase from
+    /// SANAD_BACKUP_PASSPHRASE, or --keychain for this computer's backup key
+    Backup {
+        #[arg(long)]
+        out: String,
+        #[arg(long)]
+        keychain: bool,
+    },
+    /// Restore a backup into a new, empty database (--db)
+    Restore {
+        file: String,
+        #[arg(long)]
+        keychain: bool,
+    },
     /// Service-level targets (administrator)
     #[command(subcommand)]
     Target(TargetCommand),
+    /// A request's dispatch slip: save it as PDF (--out) or print it (--print)
+    Slip(crate::commands::SlipArgs),
+    /// The system's printers; --set-default keeps one as your slip printer (clerks)
+    Printers(crate::commands::PrintersArgs),
 }
 
 #[derive(Debug, Subcommand)]

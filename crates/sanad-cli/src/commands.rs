@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Read};
 use sanad_core::model::{Action, Status};
 use sanad_i18n::Localizer;
 use sanad_service::{
-    default_database_url, Actor, InitOutcome, NewDocument, NewOrganization, NewRequest, NewUser,
-    PageRequest, SearchQuery, Service,
+    default_database_url, Actor, BackupSecret, InitOutcome, NewDocument, NewOrganization,
+    NewRequest, NewUser, PageRequest, SearchQuery, Service,
 };
 
 use crate::args::{
@@ -15,6 +15,10 @@ use crate::args::{
 };
 use crate::output::{self, print_json};
 use crate::CliError;
+
+#[path = "slip.rs"]
+mod slip;
+pub use slip::{PrintersArgs, SlipArgs};
 
 pub async fn run(cli: &Cli, l10n: &Localizer) -> Result<(), CliError> {
     let url = match &cli.db {
@@ -303,6 +307,33 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
             Ok(())
         }
         Command::Db(DbCommand::SavePassword) => Ok(()),
+        Command::Backup { out, keychain } => {
+            let actor = sign_in(cli, l10n, service).await?;
+            let passphrase = backup_passphrase(*keychain)?;
+            let bytes = service.backup(&actor, backup_secret(&passphrase)).await?;
+            std::fs::write(out, bytes).map_err(|_| CliError::Usage {
+                message_id: "cli-file-unwritable",
+                args: vec![("path", out.clone())],
+            })?;
+            println!(
+                "{}",
+                l10n.format("cli-backup-written", &[("path", out.clone())])
+            );
+            Ok(())
+        }
+        Command::Restore { file, keychain } => {
+            let bytes = std::fs::read(file).map_err(|_| CliError::Usage {
+                message_id: "cli-file-unreadable",
+                args: vec![("path", file.clone())],
+            })?;
+            let passphrase = backup_passphrase(*keychain)?;
+            let report = service.restore(&bytes, backup_secret(&passphrase)).await?;
+            println!(
+                "{}",
+                l10n.format("cli-restored", &[("entries", report.entries.to_string())])
+            );
+            Ok(())
+        }
         Command::Target(TargetCommand::List) => {
             let actor = sign_in(cli, l10n, service).await?;
             let targets = service.targets(&actor).await?;
@@ -312,6 +343,8 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
             output::print_targets(l10n, &targets);
             Ok(())
         }
+        Command::Slip(args) => slip::slip(cli, l10n, service, args).await,
+        Command::Printers(args) => slip::printers(cli, l10n, service, args).await,
         Command::Target(TargetCommand::Set { status, hours }) => {
             let actor = sign_in(cli, l10n, service).await?;
             let status = Status::parse("status", status)?;
@@ -368,6 +401,26 @@ fn secret_from(
         message_id: missing,
         args: vec![],
     })
+}
+
+/// The backup passphrase, or `None` for the keychain's backup key.
+fn backup_passphrase(keychain: bool) -> Result<Option<String>, CliError> {
+    if keychain {
+        return Ok(None);
+    }
+    std::env::var("SANAD_BACKUP_PASSPHRASE")
+        .map(Some)
+        .map_err(|_| CliError::Usage {
+            message_id: "cli-passphrase-needed",
+            args: vec![],
+        })
+}
+
+fn backup_secret(passphrase: &Option<String>) -> BackupSecret<'_> {
+    match passphrase {
+        Some(p) => BackupSecret::Passphrase(p),
+        None => BackupSecret::Keychain,
+    }
 }
 
 fn read_input(file: &str) -> Result<String, CliError> {

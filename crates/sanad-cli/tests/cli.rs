@@ -560,3 +560,59 @@ fn audit_verify_names_a_tampered_entry() {
     assert_eq!(report["first_broken"], 3);
     assert_eq!(report["intact"], false);
 }
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let desk = Desk::sqlite();
+    let (org, doc) = desk.office();
+    let created = desk.ok_json(
+        ("clerk", STAFF_PW),
+        &["request", "new", "--file", "-"],
+        Some(&request_json(&org, &doc, "0499370899")),
+    );
+    let code = created["tracking_code"].as_str().expect("code").to_owned();
+    let file = desk._dir.path().join("office.sanad-backup");
+    let file = file.to_str().expect("path");
+    let run = |db: &str, args: &[&str], user: Option<(&str, &str)>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sanad"));
+        cmd.env("SANAD_DB", db)
+            .env("SANAD_BACKUP_PASSPHRASE", "a long office passphrase");
+        if let Some((u, p)) = user {
+            cmd.env("SANAD_PASSWORD", p).args(["--as", u]);
+        }
+        cmd.args(args).output().expect("run")
+    };
+    let out = run(
+        &desk.url,
+        &["backup", "--out", file],
+        Some(("clerk", STAFF_PW)),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "only the administrator backs up"
+    );
+    let out = run(
+        &desk.url,
+        &["backup", "--out", file],
+        Some(("admin", ADMIN_PW)),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let other = Desk::sqlite();
+    let out = run(&other.url, &["restore", file], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("سالم"));
+    let shown = other.ok_json(
+        ("auditor", STAFF_PW),
+        &["--json", "request", "show", &code],
+        None,
+    );
+    assert_eq!(shown["status"], "submitted");
+    let out = run(&other.url, &["restore", file], None);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "not into a database that has an office"
+    );
+}

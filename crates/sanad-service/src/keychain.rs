@@ -16,6 +16,8 @@ pub enum SecretName {
     PendingDatabaseKey(String),
     /// The password of a PostgreSQL connection (by `user@host:port/database`).
     PostgresPassword(String),
+    /// The key backups are sealed with when no passphrase is given.
+    BackupKey,
 }
 
 impl SecretName {
@@ -24,6 +26,7 @@ impl SecretName {
             SecretName::DatabaseKey(p) => format!("database-key:{p}"),
             SecretName::PendingDatabaseKey(p) => format!("database-key-pending:{p}"),
             SecretName::PostgresPassword(c) => format!("postgres-password:{c}"),
+            SecretName::BackupKey => "backup-key".to_owned(),
         }
     }
 }

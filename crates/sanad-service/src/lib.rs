@@ -3,6 +3,8 @@
 //! validation itself, so no caller can skip a rule.
 
 mod audit;
+mod audit_log;
+mod backup;
 mod catalog;
 mod clock;
 mod deadlines;
@@ -19,6 +21,8 @@ mod ui_support;
 mod users;
 
 pub use audit::AuditReport;
+pub use audit_log::{AuditEntry, AuditQuery};
+pub use backup::BackupSecret;
 pub use clock::{Clock, SystemClock};
 pub use deadlines::StateTarget;
 pub use encryption::DatabaseKey;

@@ -39,10 +39,12 @@ macro_rules! on_store {
     ($store:expr, $ops:ident, $pool:ident => $body:expr) => {
         match $store {
             $crate::store::Store::Sqlite($pool) => {
+                #[allow(unused_imports)]
                 use $crate::store::sqlite as $ops;
                 $body
             }
             $crate::store::Store::Postgres($pool) => {
+                #[allow(unused_imports)]
                 use $crate::store::postgres as $ops;
                 $body
             }

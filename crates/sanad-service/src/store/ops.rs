@@ -6,7 +6,7 @@
 use sanad_core::Result;
 #[allow(unused_imports)]
 use crate::store::{
-    storage, AuditDraft, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
+    storage, AuditDraft, AuditFilter, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
     RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow,
 };
 
@@ -104,6 +104,59 @@ pub async fn audit_page(pool: &Pool, after: i64, limit: i64) -> Result<Vec<Audit
     .fetch_all(pool)
     .await
     .map_err(storage)
+}
+
+/// Audit entries matching the filter, newest first.
+pub async fn audit_search(pool: &Pool, f: &AuditFilter) -> Result<Vec<AuditRow>> {
+    let mut binds: Vec<Bind> = Vec::new();
+    let mut conditions: Vec<String> = Vec::new();
+    let push = |binds: &mut Vec<Bind>, b: Bind| {
+        binds.push(b);
+        binds.len()
+    };
+    if let Some(user) = &f.user_id {
+        let n = push(&mut binds, Bind::Text(user.clone()));
+        conditions.push(format!("user_id = ${n}"));
+    }
+    if let Some(action) = &f.action {
+        let exact = push(&mut binds, Bind::Text(action.clone()));
+        let family = push(&mut binds, Bind::Text(format!("{}.%", action.replace(['%', '_', '\\'], ""))));
+        conditions.push(format!("(action = ${exact} OR action LIKE ${family})"));
+    }
+    if let Some(entity) = &f.entity_id {
+        let n = push(&mut binds, Bind::Text(entity.clone()));
+        conditions.push(format!("entity_id = ${n}"));
+    }
+    if let Some(from) = f.from {
+        let n = push(&mut binds, Bind::Int(from));
+        conditions.push(format!("at >= ${n}"));
+    }
+    if let Some(before) = f.before_time {
+        let n = push(&mut binds, Bind::Int(before));
+        conditions.push(format!("at < ${n}"));
+    }
+    if let Some(seq) = f.before_seq {
+        let n = push(&mut binds, Bind::Int(seq));
+        conditions.push(format!("seq < ${n}"));
+    }
+    let limit = push(&mut binds, Bind::Int(f.limit));
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let sql = format!(
+        "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash \
+         FROM audit_log {filter} ORDER BY seq DESC LIMIT ${limit}"
+    );
+    let mut q = sqlx::query_as::<Db, AuditRow>(&sql);
+    for b in binds {
+        q = match b {
+            Bind::Text(s) => q.bind(s),
+            Bind::Int(i) => q.bind(i),
+        };
+    }
+    q.fetch_all(pool).await.map_err(storage)
 }
 
 // ---- users ----

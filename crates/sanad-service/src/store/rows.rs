@@ -162,3 +162,16 @@ pub struct QueueFilter {
     pub after: Option<(i64, String)>,
     pub limit: i64,
 }
+
+/// The auditor's filters, already resolved to ids and instants.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub user_id: Option<String>,
+    /// An action (`request.approve`) or a family prefix (`request`).
+    pub action: Option<String>,
+    pub entity_id: Option<String>,
+    pub from: Option<i64>,
+    pub before_time: Option<i64>,
+    pub before_seq: Option<i64>,
+    pub limit: i64,
+}
