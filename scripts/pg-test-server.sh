@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) a throwaway PostgreSQL server on loopback for the tests and prints its URL.
 #   scripts/pg-test-server.sh start DIR [PORT]   -> prints postgres://… on stdout
+#   (TLS is on; the server's self-signed certificate is DIR/server.crt)
 #   scripts/pg-test-server.sh stop DIR
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
 set -euo pipefail
@@ -21,9 +22,16 @@ case "$cmd" in
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     if [ ! -f "$dir/PG_VERSION" ]; then
       as_owner "$bindir/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      # TLS with a throwaway certificate for `localhost`, so the tests can prove sslmode works;
+      # the certificate doubles as the CA that verify-full checks against.
+      openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+        -addext "subjectAltName=DNS:localhost" \
+        -keyout "$dir/server.key" -out "$dir/server.crt" >/dev/null 2>&1
+      chmod 600 "$dir/server.key"
+      [ "$(id -u)" = 0 ] && chown postgres "$dir/server.key" "$dir/server.crt"
     fi
     as_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c ssl=on" start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

@@ -23,6 +23,9 @@ cleanup() { bash scripts/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir
 trap cleanup EXIT
 SANAD_TEST_PG_URL=$(bash scripts/pg-test-server.sh start "$pgdir" "$port")
 export SANAD_TEST_PG_URL
+export SANAD_TEST_PG_CA="$pgdir/server.crt"
+# A CUPS PDF printer for the slip printing tests; its jobs land in $HOME/PDF.
+SANAD_TEST_PRINTER=$(bash scripts/cups-test-printer.sh); export SANAD_TEST_PRINTER SANAD_TEST_PRINTER_OUT="$HOME/PDF"
 
 cargo test --workspace --locked "$@"
 
