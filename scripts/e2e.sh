@@ -39,8 +39,11 @@ for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { echo "e2e: Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
 export DISPLAY=":$(cat "$work/display")"
 
-port=${SANAD_E2E_PORT:-4444}
-native_port=$((port + 1))
+# Two free loopback ports (tauri-driver's, and the WebKitWebDriver's behind it) unless given.
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+port=${SANAD_E2E_PORT:-$(free_port)}
+native_port=${SANAD_E2E_NATIVE_PORT:-$(free_port)}
+[ "$native_port" != "$port" ] || native_port=$((port + 1))
 "$driver_bin" --port "$port" --native-port "$native_port" >"$work/tauri-driver.log" 2>&1 &
 pids+=($!)
 

@@ -14,29 +14,36 @@ pub use error::CommandError;
 /// The label of the main window in `tauri.conf.json` (created by [`start`], not by Tauri).
 const MAIN_WINDOW: &str = "main";
 
-/// Opens the database: creates and migrates the embedded SQLite database in the user data folder
-/// (or connects to `SANAD_DB` when set, as the command line does) and returns the service with a
-/// description of where the data is.
-fn open_database() -> Result<(sanad_service::Service, String), String> {
+/// Opens the database with the core's [`sanad_service::Service::open`]: the embedded SQLite file
+/// in the user data folder (encrypted, its key in the OS keychain), or `SANAD_DB` when set, as the
+/// command line does. Returns the service, or the error the window shows in Persian (for example
+/// a locked keychain), with a description of where the data is.
+fn open_database() -> (Result<sanad_service::Service, CommandError>, String) {
     let url = match std::env::var("SANAD_DB") {
-        Ok(url) if !url.trim().is_empty() => url,
-        _ => sanad_service::default_database_url().map_err(|e| e.to_string())?,
+        Ok(url) if !url.trim().is_empty() => Ok(url),
+        _ => sanad_service::default_database_url(),
     };
-    let service = tauri::async_runtime::block_on(sanad_service::Service::connect(&url))
-        .map_err(|e| e.to_string())?;
+    let url = match url {
+        Ok(url) => url,
+        Err(error) => return (Err(CommandError::from(error)), String::new()),
+    };
     // Show where the data is, never a password that a PostgreSQL URL might carry.
     let shown = match url.strip_prefix("sqlite://") {
         Some(path) => path.to_owned(),
         None => "PostgreSQL".to_owned(),
     };
-    Ok((service, shown))
+    let service = tauri::async_runtime::block_on(sanad_service::Service::open(&url));
+    if let Err(error) = &service {
+        eprintln!("sanad-desk: could not open the database {shown}: {error}");
+    }
+    (service.map_err(CommandError::from), shown)
 }
 
 /// Start-up work, run once the event loop is ready: open the database, then show the main
-/// window (it is declared with `"create": false`, so no window appears when start-up fails).
+/// window (declared with `"create": false`). When the database cannot be opened the window still
+/// opens and says why, in Persian, instead of the process vanishing.
 fn start(app: &mut tauri::App) -> Result<(), String> {
-    let (service, database) =
-        open_database().map_err(|error| format!("could not open the database: {error}"))?;
+    let (service, database) = open_database();
     app.manage(state::DeskState::new(service, database));
 
     let window = app

@@ -8,19 +8,25 @@ use sanad_service::{Actor, Service};
 use crate::error::CommandError;
 
 pub struct DeskState {
-    pub service: Service,
+    /// The open service, or why the database could not be opened (shown by the window).
+    service: Result<Service, CommandError>,
     /// Where the data is, for the settings screen (a file path; never a PostgreSQL password).
     pub database: String,
     session: Mutex<Option<Actor>>,
 }
 
 impl DeskState {
-    pub fn new(service: Service, database: String) -> Self {
+    pub fn new(service: Result<Service, CommandError>, database: String) -> Self {
         DeskState {
             service,
             database,
             session: Mutex::new(None),
         }
+    }
+
+    /// The service, or the error that kept the database from opening.
+    pub fn service(&self) -> Result<&Service, CommandError> {
+        self.service.as_ref().map_err(Clone::clone)
     }
 
     /// The signed-in user, or `not_signed_in`. The core re-checks the actor on every call.

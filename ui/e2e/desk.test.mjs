@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, it } from "node:test";
 import { WebDriver } from "./webdriver.mjs";
 
@@ -55,8 +56,10 @@ const ORG = "اداره کل راه و شهرسازی";
 const APPLICANT = "علی رضایی";
 
 let code = "";
+let otherDeskCode = "";
 
 async function shot(name) {
+  await sleep(600); // let transitions (dialogs opening or closing) settle
   mkdirSync(SHOTS, { recursive: true });
   const png = await driver.screenshot();
   writeFileSync(join(SHOTS, `${name}.png`), Buffer.from(png, "base64"));
@@ -68,8 +71,18 @@ async function fill(css, text) {
   await driver.type(el, text);
 }
 
+/** Clicks `css`; while an overlay is still fading out the click is intercepted: try again. */
 async function click(css) {
-  await driver.click(await driver.waitForElement(css));
+  await driver.waitFor(async () => {
+    const id = await driver.find(css);
+    try {
+      await driver.click(id);
+      return true;
+    } catch (error) {
+      if (/intercepted|not interactable/.test(error.message)) return false;
+      throw error;
+    }
+  }, `a click on ${css}`);
 }
 
 /** Clicks the visible option of an open combobox whose text contains `label`. */
@@ -128,22 +141,53 @@ function cli(args, password, input) {
 
 async function openFromQueue(trackingCode) {
   await click('[data-testid="nav-queue"]');
-  const row = `[data-testid="queue-table"] tr[data-code="${trackingCode}"]`;
+  const row = `[data-testid="queue-table"] tr[data-code="${trackingCode}"] td`;
   await click(row);
   await driver.waitForElement(`[data-testid="request-page"][data-code="${trackingCode}"]`);
 }
 
-async function act(action, note) {
+async function act(action, expected, note) {
   await click(`[data-testid="actions"] [data-action="${action}"]`);
+  await driver.waitForElement('[data-testid="action-dialog"]');
+  await sleep(500); // the dialog's opening transition: click where the button has settled
   if (note) await fill('[data-testid="action-dialog"] [name="note"]', note);
   await click('[data-testid="confirm-action"]');
-  await driver.waitForElement('[data-testid="action-done"]');
+  await driver.waitFor(
+    async () =>
+      (await status()) === expected &&
+      (await driver.execute("return !document.querySelector('[data-testid=\"action-dialog\"]');")),
+    `${action} done and its dialog closed`,
+  );
 }
 
 async function status() {
   return driver.execute(
     `const p = document.querySelector('[data-testid="request-page"]'); return p && p.dataset.status;`,
   );
+}
+
+// The steps build on each other: after a failure, keep its screen and page, and skip the rest.
+let failed = false;
+function step(name, body) {
+  it(name, async (t) => {
+    if (failed) {
+      t.skip("an earlier step failed");
+      return;
+    }
+    try {
+      await body();
+    } catch (error) {
+      failed = true;
+      const slug = name.replace(/[^a-z]+/gi, "-").slice(0, 40);
+      await shot(`failed-${slug}`).catch(() => undefined);
+      const html = await driver
+        .execute("return document.documentElement.outerHTML;")
+        .catch((e) => String(e));
+      mkdirSync(SHOTS, { recursive: true });
+      writeFileSync(join(SHOTS, `failed-${slug}.html`), String(html));
+      throw error;
+    }
+  });
 }
 
 describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
@@ -160,11 +204,15 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await driver.quit();
   });
 
-  it("first run on the embedded database creates the administrator", async () => {
+  step("first run on the embedded database creates the administrator", async () => {
     await driver.waitForElement('[data-testid="first-run"]', 30000);
     const text = await pageText();
     assert.ok(text.includes("sanad.db"), `the embedded database's file is shown: ${text}`);
     assert.equal(await driver.execute("return document.documentElement.dir;"), "rtl");
+    // The CSP allows no inline <style>: everything must come from the bundled stylesheet.
+    assert.equal(await driver.execute("return document.querySelectorAll('style').length;"), 0);
+    const font = await driver.execute("return getComputedStyle(document.body).fontFamily;");
+    assert.match(font, /Vazirmatn/);
     await fill('[data-testid="first-run"] [name="username"]', ADMIN.username);
     await fill('[data-testid="first-run"] [name="display_name"]', ADMIN.name);
     await fill('[data-testid="first-run"] [name="password"]', ADMIN.password);
@@ -174,7 +222,7 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await driver.waitForElement('[data-testid="add-user"]');
   });
 
-  it("the administrator creates users, an organization and a document", async () => {
+  step("the administrator creates users, an organization and a document", async () => {
     for (const user of [CLERK, REVIEWER, DIRECTOR]) {
       await fill('[data-testid="add-user"] [name="username"]', user.username);
       await fill('[data-testid="add-user"] [name="display_name"]', user.name);
@@ -205,41 +253,44 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await logout();
   });
 
-  it("a clerk's invalid national code is shown in Persian beside its field, and nothing typed is lost", async () => {
-    await login(CLERK);
-    await click('[data-testid="nav-new"]');
-    await click('[data-testid="picker-requesting_org"]');
-    await driver.type(await driver.find('[data-testid="picker-requesting_org"]'), "راه");
-    await pickOption(ORG);
-    await click('[data-testid="picker-documents"]');
-    await driver.type(await driver.find('[data-testid="picker-documents"]'), "5501");
-    await pickOption("سند مالکیت ساختمان اداری");
-    await fill('[name="applicant.name"]', APPLICANT);
-    await fill('[name="applicant.national_code"]', "0499370898");
-    await fill('[name="applicant.mobile"]', "09121234567");
-    await fill('[name="letter.number"]', "۱۲۳/ص/۴۵");
-    await fill('[name="letter.date"]', "1404/08/01");
-    await fill('[name="purpose"]', "ارائه به دادگاه برای پرونده ملکی");
-    await click('[data-testid="submit-request"]');
-    const error = await driver.waitFor(
-      () => fieldError("applicant.national_code"),
-      "the field error",
-    );
-    assert.equal(error, persian("error-national-code-invalid"));
-    const kept = await driver.execute(
-      `return ['applicant.name','applicant.mobile','letter.number','purpose']
+  step(
+    "a clerk's invalid national code is shown in Persian beside its field, and nothing typed is lost",
+    async () => {
+      await login(CLERK);
+      await click('[data-testid="nav-new"]');
+      await click('[data-testid="picker-requesting_org"]');
+      await driver.type(await driver.find('[data-testid="picker-requesting_org"]'), "راه");
+      await pickOption(ORG);
+      await click('[data-testid="picker-documents"]');
+      await driver.type(await driver.find('[data-testid="picker-documents"]'), "5501");
+      await pickOption("سند مالکیت ساختمان اداری");
+      await fill('[name="applicant.name"]', APPLICANT);
+      await fill('[name="applicant.national_code"]', "0499370898");
+      await fill('[name="applicant.mobile"]', "09121234567");
+      await fill('[name="letter.number"]', "۱۲۳/ص/۴۵");
+      await fill('[name="letter.date"]', "1404/08/01");
+      await fill('[name="purpose"]', "ارائه به دادگاه برای پرونده ملکی");
+      await click('[data-testid="submit-request"]');
+      const error = await driver.waitFor(
+        () => fieldError("applicant.national_code"),
+        "the field error",
+      );
+      assert.equal(error, persian("error-national-code-invalid"));
+      const kept = await driver.execute(
+        `return ['applicant.name','applicant.mobile','letter.number','purpose']
          .map((n) => document.querySelector('[name="' + n + '"]').value);`,
-    );
-    assert.deepEqual(kept, [
-      APPLICANT,
-      "۰۹۱۲۱۲۳۴۵۶۷",
-      "۱۲۳/ص/۴۵",
-      "ارائه به دادگاه برای پرونده ملکی",
-    ]);
-    await shot("04-new-request-field-error");
-  });
+      );
+      assert.deepEqual(kept, [
+        APPLICANT,
+        "۰۹۱۲۱۲۳۴۵۶۷",
+        "۱۲۳/ص/۴۵",
+        "ارائه به دادگاه برای پرونده ملکی",
+      ]);
+      await shot("04-new-request-field-error");
+    },
+  );
 
-  it("the clerk corrects it and registers the request", async () => {
+  step("the clerk corrects it and registers the request", async () => {
     await fill('[name="applicant.national_code"]', "0499370899");
     assert.equal(await fieldError("applicant.national_code"), "");
     await click('[data-testid="submit-request"]');
@@ -255,7 +306,7 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await logout();
   });
 
-  it("the reviewer's open queue shows another desk's new request by itself", async () => {
+  step("the reviewer's open queue shows another desk's new request by itself", async () => {
     await login(REVIEWER);
     await driver.waitForElement(`[data-testid="queue-table"] tr[data-code="${code}"]`);
     const orgs = JSON.parse(cli(["--as", CLERK.username, "--json", "org", "list"], CLERK.password));
@@ -276,6 +327,7 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
       ),
     );
     assert.match(made.tracking_code, /^\d{12}$/);
+    otherDeskCode = made.tracking_code;
     // No click, no key: the queue refreshes itself.
     await driver.waitForElement(
       `[data-testid="queue-table"] tr[data-code="${made.tracking_code}"]`,
@@ -284,44 +336,67 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await shot("06-queue-reviewer");
   });
 
-  it("the reviewer starts the review and forwards it to the director", async () => {
+  step("the reviewer starts the review and forwards it to the director", async () => {
     await openFromQueue(code);
-    await act("start_review");
+    await act("start_review", "under_review");
     assert.equal(await status(), "under_review");
-    await act("forward", "مدارک کامل است.");
+    await act("forward", "awaiting_director", "مدارک کامل است.");
     assert.equal(await status(), "awaiting_director");
     await shot("07-request-forwarded");
-    await logout();
   });
 
-  it("the director approves from the queue", async () => {
+  step(
+    "a change made meanwhile at another desk gives a clear conflict and a fresh view",
+    async () => {
+      await openFromQueue(otherDeskCode);
+      assert.equal(await status(), "submitted");
+      cli(
+        ["--as", REVIEWER.username, "request", "act", otherDeskCode, "start_review"],
+        REVIEWER.password,
+      );
+      await click('[data-testid="actions"] [data-action="start_review"]');
+      await driver.waitForElement('[data-testid="action-dialog"]');
+      await sleep(500);
+      await click('[data-testid="confirm-action"]');
+      const alert = await driver.waitForElement('[data-testid="action-error"]');
+      assert.ok((await driver.text(alert)).includes(persian("error-conflict-request-changed")));
+      await driver.waitFor(async () => (await status()) === "under_review", "the fresh view");
+      await shot("08-conflict");
+      await logout();
+    },
+  );
+
+  step("the director approves from the queue", async () => {
     await login(DIRECTOR);
     await openFromQueue(code);
-    await act("approve");
+    await act("approve", "approved");
     assert.equal(await status(), "approved");
     const timeline = await driver.text(await driver.find('[data-testid="timeline"]'));
-    assert.ok(timeline.includes(REVIEWER.name) && timeline.includes(DIRECTOR.name), timeline);
-    await shot("08-request-approved");
+    assert.ok(
+      timeline.includes(REVIEWER.username) && timeline.includes(DIRECTOR.username),
+      timeline,
+    );
+    await shot("09-request-approved");
     await logout();
   });
 
-  it("the clerk dispatches it", async () => {
+  step("the clerk dispatches it", async () => {
     await login(CLERK);
     await openFromQueue(code);
-    await act("dispatch");
+    await act("dispatch", "dispatched");
     assert.equal(await status(), "dispatched");
-    await shot("09-request-dispatched");
+    await shot("10-request-dispatched");
   });
 
-  it("search finds it by the applicant's name", async () => {
+  step("search finds it by the applicant's name", async () => {
     await click('[data-testid="nav-search"]');
     await fill('[data-testid="search-form"] [name="text"]', APPLICANT);
     await click('[data-testid="search-run"]');
     await driver.waitForElement(`[data-testid="search-results"] tr[data-code="${code}"]`);
-    await shot("10-search");
+    await shot("11-search");
   });
 
-  it("the barcode scanner's twelve digits and Enter open the request from anywhere", async () => {
+  step("the barcode scanner's twelve digits and Enter open the request from anywhere", async () => {
     await click('[data-testid="nav-queue"]');
     await driver.waitFor(
       () => driver.execute("return !document.querySelector('[data-testid=\"request-page\"]');"),
@@ -330,12 +405,13 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await driver.keys(`${code}\uE007`);
     await driver.waitForElement(`[data-testid="request-page"][data-code="${code}"]`);
     assert.equal(await status(), "dispatched");
-    await shot("11-scanner-opened");
+    await shot("12-scanner-opened");
   });
 
-  it("F1 lists the keyboard shortcuts", async () => {
+  step("F1 lists the keyboard shortcuts", async () => {
     await driver.keys("\uE031");
     await driver.waitForElement('[data-testid="help"]');
-    await shot("12-help");
+    await sleep(500); // let the overlay finish fading in before the screenshot
+    await shot("13-help");
   });
 });

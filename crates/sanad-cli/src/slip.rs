@@ -57,10 +57,12 @@ pub async fn slip(
     let actor = sign_in(cli, l10n, service).await?;
     let printer = if args.print {
         let saved = service.default_printer(&actor).await?;
-        Some(
-            printing::choose_printer(args.printer.as_deref(), saved.as_deref())
-                .map_err(print_error)?,
-        )
+        let printer = printing::choose_printer(args.printer.as_deref(), saved.as_deref())
+            .map_err(print_error)?;
+        if !printing::printer_exists(&printer) {
+            return Err(print_error(PrintError::NoSuchPrinter(printer)));
+        }
+        Some(printer)
     } else {
         None
     };
@@ -130,7 +132,7 @@ pub async fn printers(
 ) -> Result<(), CliError> {
     if let Some(name) = &args.set_default {
         let actor = sign_in(cli, l10n, service).await?;
-        if !printing::list_printers().iter().any(|p| &p.name == name) {
+        if !printing::printer_exists(name) {
             return Err(usage(
                 "cli-slip-no-such-printer",
                 vec![("printer", name.clone())],

@@ -57,7 +57,12 @@ impl Service {
             ),
             None => None,
         };
-        let request_id = match q.request.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let request_id = match q
+            .request
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             Some(code) => {
                 let code = TrackingCode::parse(code)?;
                 Some(
@@ -76,7 +81,10 @@ impl Service {
         };
         let filter = AuditFilter {
             user_id,
-            action: q.action.map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()),
+            action: q
+                .action
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty()),
             entity_id: request_id,
             from: day("from", q.from.as_deref())?,
             before_time: day("to", q.to.as_deref())?.map(|t| t + DAY),
@@ -90,11 +98,15 @@ impl Service {
             .map(|r| AuditEntry {
                 seq: r.seq,
                 at: rfc3339(r.at),
-                at_jalali: sanad_core::jalali::format_datetime_tehran(crate::clock::from_micros(r.at)),
-                user: r
-                    .user_id
-                    .as_ref()
-                    .and_then(|id| names.iter().find(|u| &u.id == id).map(|u| u.username.clone())),
+                at_jalali: sanad_core::jalali::format_datetime_tehran(crate::clock::from_micros(
+                    r.at,
+                )),
+                user: r.user_id.as_ref().and_then(|id| {
+                    names
+                        .iter()
+                        .find(|u| &u.id == id)
+                        .map(|u| u.username.clone())
+                }),
                 action: r.action,
                 entity: r.entity,
                 entity_id: r.entity_id,

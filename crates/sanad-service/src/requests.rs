@@ -20,7 +20,7 @@ const CODE_ATTEMPTS: usize = 16;
 
 /// Who may read requests: every staff role but the administrator, who runs the system and has
 /// no business with clients' data (separation of duties).
-const READERS: &[Role] = &[
+pub(crate) const READERS: &[Role] = &[
     Role::Clerk,
     Role::Reviewer,
     Role::Director,

@@ -64,17 +64,7 @@ impl Service {
 
     /// Requests matching every given filter, newest first.
     pub async fn search(&self, actor: &Actor, q: SearchQuery) -> Result<Page<RequestSummary>> {
-        self.authorize(
-            actor,
-            &[
-                Role::Clerk,
-                Role::Reviewer,
-                Role::Director,
-                Role::Ministry,
-                Role::Auditor,
-            ],
-        )
-        .await?;
+        self.authorize(actor, crate::requests::READERS).await?;
         let limit = check_limit(q.limit)?;
         let tracking_code = non_empty(q.code.as_deref())
             .map(TrackingCode::parse)

@@ -311,10 +311,27 @@ on_both_backends!(the_auditor_filters_the_log, |b: Backend| async move {
     use sanad_service::AuditQuery;
     let clock = common::TestClock::at(common::saturday_morning());
     let o = Office::with(b, Some(clock.clone())).await;
-    let r = o.svc.register_request(&o.clerk, o.request()).await.expect("register");
+    let r = o
+        .svc
+        .register_request(&o.clerk, o.request())
+        .await
+        .expect("register");
     clock.advance_hours(48);
-    let other = o.svc.register_request(&o.clerk, o.request()).await.expect("register");
-    o.svc.act(&o.reviewer, other.tracking_code.as_str(), Action::StartReview, None, None).await.expect("start");
+    let other = o
+        .svc
+        .register_request(&o.clerk, o.request())
+        .await
+        .expect("register");
+    o.svc
+        .act(
+            &o.reviewer,
+            other.tracking_code.as_str(),
+            Action::StartReview,
+            None,
+            None,
+        )
+        .await
+        .expect("start");
     let _ = o.svc.login("director", "wrong-password!").await;
 
     let q = |f: fn(&mut AuditQuery)| {
@@ -322,26 +339,103 @@ on_both_backends!(the_auditor_filters_the_log, |b: Backend| async move {
         f(&mut query);
         query
     };
-    let by_reviewer = o.svc.audit_log(&o.auditor, AuditQuery { user: Some("reviewer".into()), ..q(|_| {}) }).await.expect("log");
-    assert!(by_reviewer.iter().all(|e| e.user.as_deref() == Some("reviewer")));
-    assert!(by_reviewer.iter().any(|e| e.action == "request.start_review"));
-    let requests = o.svc.audit_log(&o.auditor, q(|q| q.action = Some("request".into()))).await.expect("log");
+    let by_reviewer = o
+        .svc
+        .audit_log(
+            &o.auditor,
+            AuditQuery {
+                user: Some("reviewer".into()),
+                ..q(|_| {})
+            },
+        )
+        .await
+        .expect("log");
+    assert!(by_reviewer
+        .iter()
+        .all(|e| e.user.as_deref() == Some("reviewer")));
+    assert!(by_reviewer
+        .iter()
+        .any(|e| e.action == "request.start_review"));
+    let requests = o
+        .svc
+        .audit_log(&o.auditor, q(|q| q.action = Some("request".into())))
+        .await
+        .expect("log");
     let actions: Vec<&str> = requests.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, vec!["request.start_review", "request.register", "request.register"], "newest first");
-    let failed = o.svc.audit_log(&o.auditor, q(|q| q.action = Some("user.login_failed".into()))).await.expect("log");
+    assert_eq!(
+        actions,
+        vec![
+            "request.start_review",
+            "request.register",
+            "request.register"
+        ],
+        "newest first"
+    );
+    let failed = o
+        .svc
+        .audit_log(
+            &o.auditor,
+            q(|q| q.action = Some("user.login_failed".into())),
+        )
+        .await
+        .expect("log");
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].user.as_deref(), Some("director"));
-    let one = o.svc.audit_log(&o.auditor, AuditQuery { request: Some(r.tracking_code_grouped.clone()), ..q(|_| {}) }).await.expect("log");
+    let one = o
+        .svc
+        .audit_log(
+            &o.auditor,
+            AuditQuery {
+                request: Some(r.tracking_code_grouped.clone()),
+                ..q(|_| {})
+            },
+        )
+        .await
+        .expect("log");
     assert_eq!(one.len(), 1);
     assert_eq!(one[0].detail["tracking_code"], r.tracking_code.as_str());
-    let day = sanad_core::jalali::JalaliDate::from_utc(common::saturday_morning() + chrono::Duration::hours(48)).to_string();
-    let later = o.svc.audit_log(&o.auditor, AuditQuery { from: Some(day.clone()), to: Some(day), action: Some("request".into()), ..q(|_| {}) }).await.expect("log");
+    let day = sanad_core::jalali::JalaliDate::from_utc(
+        common::saturday_morning() + chrono::Duration::hours(48),
+    )
+    .to_string();
+    let later = o
+        .svc
+        .audit_log(
+            &o.auditor,
+            AuditQuery {
+                from: Some(day.clone()),
+                to: Some(day),
+                action: Some("request".into()),
+                ..q(|_| {})
+            },
+        )
+        .await
+        .expect("log");
     assert_eq!(later.len(), 2, "{later:?}");
-    let page = o.svc.audit_log(&o.auditor, q(|q| q.limit = Some(3))).await.expect("log");
-    let next = o.svc.audit_log(&o.auditor, AuditQuery { before: Some(page[2].seq), limit: Some(3), ..q(|_| {}) }).await.expect("log");
+    let page = o
+        .svc
+        .audit_log(&o.auditor, q(|q| q.limit = Some(3)))
+        .await
+        .expect("log");
+    let next = o
+        .svc
+        .audit_log(
+            &o.auditor,
+            AuditQuery {
+                before: Some(page[2].seq),
+                limit: Some(3),
+                ..q(|_| {})
+            },
+        )
+        .await
+        .expect("log");
     assert_eq!(next[0].seq, page[2].seq - 1);
     for who in [&o.admin, &o.clerk, &o.director] {
         let res = o.svc.audit_log(who, AuditQuery::default()).await;
-        assert!(matches!(res, Err(Error::NotPermitted { .. })), "{:?}", who.role());
+        assert!(
+            matches!(res, Err(Error::NotPermitted { .. })),
+            "{:?}",
+            who.role()
+        );
     }
 });

@@ -130,14 +130,32 @@ async fn backups_can_be_sealed_with_the_keychain_backup_key() {
     let dir = tempfile::tempdir().expect("dir");
     let (url, _) = sqlite_url(&dir);
     let svc = Service::open(&url).await.expect("open");
-    svc.init_admin("admin", "مدیر", PASSWORD).await.expect("init");
+    svc.init_admin("admin", "مدیر", PASSWORD)
+        .await
+        .expect("init");
     let admin = svc.login("admin", PASSWORD).await.expect("login");
-    let sealed = svc.backup(&admin, sanad_service::BackupSecret::Keychain).await.expect("backup");
-    assert!(Keychain::get(&SecretName::BackupKey).await.expect("get").is_some());
+    let sealed = svc
+        .backup(&admin, sanad_service::BackupSecret::Keychain)
+        .await
+        .expect("backup");
+    assert!(Keychain::get(&SecretName::BackupKey)
+        .await
+        .expect("get")
+        .is_some());
     let other = tempfile::tempdir().expect("dir");
-    let target = Service::connect(&sqlite_url(&other).0).await.expect("target");
-    let wrong = target.restore(&sealed, sanad_service::BackupSecret::Passphrase("not the key at all")).await;
+    let target = Service::connect(&sqlite_url(&other).0)
+        .await
+        .expect("target");
+    let wrong = target
+        .restore(
+            &sealed,
+            sanad_service::BackupSecret::Passphrase("not the key at all"),
+        )
+        .await;
     assert!(wrong.is_err());
-    let report = target.restore(&sealed, sanad_service::BackupSecret::Keychain).await.expect("restore");
+    let report = target
+        .restore(&sealed, sanad_service::BackupSecret::Keychain)
+        .await
+        .expect("restore");
     assert!(report.intact);
 }

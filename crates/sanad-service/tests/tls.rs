@@ -24,21 +24,39 @@ fn with_params(url: &str, params: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sslmode_require_and_verify_full() {
     let db = fresh_db(Backend::Postgres).await;
-    let ca = std::env::var("SANAD_TEST_PG_CA").expect("SANAD_TEST_PG_CA: run the README's test command");
+    let ca =
+        std::env::var("SANAD_TEST_PG_CA").expect("SANAD_TEST_PG_CA: run the README's test command");
 
-    let plain = Service::connect(&with_params(&db.url, "sslmode=disable")).await.expect("plain");
-    assert!(!uses_tls(&plain).await, "the control connection is not encrypted");
+    let plain = Service::connect(&with_params(&db.url, "sslmode=disable"))
+        .await
+        .expect("plain");
+    assert!(
+        !uses_tls(&plain).await,
+        "the control connection is not encrypted"
+    );
 
-    let required = Service::connect(&with_params(&db.url, "sslmode=require")).await.expect("require");
+    let required = Service::connect(&with_params(&db.url, "sslmode=require"))
+        .await
+        .expect("require");
     assert!(uses_tls(&required).await);
 
-    let verified = Service::connect(&with_params(&db.url, &format!("sslmode=verify-full&sslrootcert={ca}")))
-        .await
-        .expect("verify-full against the server's CA");
+    let verified = Service::connect(&with_params(
+        &db.url,
+        &format!("sslmode=verify-full&sslrootcert={ca}"),
+    ))
+    .await
+    .expect("verify-full against the server's CA");
     assert!(uses_tls(&verified).await);
 
     // The system's public CAs did not issue the office server's certificate: refused.
     let wrong_ca = "/etc/ssl/certs/ca-certificates.crt";
-    let refused = Service::connect(&with_params(&db.url, &format!("sslmode=verify-full&sslrootcert={wrong_ca}"))).await;
-    assert!(refused.is_err(), "a certificate from an unknown CA was accepted");
+    let refused = Service::connect(&with_params(
+        &db.url,
+        &format!("sslmode=verify-full&sslrootcert={wrong_ca}"),
+    ))
+    .await;
+    assert!(
+        refused.is_err(),
+        "a certificate from an unknown CA was accepted"
+    );
 }

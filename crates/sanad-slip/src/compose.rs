@@ -83,16 +83,16 @@ fn geometry(paper: PaperSize) -> Geometry {
             width: 148.0 * MM,
             height: Some(210.0 * MM),
             margin: 10.0 * MM,
-            body: 9.5,
-            heading: 11.0,
-            title: 15.0,
-            code: 22.0,
-            label_column: 32.0 * MM,
+            body: 9.0,
+            heading: 10.5,
+            title: 14.0,
+            code: 20.0,
+            label_column: 30.0 * MM,
             bar_module: 0.33 * MM,
-            bar_height: 13.0 * MM,
-            qr_size: 24.0 * MM,
+            bar_height: 12.0 * MM,
+            qr_size: 22.0 * MM,
             logo: 15.0 * MM,
-            signature_height: 20.0 * MM,
+            signature_height: 17.0 * MM,
             columns: true,
         },
         PaperSize::A4 => Geometry {
@@ -133,7 +133,7 @@ fn geometry(paper: PaperSize) -> Geometry {
 
 fn line_height(size: f32) -> f32 {
     // Vazirmatn's Persian letters reach well below the baseline: give lines room.
-    size * 1.75
+    size * 1.6
 }
 
 /// Horizontal placement of a line inside a box.
@@ -191,7 +191,7 @@ fn place_lines(
         marks.push(PageMark::Text {
             line,
             x,
-            baseline: y + size * 1.2,
+            baseline: y + size * 1.1,
         });
         y += line_height(size);
     }
@@ -351,11 +351,14 @@ fn header(flow: &mut Flow, content: &SlipContent) -> Result<(), SlipError> {
         } else {
             (size * logo.width as f32 / logo.height as f32, size)
         };
-        // The logo sits at the reading start (right for Persian); the heading stays centred
-        // on the page by keeping the same room free on the other side.
-        let x = match flow.base {
-            BaseDirection::Rtl => flow.right() - w,
-            BaseDirection::Ltr => flow.left(),
+        let on_roll = flow.g.height.is_none();
+        // On sheets the logo sits at the reading start (right for Persian) and the heading stays
+        // centred by keeping the same room free on the other side; on the roll it stands alone,
+        // centred above the heading.
+        let x = match (on_roll, flow.base) {
+            (true, _) => flow.left() + (flow.content_width() - w) / 2.0,
+            (false, BaseDirection::Rtl) => flow.right() - w,
+            (false, BaseDirection::Ltr) => flow.left(),
         };
         flow.marks.push(PageMark::Logo {
             x,
@@ -366,8 +369,7 @@ fn header(flow: &mut Flow, content: &SlipContent) -> Result<(), SlipError> {
         });
         text_left += size + 2.0 * MM;
         text_right -= size + 2.0 * MM;
-        if flow.g.width < 100.0 * MM {
-            // On the roll the logo stands alone above the heading.
+        if on_roll {
             flow.y += h + 2.0 * MM;
             text_left = flow.left();
             text_right = flow.right();
@@ -424,16 +426,16 @@ fn header(flow: &mut Flow, content: &SlipContent) -> Result<(), SlipError> {
             width: box_width,
             height: box_height,
         });
-        place_lines(
-            &mut flow.marks,
-            duplicate,
-            Weight::Bold,
-            size,
-            flow.base,
-            (x + 3.0 * MM, x + box_width - 3.0 * MM),
-            top + 1.0 * MM,
-            Align::Center,
-        )?;
+        let mut baseline = top + 1.0 * MM + size * 1.1;
+        for line in lines {
+            let line_x = x + (box_width - line.width) / 2.0;
+            flow.marks.push(PageMark::Text {
+                line,
+                x: line_x,
+                baseline,
+            });
+            baseline += line_height(size);
+        }
         flow.y = top + box_height + 2.0 * MM;
     }
     Ok(())

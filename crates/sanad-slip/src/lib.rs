@@ -9,7 +9,7 @@
 //! the copy and records it, [`render_slip`] makes the PDF (also for the preview, from
 //! `preview_slip`), [`printing::print_pdf`] sends it to the printer.
 
-mod codes;
+pub mod codes;
 mod compose;
 mod content;
 mod logo;
@@ -20,7 +20,7 @@ pub mod text;
 use sanad_i18n::Localizer;
 use sanad_service::SlipPrint;
 
-pub use compose::{layout_text_block, Page, PageMark};
+pub use compose::{layout_text_block, LogoImage, Page, PageMark};
 
 /// Why a slip could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +61,15 @@ impl PaperSize {
         let text = text.trim().to_ascii_lowercase();
         PaperSize::ALL.into_iter().find(|p| p.as_str() == text)
     }
+}
+
+/// The slip laid out page by page (what [`render_slip`] draws).
+pub fn compose_pages(
+    slip: &SlipPrint,
+    l10n: &Localizer,
+    paper: PaperSize,
+) -> Result<Vec<Page>, SlipError> {
+    compose::compose(&content::SlipContent::new(slip, l10n), paper)
 }
 
 /// The slip as a PDF document.

@@ -140,7 +140,13 @@ fn draw(
             });
             for g in &line.glyphs {
                 let text = if g.text.is_empty() {
-                    texts.get(&(line.weight, g.glyph_id)).cloned()
+                    // The second glyph of a cluster: its text went with the first glyph.
+                    Some(
+                        texts
+                            .get(&(line.weight, g.glyph_id))
+                            .cloned()
+                            .unwrap_or_default(),
+                    )
                 } else {
                     Some(g.text.clone())
                 };

@@ -64,6 +64,12 @@ pub fn choose_printer(asked: Option<&str>, saved: Option<&str>) -> Result<String
         .ok_or(PrintError::NoPrinter)
 }
 
+/// Whether the system has a printer named `name`: checked before a copy is issued, so a
+/// mistyped name does not use up a copy number.
+pub fn printer_exists(name: &str) -> bool {
+    printers::get_printer_by_name(name).is_some()
+}
+
 /// Sends `pdf` to `printer` as one job named `job_name`; returns the spooler's job id.
 #[cfg(not(windows))]
 pub fn print_pdf(pdf: &[u8], printer: &str, job_name: &str) -> Result<u64, PrintError> {

@@ -181,7 +181,15 @@ fn shape_run(
         let cluster = infos[i].cluster as usize;
         if !seen_clusters.contains(&cluster) {
             seen_clusters.push(cluster);
-            texts[i] = cluster_text(cluster).to_owned();
+            let logical = cluster_text(cluster);
+            // Text extractors collect a right-to-left line's characters in visual order and
+            // reverse them; a ligature (لا) or a letter with its mark carries its characters in
+            // visual order too, so the reversal gives them back in logical order.
+            texts[i] = if rtl {
+                logical.chars().rev().collect()
+            } else {
+                logical.to_owned()
+            };
         }
     }
     for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
@@ -226,6 +234,9 @@ pub fn measure(
     Ok(shape_line(text, weight, size, base)?.width)
 }
 
+/// Rounding slack when a line is measured twice (a thousandth of a point).
+const FIT_TOLERANCE: f32 = 0.001;
+
 /// Breaks `text` into lines no wider than `max_width` points, at spaces where possible and
 /// inside a word only when the word alone is too wide. Every line is laid out with bidi.
 pub fn wrap(
@@ -244,14 +255,14 @@ pub fn wrap(
         } else {
             format!("{current} {word}")
         };
-        if measure(&candidate, weight, size, base)? <= max_width {
+        if measure(&candidate, weight, size, base)? <= max_width + FIT_TOLERANCE {
             current = candidate;
             continue;
         }
         if !current.is_empty() {
             lines.push(std::mem::take(&mut current));
         }
-        if measure(word, weight, size, base)? <= max_width {
+        if measure(word, weight, size, base)? <= max_width + FIT_TOLERANCE {
             current = word.to_owned();
         } else {
             let mut pieces = split_word(word, weight, size, base, max_width)?;
@@ -281,7 +292,9 @@ fn split_word(
     for c in word.chars() {
         let mut candidate = current.clone();
         candidate.push(c);
-        if !current.is_empty() && measure(&candidate, weight, size, base)? > max_width {
+        if !current.is_empty()
+            && measure(&candidate, weight, size, base)? > max_width + FIT_TOLERANCE
+        {
             pieces.push(std::mem::take(&mut current));
             current.push(c);
         } else {

@@ -49,10 +49,11 @@ pub struct AppStatus {
 
 #[tauri::command]
 pub async fn app_status(desk: Desk<'_>) -> Answer<AppStatus> {
+    let service = desk.service()?;
     Ok(AppStatus {
         database: desk.database.clone(),
-        backend: desk.service.backend_name().to_owned(),
-        needs_first_admin: desk.service.needs_first_admin().await?,
+        backend: service.backend_name().to_owned(),
+        needs_first_admin: service.needs_first_admin().await?,
         session: desk.current().as_ref().map(Session::from),
     })
 }
@@ -65,7 +66,7 @@ pub async fn init_admin(
     display_name: String,
     password: String,
 ) -> Answer<Session> {
-    desk.service
+    desk.service()?
         .init_admin(&username, &display_name, &password)
         .await?;
     login(desk, username, password).await
@@ -73,7 +74,7 @@ pub async fn init_admin(
 
 #[tauri::command]
 pub async fn login(desk: Desk<'_>, username: String, password: String) -> Answer<Session> {
-    let actor = desk.service.login(&username, &password).await?;
+    let actor = desk.service()?.login(&username, &password).await?;
     let session = Session::from(&actor);
     desk.sign_in(actor);
     Ok(session)
@@ -86,18 +87,18 @@ pub fn logout(desk: Desk<'_>) {
 
 #[tauri::command]
 pub async fn list_users(desk: Desk<'_>) -> Answer<Vec<User>> {
-    Ok(desk.service.list_users(&desk.actor()?).await?)
+    Ok(desk.service()?.list_users(&desk.actor()?).await?)
 }
 
 #[tauri::command]
 pub async fn add_user(desk: Desk<'_>, user: NewUser) -> Answer<User> {
-    Ok(desk.service.add_user(&desk.actor()?, user).await?)
+    Ok(desk.service()?.add_user(&desk.actor()?, user).await?)
 }
 
 #[tauri::command]
 pub async fn list_organizations(desk: Desk<'_>, query: String) -> Answer<Vec<Organization>> {
     Ok(desk
-        .service
+        .service()?
         .list_organizations(&desk.actor()?, &query)
         .await?)
 }
@@ -108,32 +109,41 @@ pub async fn add_organization(
     organization: NewOrganization,
 ) -> Answer<Organization> {
     Ok(desk
-        .service
+        .service()?
         .add_organization(&desk.actor()?, organization)
         .await?)
 }
 
 #[tauri::command]
 pub async fn list_documents(desk: Desk<'_>, query: String) -> Answer<Vec<Document>> {
-    Ok(desk.service.list_documents(&desk.actor()?, &query).await?)
+    Ok(desk
+        .service()?
+        .list_documents(&desk.actor()?, &query)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn add_document(desk: Desk<'_>, document: NewDocument) -> Answer<Document> {
-    Ok(desk.service.add_document(&desk.actor()?, document).await?)
+    Ok(desk
+        .service()?
+        .add_document(&desk.actor()?, document)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn register_request(desk: Desk<'_>, request: NewRequest) -> Answer<RequestView> {
     Ok(desk
-        .service
+        .service()?
         .register_request(&desk.actor()?, request)
         .await?)
 }
 
 #[tauri::command]
 pub async fn request_by_code(desk: Desk<'_>, code: String) -> Answer<RequestView> {
-    Ok(desk.service.request_by_code(&desk.actor()?, &code).await?)
+    Ok(desk
+        .service()?
+        .request_by_code(&desk.actor()?, &code)
+        .await?)
 }
 
 /// Takes `action` on a request. `expected_version` is the version the user was looking at, so a
@@ -148,7 +158,7 @@ pub async fn act(
 ) -> Answer<RequestView> {
     let action = Action::parse("action", &action)?;
     Ok(desk
-        .service
+        .service()?
         .act(
             &desk.actor()?,
             &code,
@@ -161,10 +171,10 @@ pub async fn act(
 
 #[tauri::command]
 pub async fn queue(desk: Desk<'_>, page: PageRequest) -> Answer<Queue> {
-    Ok(desk.service.queue(&desk.actor()?, page).await?)
+    Ok(desk.service()?.queue(&desk.actor()?, page).await?)
 }
 
 #[tauri::command]
 pub async fn search(desk: Desk<'_>, query: SearchQuery) -> Answer<Page<RequestSummary>> {
-    Ok(desk.service.search(&desk.actor()?, query).await?)
+    Ok(desk.service()?.search(&desk.actor()?, query).await?)
 }

@@ -59,7 +59,7 @@ export function JalaliDateInput({
       placeholder={m.t("ui-date-placeholder")}
       dir="ltr"
       inputMode="numeric"
-      description={description}
+      description={description && <span dir={m.lang === "fa" ? "rtl" : "ltr"}>{description}</span>}
       error={error ?? hint}
       onBlur={() => setTouched(true)}
       onChange={(e) => {

@@ -69,15 +69,14 @@ export function Desk({
         codeBox.current?.select();
       } else if (e.altKey && !e.ctrlKey && /^Digit[1-4]$/.test(e.code)) {
         e.preventDefault();
-        const target: View[] = [
-          { name: "queue" },
-          { name: "new" },
-          { name: "search" },
-          { name: "admin" },
+        const target: [View, boolean][] = [
+          [{ name: "queue" }, readsRequests],
+          [{ name: "new" }, session.role === "clerk"],
+          [{ name: "search" }, readsRequests],
+          [{ name: "admin" }, editsCatalog],
         ];
-        const next = target[Number(e.code.slice(5)) - 1];
-        if (next.name === "admin" ? editsCatalog : readsRequests) setView(next);
-        if (next.name === "new" && session.role !== "clerk") setView({ name: "queue" });
+        const [next, allowed] = target[Number(e.code.slice(5)) - 1];
+        if (allowed) setView(next);
       }
     };
     window.addEventListener("keydown", onKey, true);

@@ -137,7 +137,7 @@ export function NewRequestScreen() {
               error={err("documents")}
             />
           </div>
-          <div>
+          <div className="span2">
             <Text size="sm" fw={500} mb={4}>
               {m.t("ui-field-dispatch-mode")}
             </Text>

@@ -50,6 +50,34 @@ pub fn sample_slip(copy: i64) -> SlipPrint {
     serde_json::from_value(value).expect("sample slip")
 }
 
+/// A small round emblem as a PNG with transparency, standing in for an office logo.
+pub fn emblem_png() -> Vec<u8> {
+    let size = 96u32;
+    let mut pixels = Vec::with_capacity((size * size * 4) as usize);
+    let centre = size as f32 / 2.0;
+    for y in 0..size {
+        for x in 0..size {
+            let d = ((x as f32 - centre).powi(2) + (y as f32 - centre).powi(2)).sqrt();
+            let (grey, alpha) = match d {
+                d if d < 20.0 => (40, 255),
+                d if d < 30.0 => (255, 0),
+                d if d < 44.0 => (90, 255),
+                _ => (255, 0),
+            };
+            pixels.extend_from_slice(&[grey, grey, grey, alpha]);
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, size, size);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().expect("png header");
+        writer.write_image_data(&pixels).expect("png data");
+    }
+    out
+}
+
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference")
 }
