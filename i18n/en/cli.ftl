@@ -91,3 +91,4 @@ cli-backup-written = The encrypted backup was written to { $path }.
 cli-restored = The backup was restored and its audit chain is intact ({ $entries } entries).
 cli-passphrase-needed = Put the backup passphrase in SANAD_BACKUP_PASSPHRASE, or use --keychain.
 cli-file-unwritable = Cannot write the file: { $path }
+field-user = User

@@ -91,3 +91,4 @@ cli-backup-written = پشتیبان رمزگذاری‌شده در { $path } ن�
 cli-restored = پشتیبان بازیابی شد و زنجیرهٔ رویدادنگاری آن سالم است ({ $entries } رویداد).
 cli-passphrase-needed = عبارت رمز پشتیبان را در متغیر SANAD_BACKUP_PASSPHRASE بگذارید، یا --keychain را به کار ببرید.
 cli-file-unwritable = در این پرونده نمی‌توان نوشت: { $path }
+field-user = کاربر
