@@ -27,7 +27,7 @@ export SANAD_TEST_PG_CA="$pgdir/server.crt"
 # A CUPS PDF printer for the slip printing tests; its jobs land in $HOME/PDF.
 SANAD_TEST_PRINTER=$(bash scripts/cups-test-printer.sh); export SANAD_TEST_PRINTER SANAD_TEST_PRINTER_OUT="$HOME/PDF"
 
-cargo test --workspace --locked "$@"
+cargo test --workspace --locked --no-fail-fast "$@"
 
 if [ "${SANAD_SKIP_E2E:-0}" != 1 ]; then
   echo "== end-to-end: the real app"
