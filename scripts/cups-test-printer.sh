@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings up CUPS with a PDF printer for the slip printing tests (DESIGN.md, Printing) and prints
 # the queue's name. Safe to run again: a running scheduler and an existing queue are reused.
-# The PDF printer (printer-driver-cups-pdf) writes each job to $HOME/PDF as *-job_<id>.pdf.
+# The PDF printer (printer-driver-cups-pdf) writes each job to PDF/ in the submitting user's home
+# (from passwd, not $HOME) as *-job_<id>.pdf.
 set -euo pipefail
 queue=${SANAD_TEST_PRINTER_NAME:-SanadSlipPDF}
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real desktop app: starts a virtual display (Xvfb) and tauri-driver
-# (which runs WebKitWebDriver, which starts the app), then runs ui/e2e with Node's test runner.
+# (which runs WebKitWebDriver, which starts the app), then runs ui/e2e/desk.test.mjs with Node's
+# test runner. `bash scripts/e2e.sh --measure` runs ui/e2e/measure.mjs instead (start-up time and
+# memory, reported, not asserted).
 # The app and the `sanad` command line must be built already (scripts/test.sh does it). The app
 # runs on a fresh embedded database in a throwaway user data folder. Screenshots of each main
 # screen land in $CARGO_TARGET_DIR/e2e-screenshots (default target/e2e-screenshots).
@@ -31,6 +33,9 @@ trap cleanup EXIT
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 unset SANAD_DB
+# Software rendering without accelerated compositing: under Xvfb, WebKit's composited frames can
+# lag behind the page, and the screenshots would show a stale frame.
+export WEBKIT_DISABLE_COMPOSITING_MODE=1
 
 # A virtual display; Xvfb picks a free display number and writes it to fd 3.
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
@@ -50,9 +55,13 @@ pids+=($!)
 shots="$target/e2e-screenshots"
 rm -rf "$shots"
 status=0
-E2E_APP="$app" E2E_CLI="$cli" E2E_DRIVER_URL="http://127.0.0.1:$port" E2E_SCREENSHOTS="$shots" \
-  E2E_DB_URL="sqlite://$XDG_DATA_HOME/sanaddesk/sanad.db" \
+export E2E_APP="$app" E2E_CLI="$cli" E2E_DRIVER_URL="http://127.0.0.1:$port" E2E_SCREENSHOTS="$shots" \
+  E2E_DB_URL="sqlite://$XDG_DATA_HOME/sanaddesk/sanad.db"
+if [ "${1:-}" = --measure ]; then
+  node ui/e2e/measure.mjs || status=$?
+else
   node --test --test-concurrency=1 --test-reporter=spec ui/e2e/desk.test.mjs || status=$?
+fi
 if [ "$status" != 0 ]; then
   echo "e2e: failed; tauri-driver's log:" >&2
   tail -n 50 "$work/tauri-driver.log" >&2 || true

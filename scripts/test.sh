@@ -24,8 +24,8 @@ trap cleanup EXIT
 SANAD_TEST_PG_URL=$(bash scripts/pg-test-server.sh start "$pgdir" "$port")
 export SANAD_TEST_PG_URL
 export SANAD_TEST_PG_CA="$pgdir/server.crt"
-# A CUPS PDF printer for the slip printing tests; its jobs land in $HOME/PDF.
-SANAD_TEST_PRINTER=$(bash scripts/cups-test-printer.sh); export SANAD_TEST_PRINTER SANAD_TEST_PRINTER_OUT="$HOME/PDF"
+# A CUPS PDF printer for the slip printing tests; its jobs land in the user's (passwd) home, in PDF/.
+SANAD_TEST_PRINTER=$(bash scripts/cups-test-printer.sh); export SANAD_TEST_PRINTER SANAD_TEST_PRINTER_OUT="$(getent passwd "$(id -un)" | cut -d: -f6)/PDF"
 
 cargo test --workspace --locked --no-fail-fast "$@"
 

@@ -28,9 +28,14 @@ enum Kind {
 
 use Kind::*;
 
+/// A column and how it is stored.
+type Column = (&'static str, Kind);
+/// A table, the columns it is ordered by, and its columns.
+type Table = (&'static str, &'static str, &'static [Column]);
+
 /// Every table and column, in an order that satisfies foreign keys. A test compares this list
 /// with the migrated schema, so a new column cannot be left out of backups unnoticed.
-const TABLES: &[(&str, &str, &[(&str, Kind)])] = &[
+const TABLES: &[Table] = &[
     (
         "users",
         "id",

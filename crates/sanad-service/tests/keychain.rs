@@ -56,7 +56,10 @@ async fn without_its_key_a_database_is_refused_not_replaced() {
         .await
         .expect("init");
     svc.close().await;
-    let before = std::fs::read(&path).expect("file");
+    let kept = Keychain::get(&key_name(&path))
+        .await
+        .expect("keychain")
+        .expect("key");
     Keychain::delete(&key_name(&path)).await.expect("delete");
     let res = Service::open(&url).await;
     assert!(
@@ -70,12 +73,17 @@ async fn without_its_key_a_database_is_refused_not_replaced() {
         "{:?}",
         res.err()
     );
-    assert_eq!(std::fs::read(&path).expect("file"), before);
     assert_eq!(
         Keychain::get(&key_name(&path)).await.expect("keychain"),
         None,
         "no new key was made for an existing file"
     );
+    // The file is the same database still: its own key opens it, the office is there.
+    let key = sanad_service::DatabaseKey::from_hex(&kept).expect("hex");
+    let same = Service::connect_with(&url, Some(&key), None)
+        .await
+        .expect("the original key still opens it");
+    assert!(same.login("admin", PASSWORD).await.is_ok());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

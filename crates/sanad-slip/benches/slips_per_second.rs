@@ -1,7 +1,8 @@
 //! Slips per second: rendered in-process, next to headless Chromium printing the same slip as
 //! HTML to PDF in the same run. Not a test; run it with
 //! `cargo bench -p sanad-slip --bench slips_per_second` (Chromium: apt package `chromium`;
-//! `SANAD_BENCH_CHROMIUM` names another binary, `SANAD_BENCH_SECONDS` the in-process budget).
+//! `SANAD_BENCH_CHROMIUM` names another binary, `SANAD_BENCH_SECONDS` the in-process budget,
+//! `SANAD_BENCH_KEEP=DIR` keeps both PDFs for comparison).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -34,8 +35,14 @@ fn main() {
         count += 1;
     }
     let in_process = f64::from(count) / start.elapsed().as_secs_f64();
+    let layout_start = Instant::now();
+    for _ in 0..100 {
+        sanad_slip::compose_pages(&slip, &l10n, PaperSize::A5).expect("compose");
+    }
+    let layout_ms = layout_start.elapsed().as_secs_f64() * 10.0;
     println!(
-        "in-process: {count} slips in {:.2} s = {in_process:.1} slips/s ({:.2} ms a slip, {} bytes)",
+        "in-process: {count} slips in {:.2} s = {in_process:.1} slips/s ({:.2} ms a slip, of \
+         which layout {layout_ms:.2} ms; {} bytes)",
         start.elapsed().as_secs_f64(),
         1000.0 / in_process,
         first.len()
@@ -90,7 +97,17 @@ fn chromium_rate(chromium: &str, slip: &SlipPrint, l10n: &Localizer) -> Result<(
     for i in 0..runs {
         print(&dir.path().join(format!("slip-{i}.pdf")))?;
     }
-    Ok((runs, f64::from(runs) / start.elapsed().as_secs_f64()))
+    let rate = f64::from(runs) / start.elapsed().as_secs_f64();
+    // SANAD_BENCH_KEEP=DIR keeps both PDFs, to compare how each renders.
+    if let Some(keep) = std::env::var_os("SANAD_BENCH_KEEP") {
+        let keep = Path::new(&keep);
+        let _ = std::fs::copy(dir.path().join("slip-0.pdf"), keep.join("chromium.pdf"));
+        let _ = std::fs::copy(&html_path, keep.join("chromium.html"));
+        if let Ok(pdf) = render_slip(slip, l10n, PaperSize::A5) {
+            let _ = std::fs::write(keep.join("sanad-slip.pdf"), pdf);
+        }
+    }
+    Ok((runs, rate))
 }
 
 fn escape(text: &str) -> String {

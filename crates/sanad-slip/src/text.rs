@@ -247,6 +247,67 @@ pub fn wrap(
     max_width: f32,
 ) -> Result<Vec<ShapedLine>, SlipError> {
     let text = clean(text);
+    if text.split(' ').all(str::is_empty) {
+        return Ok(Vec::new());
+    }
+    // Most values fit on one line: lay it out once instead of word by word.
+    let whole = shape_line(&text, weight, size, base)?;
+    if whole.width <= max_width + FIT_TOLERANCE {
+        return Ok(if whole.glyphs.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole]
+        });
+    }
+    // Letters never join across a space, so a line's width is its words' widths plus its
+    // spaces': measure each word once. Each line is then laid out whole and checked.
+    let space = measure(" ", weight, size, base)?;
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_width = 0.0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let width = measure(word, weight, size, base)?;
+        if !current.is_empty() && current_width + space + width <= max_width + FIT_TOLERANCE {
+            current.push(' ');
+            current.push_str(word);
+            current_width += space + width;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if width <= max_width + FIT_TOLERANCE {
+            current = word.to_owned();
+            current_width = width;
+        } else {
+            let mut pieces = split_word(word, weight, size, base, max_width)?;
+            current = pieces.pop().unwrap_or_default();
+            current_width = measure(&current, weight, size, base)?;
+            lines.extend(pieces);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    let shaped = lines
+        .iter()
+        .map(|l| shape_line(l, weight, size, base))
+        .collect::<Result<Vec<_>, _>>()?;
+    if shaped.iter().all(|l| l.width <= max_width + FIT_TOLERANCE) {
+        return Ok(shaped);
+    }
+    wrap_exactly(&text, weight, size, base, max_width)
+}
+
+/// The slow, exact way: every candidate line laid out whole (for fonts that kern across
+/// spaces, which would make the word sums above slightly off).
+fn wrap_exactly(
+    text: &str,
+    weight: Weight,
+    size: f32,
+    base: BaseDirection,
+    max_width: f32,
+) -> Result<Vec<ShapedLine>, SlipError> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {

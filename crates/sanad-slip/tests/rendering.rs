@@ -14,6 +14,8 @@ use sanad_i18n::{Lang, Localizer};
 use sanad_slip::{render_slip, PaperSize};
 
 const REFERENCE_DPI: &str = "72";
+/// Pixels allowed to differ clearly from the reference (identical renders differ in none).
+const MAX_DIFFERING_PIXELS: usize = 4;
 
 fn render(copy: i64, paper: PaperSize) -> Vec<u8> {
     render_slip(&sample_slip(copy), &Localizer::new(Lang::Fa), paper).expect("render")
@@ -102,19 +104,17 @@ fn slips_look_like_their_reference_images() {
             "{name}: page size changed; see {}",
             kept.display()
         );
-        // Anti-aliasing may differ by a few levels between poppler builds; a moved or missing
-        // glyph changes whole runs of pixels by far more.
+        // Anti-aliasing may differ by a few grey levels between poppler builds; one letter
+        // changed in a name moves about ten pixels by far more, so allow only a handful.
         let differing = expected
             .iter()
             .zip(&got)
-            .filter(|(e, g)| e.abs_diff(**g) > 64)
+            .filter(|(e, g)| e.abs_diff(**g) > 32)
             .count();
-        let share = differing as f64 / expected.len() as f64;
         assert!(
-            share < 0.0005,
-            "{name}: {:.3}% of pixels differ from {}; see {} (regenerate deliberately with \
+            differing <= MAX_DIFFERING_PIXELS,
+            "{name}: {differing} pixels differ from {}; see {} (regenerate deliberately with \
              SANAD_UPDATE_SLIP_REFERENCES=1)",
-            share * 100.0,
             reference.display(),
             kept.display()
         );
@@ -257,4 +257,15 @@ fn the_font_is_embedded_subset_with_a_unicode_map() {
         "{} bytes: not subset?",
         pdf.len()
     );
+}
+
+#[test]
+fn an_english_slip_reads_left_to_right() {
+    let l10n = Localizer::new(Lang::En);
+    let pdf = render_slip(&sample_slip(2), &l10n, PaperSize::A5).expect("render");
+    let lines = extracted_lines(&pdf);
+    for id in ["slip-title", "slip-tracking-code", "slip-keep-code"] {
+        assert!(lines.contains(&l10n.text(id)), "{id}: {lines:#?}");
+    }
+    assert!(lines.iter().any(|l| l == "3581-2290-4418"), "{lines:#?}");
 }

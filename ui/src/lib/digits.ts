@@ -44,3 +44,11 @@ export function groupCode(code: string): string {
   const d = toAsciiDigits(code);
   return d.length === 12 ? `${d.slice(0, 4)}-${d.slice(4, 8)}-${d.slice(8)}` : d;
 }
+
+/**
+ * Wraps left-to-right text (a file path, a code) in Unicode isolates (LRI … PDI) so it keeps its
+ * order inside a right-to-left sentence.
+ */
+export function isolateLtr(text: string): string {
+  return `\u2066${text}\u2069`;
+}

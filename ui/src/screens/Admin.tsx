@@ -17,6 +17,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import type { CommandError, OrgKind, Role } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
+import { isolateLtr } from "../lib/digits";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
 
 const ROLES: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor", "admin"];
@@ -268,7 +269,7 @@ export function AdminScreen({ database }: { database: string }) {
       <Group justify="space-between" mb="sm">
         <Title order={3}>{m.t("ui-admin-title")}</Title>
         <Text size="xs" c="dimmed" data-testid="database-location">
-          {m.t("ui-database-location", { path: database })}
+          {m.t("ui-database-location", { path: isolateLtr(database) })}
         </Text>
       </Group>
       <Tabs defaultValue={isAdmin ? "users" : "orgs"} keepMounted={false}>

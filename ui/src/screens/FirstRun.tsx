@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import type { AppStatus, CommandError, Session } from "../bindings";
 import { useMessages } from "../context";
 import { api, asCommandError } from "../lib/api";
+import { isolateLtr } from "../lib/digits";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
 
 /** First run: where the data is kept (the embedded database for now), then the first administrator. */
@@ -48,8 +49,8 @@ export function FirstRun({ status, onDone }: { status: AppStatus; onDone: (s: Se
           <Radio.Group label={m.t("ui-db-choice")} value="embedded">
             <Stack gap={6} mt={6}>
               <Radio value="embedded" label={m.t("ui-db-embedded")} />
-              <Text size="xs" c="dimmed" ps="xl" className="code" ta="start">
-                {m.t("ui-db-embedded-path", { path: status.database })}
+              <Text size="xs" c="dimmed" ps="xl">
+                {m.t("ui-db-embedded-path", { path: isolateLtr(status.database) })}
               </Text>
               <Radio value="postgres" label={m.t("ui-db-postgres")} disabled />
               <Text size="xs" c="dimmed" ps="xl">
