@@ -33,9 +33,6 @@ trap cleanup EXIT
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 unset SANAD_DB
-# Software rendering without accelerated compositing: under Xvfb, WebKit's composited frames can
-# lag behind the page, and the screenshots would show a stale frame.
-export WEBKIT_DISABLE_COMPOSITING_MODE=1
 
 # A virtual display; Xvfb picks a free display number and writes it to fd 3.
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &

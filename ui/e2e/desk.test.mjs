@@ -60,6 +60,11 @@ let otherDeskCode = "";
 
 async function shot(name) {
   await sleep(600); // let transitions (dialogs opening or closing) settle
+  // Under Xvfb WebKit may not repaint an idle window: nudge it, so the picture is the page as is.
+  await driver.execute("document.body.style.opacity = '0.999'; return 1;");
+  await sleep(150);
+  await driver.execute("document.body.style.opacity = ''; return 1;");
+  await sleep(150);
   mkdirSync(SHOTS, { recursive: true });
   const png = await driver.screenshot();
   writeFileSync(join(SHOTS, `${name}.png`), Buffer.from(png, "base64"));
@@ -213,11 +218,11 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     assert.equal(await driver.execute("return document.querySelectorAll('style').length;"), 0);
     const font = await driver.execute("return getComputedStyle(document.body).fontFamily;");
     assert.match(font, /Vazirmatn/);
+    await shot("01-first-run");
     await fill('[data-testid="first-run"] [name="username"]', ADMIN.username);
     await fill('[data-testid="first-run"] [name="display_name"]', ADMIN.name);
     await fill('[data-testid="first-run"] [name="password"]', ADMIN.password);
     await fill('[data-testid="first-run"] [name="password_repeat"]', ADMIN.password);
-    await shot("01-first-run");
     await click('[data-testid="create-admin"]');
     await driver.waitForElement('[data-testid="add-user"]');
   });

@@ -3,7 +3,8 @@
 // WebKit's web and network processes). Run by `bash scripts/e2e.sh --measure`.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { WebDriver } from "./webdriver.mjs";
 
@@ -12,7 +13,10 @@ const driver = new WebDriver(URL);
 const CLERK = { username: "clerk1", password: "clerk-password-1" };
 
 function cli(args, env) {
-  execFileSync(CLI, ["--db", DB, ...args], { env: { ...process.env, ...env }, stdio: "ignore" });
+  execFileSync(CLI, ["--db", DB, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 /** PIDs of the process whose executable is `exe`, and of all its descendants. */
@@ -57,6 +61,7 @@ function comm(pid) {
 }
 
 // A desk that has been set up: an administrator and a clerk, so the app opens at sign-in.
+mkdirSync(dirname(DB.replace(/^sqlite:\/\//, "")), { recursive: true });
 cli(["init", "--admin", "admin"], { SANAD_PASSWORD: "admin-password-1" });
 cli(["--as", "admin", "user", "add", CLERK.username, "--role", "clerk", "--name", "کارمند"], {
   SANAD_PASSWORD: "admin-password-1",

@@ -217,6 +217,11 @@ fn expected(
         .map(|(_, _, _, to)| *to)
 }
 
+/// A state to test from: its name, the request, the path to it, original?, third party?
+type Setup<'a> = (&'a str, NewRequest, Steps<'a>, bool, bool);
+/// Actions and who takes them, in order.
+type Steps<'a> = Vec<(Action, &'a Actor)>;
+
 /// Drives a fresh request along `path` and returns it.
 async fn drive(o: &Office, mut new: NewRequest, path: &[(Action, &Actor)]) -> RequestView {
     if new.dispatch_mode == "original" {
@@ -279,7 +284,7 @@ on_both_backends!(
         ]
         .concat();
         // Every state, reached along the real path, with the facts that change the rules.
-        let setups: Vec<(&str, NewRequest, Vec<(Action, &Actor)>, bool, bool)> = vec![
+        let setups: Vec<Setup> = vec![
             ("submitted", copy.clone(), vec![], false, false),
             (
                 "under_review",
