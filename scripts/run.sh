@@ -15,4 +15,10 @@ start a virtual one and point the app at it:
 MSG
   exit 1
 fi
+# The database key lives in the OS keychain. A desktop session has one (gnome-keyring, KWallet);
+# a bare X server has no session bus: start the Secret Service for this run, keeping its keyring
+# in the usual folder so the key is there next time.
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  exec env SANAD_KEYRING_PERSIST=1 bash scripts/with-keyring.sh cargo run --locked -p sanad-desk
+fi
 exec cargo run --locked -p sanad-desk
