@@ -10,6 +10,20 @@ use crate::store::{
     RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow,
 };
 
+/// Binds a dynamically built query's values in order.
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut q = $query;
+        for b in $binds {
+            q = match b {
+                Bind::Text(s) => q.bind(s),
+                Bind::Int(i) => q.bind(i),
+            };
+        }
+        q
+    }};
+}
+
 pub type Pool = sqlx::Pool<Db>;
 pub type Tx = sqlx::Transaction<'static, Db>;
 
@@ -149,13 +163,7 @@ pub async fn audit_search(pool: &Pool, f: &AuditFilter) -> Result<Vec<AuditRow>>
         "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash \
          FROM audit_log {filter} ORDER BY seq DESC LIMIT ${limit}"
     );
-    let mut q = sqlx::query_as::<Db, AuditRow>(&sql);
-    for b in binds {
-        q = match b {
-            Bind::Text(s) => q.bind(s),
-            Bind::Int(i) => q.bind(i),
-        };
-    }
+    let q = bind_all!(sqlx::query_as::<Db, AuditRow>(&sql), binds);
     q.fetch_all(pool).await.map_err(storage)
 }
 
@@ -585,13 +593,7 @@ pub async fn count_by_status(pool: &Pool, statuses: &[String]) -> Result<Vec<(St
         "SELECT status, COUNT(*) FROM requests WHERE status IN ({}) GROUP BY status",
         placeholders(&mut binds, statuses.iter().map(|s| Bind::Text(s.clone())))
     );
-    let mut q = sqlx::query_as::<Db, (String, i64)>(&sql);
-    for b in binds {
-        q = match b {
-            Bind::Text(s) => q.bind(s),
-            Bind::Int(i) => q.bind(i),
-        };
-    }
+    let q = bind_all!(sqlx::query_as::<Db, (String, i64)>(&sql), binds);
     q.fetch_all(pool).await.map_err(storage)
 }
 
@@ -604,13 +606,7 @@ pub async fn count_overdue(pool: &Pool, statuses: &[String], now: i64) -> Result
     );
     binds.push(Bind::Int(now));
     sql.push_str(&format!(" AND deadline_at < ${}", binds.len()));
-    let mut q = sqlx::query_scalar::<Db, i64>(&sql);
-    for b in binds {
-        q = match b {
-            Bind::Text(s) => q.bind(s),
-            Bind::Int(i) => q.bind(i),
-        };
-    }
+    let q = bind_all!(sqlx::query_scalar::<Db, i64>(&sql), binds);
     q.fetch_one(pool).await.map_err(storage)
 }
 
@@ -672,13 +668,7 @@ pub async fn search(pool: &Pool, f: &SearchFilter) -> Result<Vec<RequestSummaryR
 }
 
 async fn fetch_summaries(pool: &Pool, sql: &str, binds: Vec<Bind>) -> Result<Vec<RequestSummaryRow>> {
-    let mut q = sqlx::query_as::<Db, RequestSummaryRow>(sql);
-    for b in binds {
-        q = match b {
-            Bind::Text(s) => q.bind(s),
-            Bind::Int(i) => q.bind(i),
-        };
-    }
+    let q = bind_all!(sqlx::query_as::<Db, RequestSummaryRow>(sql), binds);
     q.fetch_all(pool).await.map_err(storage)
 }
 
