@@ -86,6 +86,7 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::app_status,
             commands::init_admin,
             commands::login,
+            commands::change_password,
             commands::logout,
             commands::list_users,
             commands::add_user,

@@ -419,4 +419,36 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await sleep(500); // let the overlay finish fading in before the screenshot
     await shot("13-help");
   });
+
+  step(
+    "a one-time password from the administrator must be replaced before anything else",
+    async () => {
+      await driver.keys("\uE00C"); // Escape closes the help
+      await sleep(300);
+      await logout();
+      const reset = JSON.parse(
+        cli(
+          ["--as", ADMIN.username, "--json", "user", "reset-password", DIRECTOR.username],
+          ADMIN.password,
+        ),
+      );
+      const oneTime = reset.one_time_password;
+      assert.match(oneTime, /^[A-Za-z0-9]{12}$/);
+      await login({ ...DIRECTOR, password: oneTime });
+      await driver.waitForElement('[data-testid="change-password"]');
+      assert.ok(
+        (await pageText()).includes(persian("ui-change-password-title")),
+        "the change-password form is shown in Persian",
+      );
+      await fill('[data-testid="change-password"] [name="current_password"]', oneTime);
+      await fill('[data-testid="change-password"] [name="password"]', "dir-password-2");
+      await fill('[data-testid="change-password"] [name="password_repeat"]', "dir-password-2");
+      await shot("14-one-time-password");
+      await click('[data-testid="change-password-submit"]');
+      await driver.waitForElement('[data-testid="logout"]');
+      await logout();
+      await login({ ...DIRECTOR, password: "dir-password-2" });
+      await driver.waitForElement('[data-testid="logout"]');
+    },
+  );
 });

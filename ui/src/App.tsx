@@ -15,6 +15,7 @@ import { Messages, type Lang } from "./lib/i18n";
 import { I18nContext } from "./context";
 import { FirstRun } from "./screens/FirstRun";
 import { Login } from "./screens/Login";
+import { ChangePassword } from "./screens/ChangePassword";
 import { Desk } from "./screens/Desk";
 
 const theme = createTheme({
@@ -94,6 +95,8 @@ export function App() {
     body = <FirstRun status={status} onDone={setSession} />;
   } else if (!session) {
     body = <Login lang={lang} onLang={setLang} onDone={setSession} />;
+  } else if (session.must_change_password) {
+    body = <ChangePassword session={session} onDone={setSession} onSignOut={signOut} />;
   } else {
     body = (
       <Desk

@@ -79,7 +79,12 @@ to: string | null, text: string | null, cursor: string | null, limit: number | n
 
 export type PageRequest = { cursor: string | null, limit: number | null, };
 
-export type Session = { username: string, display_name: string, role: Role, };
+export type Session = { username: string, display_name: string, role: Role, 
+/**
+ * Signed in with the administrator's one-time password: the desk shows only the form to
+ * choose a new one (the core refuses everything else until then).
+ */
+must_change_password: boolean, };
 
 export type AppStatus = { 
 /**

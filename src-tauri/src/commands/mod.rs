@@ -22,6 +22,9 @@ pub struct Session {
     pub username: String,
     pub display_name: String,
     pub role: Role,
+    /// Signed in with the administrator's one-time password: the desk shows only the form to
+    /// choose a new one (the core refuses everything else until then).
+    pub must_change_password: bool,
 }
 
 impl From<&Actor> for Session {
@@ -30,6 +33,7 @@ impl From<&Actor> for Session {
             username: actor.username().to_owned(),
             display_name: actor.display_name().to_owned(),
             role: actor.role(),
+            must_change_password: actor.must_change_password(),
         }
     }
 }
@@ -78,6 +82,20 @@ pub async fn login(desk: Desk<'_>, username: String, password: String) -> Answer
     let session = Session::from(&actor);
     desk.sign_in(actor);
     Ok(session)
+}
+
+/// Replaces the signed-in user's password (the one-time one, or any), then signs in again with it.
+#[tauri::command]
+pub async fn change_password(
+    desk: Desk<'_>,
+    current: String,
+    new_password: String,
+) -> Answer<Session> {
+    let actor = desk.actor()?;
+    desk.service()?
+        .change_password(&actor, &current, &new_password)
+        .await?;
+    login(desk, actor.username().to_owned(), new_password).await
 }
 
 #[tauri::command]

@@ -42,6 +42,8 @@ export const api = {
   initAdmin: (username: string, displayName: string, password: string) =>
     invoke<Session>("init_admin", { username, displayName, password }),
   login: (username: string, password: string) => invoke<Session>("login", { username, password }),
+  changePassword: (current: string, newPassword: string) =>
+    invoke<Session>("change_password", { current, newPassword }),
   logout: () => invoke<void>("logout"),
   listUsers: () => invoke<User[]>("list_users"),
   addUser: (user: NewUser) => invoke<User>("add_user", { user }),
