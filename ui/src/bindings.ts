@@ -84,7 +84,11 @@ export type Session = { username: string, display_name: string, role: Role,
  * Signed in with the administrator's one-time password: the desk shows only the form to
  * choose a new one (the core refuses everything else until then).
  */
-must_change_password: boolean, };
+must_change_password: boolean, 
+/**
+ * The desk returns to the sign-in screen after this many minutes without input (policy).
+ */
+idle_minutes: number, };
 
 export type AppStatus = { 
 /**

@@ -25,15 +25,18 @@ pub struct Session {
     /// Signed in with the administrator's one-time password: the desk shows only the form to
     /// choose a new one (the core refuses everything else until then).
     pub must_change_password: bool,
+    /// The desk returns to the sign-in screen after this many minutes without input (policy).
+    pub idle_minutes: u32,
 }
 
-impl From<&Actor> for Session {
-    fn from(actor: &Actor) -> Self {
+impl Session {
+    fn new(actor: &Actor, idle_minutes: u32) -> Self {
         Session {
             username: actor.username().to_owned(),
             display_name: actor.display_name().to_owned(),
             role: actor.role(),
             must_change_password: actor.must_change_password(),
+            idle_minutes,
         }
     }
 }
@@ -54,11 +57,15 @@ pub struct AppStatus {
 #[tauri::command]
 pub async fn app_status(desk: Desk<'_>) -> Answer<AppStatus> {
     let service = desk.service()?;
+    let idle_minutes = service.account_policy().await?.idle_minutes;
     Ok(AppStatus {
         database: desk.database.clone(),
         backend: service.backend_name().to_owned(),
         needs_first_admin: service.needs_first_admin().await?,
-        session: desk.current().as_ref().map(Session::from),
+        session: desk
+            .current()
+            .as_ref()
+            .map(|a| Session::new(a, idle_minutes)),
     })
 }
 
@@ -78,8 +85,9 @@ pub async fn init_admin(
 
 #[tauri::command]
 pub async fn login(desk: Desk<'_>, username: String, password: String) -> Answer<Session> {
-    let actor = desk.service()?.login(&username, &password).await?;
-    let session = Session::from(&actor);
+    let service = desk.service()?;
+    let actor = service.login(&username, &password).await?;
+    let session = Session::new(&actor, service.account_policy().await?.idle_minutes);
     desk.sign_in(actor);
     Ok(session)
 }

@@ -2,6 +2,7 @@ import { Button, Group, Kbd, Modal, Select, Table, Text, TextInput } from "@mant
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Role, Session } from "../bindings";
 import { DeskCtx, useMessages, type View } from "../context";
+import { ACTIVITY_EVENTS, idleTimer } from "../lib/idle";
 import { trackingDigits } from "../lib/digits";
 import type { Lang } from "../lib/i18n";
 import { ScanDetector } from "../lib/scanner";
@@ -47,6 +48,17 @@ export function Desk({
   const [code, setCode] = useState("");
   const codeBox = useRef<HTMLInputElement>(null);
   const desk = useMemo(() => ({ m, session, go: setView }), [m, session]);
+
+  // Back to the sign-in screen after the policy's idle minutes without input.
+  useEffect(() => {
+    const timer = idleTimer(session.idle_minutes, onSignOut);
+    const touch = () => timer.touch();
+    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { passive: true });
+    return () => {
+      timer.stop();
+      for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, touch);
+    };
+  }, [session.idle_minutes, onSignOut]);
 
   // Shortcuts and the barcode scanner, anywhere in the window.
   useEffect(() => {
