@@ -11,7 +11,11 @@ export type Timers = {
 export function idleTimer(
   minutes: number,
   onIdle: () => void,
-  timers: Timers = { setTimeout, clearTimeout },
+  // Wrapped, not passed as is: WebKit refuses `setTimeout` called with another `this`.
+  timers: Timers = {
+    setTimeout: (f, ms) => globalThis.setTimeout(f, ms),
+    clearTimeout: (id) => globalThis.clearTimeout(id),
+  },
 ) {
   let id: ReturnType<typeof setTimeout> | null = null;
   let done = false;
