@@ -35,3 +35,16 @@ export function splitError(error: CommandError): {
 } {
   return error.field ? { field: { [error.field]: error }, form: null } : { field: {}, form: error };
 }
+
+/**
+ * The one check the UI makes itself: that a new password was typed the same twice (the core never
+ * sees the repeat). `null` when they match.
+ */
+export function repeatMismatch(
+  password: string,
+  repeat: string,
+): Record<string, CommandError> | null {
+  return password === repeat
+    ? null
+    : { password_repeat: { code: "invalid_input", messageId: "ui-passwords-differ", args: {} } };
+}

@@ -3,7 +3,13 @@ import { useState, type FormEvent } from "react";
 import type { CommandError, Session } from "../bindings";
 import { useMessages } from "../context";
 import { api, asCommandError } from "../lib/api";
-import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
+import {
+  ErrorAlert,
+  fieldErrors,
+  repeatMismatch,
+  splitError,
+  useErrorText,
+} from "../components/errors";
 
 /** After the administrator's reset: the one-time password must be replaced before anything else. */
 export function ChangePassword({
@@ -29,10 +35,9 @@ export function ChangePassword({
     e.preventDefault();
     setErrors({});
     setFormError(null);
-    if (password !== repeat) {
-      setErrors({
-        password_repeat: { code: "invalid_input", messageId: "ui-passwords-differ", args: {} },
-      });
+    const mismatch = repeatMismatch(password, repeat);
+    if (mismatch) {
+      setErrors(mismatch);
       return;
     }
     setBusy(true);

@@ -4,7 +4,13 @@ import type { AppStatus, CommandError, Session } from "../bindings";
 import { useMessages } from "../context";
 import { api, asCommandError } from "../lib/api";
 import { isolateLtr } from "../lib/digits";
-import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
+import {
+  ErrorAlert,
+  fieldErrors,
+  repeatMismatch,
+  splitError,
+  useErrorText,
+} from "../components/errors";
 
 /** First run: where the data is kept (the embedded database for now), then the first administrator. */
 export function FirstRun({ status, onDone }: { status: AppStatus; onDone: (s: Session) => void }) {
@@ -22,10 +28,9 @@ export function FirstRun({ status, onDone }: { status: AppStatus; onDone: (s: Se
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
-    if (password !== repeat) {
-      setErrors({
-        password_repeat: { code: "invalid_input", messageId: "ui-passwords-differ", args: {} },
-      });
+    const mismatch = repeatMismatch(password, repeat);
+    if (mismatch) {
+      setErrors(mismatch);
       return;
     }
     setBusy(true);

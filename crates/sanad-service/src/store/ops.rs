@@ -6,7 +6,7 @@
 use sanad_core::Result;
 #[allow(unused_imports)]
 use crate::store::{
-    storage, AuditDraft, AuditFilter, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
+    escape_like, storage, AuditDraft, AuditFilter, Conditions, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
     RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow,
 };
 
@@ -122,48 +122,41 @@ pub async fn audit_page(pool: &Pool, after: i64, limit: i64) -> Result<Vec<Audit
 
 /// Audit entries matching the filter, newest first.
 pub async fn audit_search(pool: &Pool, f: &AuditFilter) -> Result<Vec<AuditRow>> {
-    let mut binds: Vec<Bind> = Vec::new();
-    let mut conditions: Vec<String> = Vec::new();
-    let push = |binds: &mut Vec<Bind>, b: Bind| {
-        binds.push(b);
-        binds.len()
-    };
+    let mut c = Conditions::default();
     if let Some(user) = &f.user_id {
-        let n = push(&mut binds, Bind::Text(user.clone()));
-        conditions.push(format!("user_id = ${n}"));
+        let n = c.bind(Bind::Text(user.clone()));
+        c.and(format!("user_id = ${n}"));
     }
     if let Some(action) = &f.action {
-        let exact = push(&mut binds, Bind::Text(action.clone()));
-        let family = push(&mut binds, Bind::Text(format!("{}.%", action.replace(['%', '_', '\\'], ""))));
-        conditions.push(format!("(action = ${exact} OR action LIKE ${family})"));
+        let exact = c.bind(Bind::Text(action.clone()));
+        let family = c.bind(Bind::Text(format!("{}.%", escape_like(action))));
+        c.and(format!(
+            "(action = ${exact} OR action LIKE ${family} ESCAPE '\\')"
+        ));
     }
     if let Some(entity) = &f.entity_id {
-        let n = push(&mut binds, Bind::Text(entity.clone()));
-        conditions.push(format!("entity_id = ${n}"));
+        let n = c.bind(Bind::Text(entity.clone()));
+        c.and(format!("entity_id = ${n}"));
     }
     if let Some(from) = f.from {
-        let n = push(&mut binds, Bind::Int(from));
-        conditions.push(format!("at >= ${n}"));
+        let n = c.bind(Bind::Int(from));
+        c.and(format!("at >= ${n}"));
     }
     if let Some(before) = f.before_time {
-        let n = push(&mut binds, Bind::Int(before));
-        conditions.push(format!("at < ${n}"));
+        let n = c.bind(Bind::Int(before));
+        c.and(format!("at < ${n}"));
     }
     if let Some(seq) = f.before_seq {
-        let n = push(&mut binds, Bind::Int(seq));
-        conditions.push(format!("seq < ${n}"));
+        let n = c.bind(Bind::Int(seq));
+        c.and(format!("seq < ${n}"));
     }
-    let limit = push(&mut binds, Bind::Int(f.limit));
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conditions.join(" AND "))
-    };
+    let limit = c.bind(Bind::Int(f.limit));
     let sql = format!(
         "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash \
-         FROM audit_log {filter} ORDER BY seq DESC LIMIT ${limit}"
+         FROM audit_log {} ORDER BY seq DESC LIMIT ${limit}",
+        c.where_clause()
     );
-    let q = bind_all!(sqlx::query_as::<Db, AuditRow>(&sql), binds);
+    let q = bind_all!(sqlx::query_as::<Db, AuditRow>(&sql), c.binds);
     q.fetch_all(pool).await.map_err(storage)
 }
 
@@ -611,60 +604,51 @@ pub async fn count_overdue(pool: &Pool, statuses: &[String], now: i64) -> Result
 }
 
 pub async fn search(pool: &Pool, f: &SearchFilter) -> Result<Vec<RequestSummaryRow>> {
-    let mut binds: Vec<Bind> = Vec::new();
-    let mut conditions: Vec<String> = Vec::new();
-    let push = |binds: &mut Vec<Bind>, b: Bind| {
-        binds.push(b);
-        binds.len()
-    };
+    let mut c = Conditions::default();
     if let Some(code) = &f.tracking_code {
-        let n = push(&mut binds, Bind::Text(code.clone()));
-        conditions.push(format!("r.tracking_code = ${n}"));
+        let n = c.bind(Bind::Text(code.clone()));
+        c.and(format!("r.tracking_code = ${n}"));
     }
     if let Some(org) = &f.org_id {
-        let n = push(&mut binds, Bind::Text(org.clone()));
-        conditions.push(format!(
+        let n = c.bind(Bind::Text(org.clone()));
+        c.and(format!(
             "(r.requesting_org_id = ${n} OR r.destination_org_id = ${n})"
         ));
     }
     if let Some(letter) = &f.letter_number_key {
-        let n = push(&mut binds, Bind::Text(letter.clone()));
-        conditions.push(format!("r.letter_number_key = ${n}"));
+        let n = c.bind(Bind::Text(letter.clone()));
+        c.and(format!("r.letter_number_key = ${n}"));
     }
     if !f.statuses.is_empty() {
-        let list = placeholders(&mut binds, f.statuses.iter().map(|s| Bind::Text(s.clone())));
-        conditions.push(format!("r.status IN ({list})"));
+        let list = placeholders(&mut c.binds, f.statuses.iter().map(|s| Bind::Text(s.clone())));
+        c.and(format!("r.status IN ({list})"));
     }
     if let Some(from) = f.created_from {
-        let n = push(&mut binds, Bind::Int(from));
-        conditions.push(format!("r.created_at >= ${n}"));
+        let n = c.bind(Bind::Int(from));
+        c.and(format!("r.created_at >= ${n}"));
     }
     if let Some(before) = f.created_before {
-        let n = push(&mut binds, Bind::Int(before));
-        conditions.push(format!("r.created_at < ${n}"));
+        let n = c.bind(Bind::Int(before));
+        c.and(format!("r.created_at < ${n}"));
     }
     if let Some(text) = &f.text_key {
-        let n = push(&mut binds, Bind::Text(contains_pattern(text)));
-        conditions.push(format!("r.search_key LIKE ${n} ESCAPE '\\'"));
+        let n = c.bind(Bind::Text(contains_pattern(text)));
+        c.and(format!("r.search_key LIKE ${n} ESCAPE '\\'"));
     }
     if let Some((at, id)) = &f.before {
-        let a = push(&mut binds, Bind::Int(*at));
-        let i = push(&mut binds, Bind::Text(id.clone()));
-        conditions.push(format!(
+        let a = c.bind(Bind::Int(*at));
+        let i = c.bind(Bind::Text(id.clone()));
+        c.and(format!(
             "(r.created_at < ${a} OR (r.created_at = ${a} AND r.id < ${i}))"
         ));
     }
-    let limit = push(&mut binds, Bind::Int(f.limit));
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conditions.join(" AND "))
-    };
+    let limit = c.bind(Bind::Int(f.limit));
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM requests r JOIN organizations o ON o.id = r.requesting_org_id \
-         {filter} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}"
+         {} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}",
+        c.where_clause()
     );
-    fetch_summaries(pool, &sql, binds).await
+    fetch_summaries(pool, &sql, c.binds).await
 }
 
 async fn fetch_summaries(pool: &Pool, sql: &str, binds: Vec<Bind>) -> Result<Vec<RequestSummaryRow>> {
@@ -688,11 +672,7 @@ fn placeholders(binds: &mut Vec<Bind>, values: impl Iterator<Item = Bind>) -> St
 
 /// A LIKE pattern for "contains `key`", with LIKE's own wildcards escaped.
 fn contains_pattern(key: &str) -> String {
-    let escaped = key
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+    format!("%{}%", escape_like(key))
 }
 
 // ---- settings ----

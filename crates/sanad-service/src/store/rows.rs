@@ -175,3 +175,40 @@ pub struct AuditFilter {
     pub before_seq: Option<i64>,
     pub limit: i64,
 }
+
+/// The WHERE clause of a dynamically filtered query and its values, numbered `$1, $2, …` in the
+/// order they are bound (both backends accept that numbering).
+#[derive(Debug, Default)]
+pub struct Conditions {
+    pub binds: Vec<Bind>,
+    parts: Vec<String>,
+}
+
+impl Conditions {
+    /// Adds a value; returns its placeholder number.
+    pub fn bind(&mut self, value: Bind) -> usize {
+        self.binds.push(value);
+        self.binds.len()
+    }
+
+    /// Adds a condition (they are joined with AND).
+    pub fn and(&mut self, condition: String) {
+        self.parts.push(condition);
+    }
+
+    /// `WHERE a AND b`, or nothing when there is no condition.
+    pub fn where_clause(&self) -> String {
+        if self.parts.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.parts.join(" AND "))
+        }
+    }
+}
+
+/// `text` with LIKE's wildcards and the escape character escaped (for `ESCAPE '\'`).
+pub fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
