@@ -10,7 +10,7 @@ packages=(
   # tests: a real PostgreSQL server (started by scripts/pg-test-server.sh)
   postgresql openssl
   # slips: CUPS (libcups2-dev to link), a PDF printer, and the tools that check rendered slips
-  cups printer-driver-cups-pdf libcups2-dev poppler-utils zbar-tools
+  cups printer-driver-cups-pdf libcups2-dev poppler-utils zbar-tools librsvg2-bin
   # tests: the OS keychain (a Secret Service in a private D-Bus session)
   gnome-keyring dbus-x11
   # running without a screen: a virtual display

@@ -102,7 +102,10 @@ pub struct HistoryEntry {
     pub action: String,
     pub from: Option<Status>,
     pub to: Status,
+    /// The username.
     pub user: String,
+    /// The user's display name (kept after deactivation: users are never deleted).
+    pub user_name: String,
     pub role: Role,
     /// RFC 3339, UTC.
     pub at: String,

@@ -269,14 +269,16 @@ impl Service {
                     .collect(),
             });
         }
-        let mut approvals = Vec::new();
-        for step in request.history.iter().filter(|h| h.action == "approve") {
-            approvals.push(SlipApproval {
-                name: self.display_name_of(&step.user).await?,
+        let approvals = request
+            .history
+            .iter()
+            .filter(|h| h.action == "approve")
+            .map(|step| SlipApproval {
+                name: step.user_name.clone(),
                 role: step.role,
                 at_jalali: step.at_jalali.clone(),
-            });
-        }
+            })
+            .collect();
         let copy = self.issued_copies(&request.id).await? + 1;
         let now = self.now_micros();
         Ok(SlipPrint {
@@ -289,17 +291,6 @@ impl Service {
             office: self.load_office_profile().await?,
             request,
         })
-    }
-
-    async fn display_name_of(&self, username: &str) -> Result<String> {
-        let name: Option<String> = on_pool!(&self.store, pool => {
-            sqlx::query_scalar("SELECT display_name FROM users WHERE username = $1")
-                .bind(username)
-                .fetch_optional(pool)
-                .await
-                .map_err(storage)?
-        });
-        Ok(name.unwrap_or_else(|| username.to_owned()))
     }
 
     async fn load_office_profile(&self) -> Result<OfficeProfile> {

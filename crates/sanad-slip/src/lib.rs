@@ -15,6 +15,7 @@ mod content;
 mod logo;
 mod pdf;
 pub mod printing;
+mod svg;
 pub mod text;
 
 use sanad_i18n::Localizer;
@@ -70,6 +71,18 @@ pub fn compose_pages(
     paper: PaperSize,
 ) -> Result<Vec<Page>, SlipError> {
     compose::compose(&content::SlipContent::new(slip, l10n), paper)
+}
+
+/// The slip as SVG images, one per page, for the app's preview: drawn from the same layout as
+/// the PDF (the same shaped glyphs, as outlines), so what the clerk sees is what prints.
+pub fn render_slip_svg(
+    slip: &SlipPrint,
+    l10n: &Localizer,
+    paper: PaperSize,
+) -> Result<Vec<String>, SlipError> {
+    let content = content::SlipContent::new(slip, l10n);
+    let pages = compose::compose(&content, paper)?;
+    pages.iter().map(svg::write_svg).collect()
 }
 
 /// The slip as a PDF document.

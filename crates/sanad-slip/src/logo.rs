@@ -53,3 +53,21 @@ pub(crate) fn decode_png(bytes: &[u8]) -> Option<Logo> {
         rgb,
     })
 }
+
+/// The decoded logo as a PNG in base64, for the SVG preview (a data URL: the preview loads
+/// nothing from anywhere).
+pub(crate) fn png_base64(logo: &Logo) -> String {
+    use base64::Engine;
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, logo.width as u32, logo.height as u32);
+    encoder.set_color(ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let written = encoder
+        .write_header()
+        .and_then(|mut writer| writer.write_image_data(&logo.rgb));
+    // The logo was decoded and checked before; an encoder failure leaves the preview without it.
+    if written.is_err() {
+        return String::new();
+    }
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}

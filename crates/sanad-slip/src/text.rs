@@ -33,12 +33,12 @@ impl Weight {
 
 /// A parsed face, made once per process.
 pub(crate) struct Font {
-    face: Face<'static>,
-    units_per_em: f32,
+    pub(crate) face: Face<'static>,
+    pub(crate) units_per_em: f32,
     zwnj_glyph: Option<u16>,
 }
 
-fn font(weight: Weight) -> Result<&'static Font, SlipError> {
+pub(crate) fn font(weight: Weight) -> Result<&'static Font, SlipError> {
     static FONTS: OnceLock<Option<[Font; 2]>> = OnceLock::new();
     let fonts = FONTS.get_or_init(|| {
         let load = |w: Weight| {

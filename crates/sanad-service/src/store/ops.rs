@@ -508,7 +508,7 @@ pub async fn request_by_code(pool: &Pool, code: &str) -> Result<Option<RequestRo
 pub async fn request_history(pool: &Pool, request_id: &str) -> Result<Vec<TransitionRow>> {
     sqlx::query_as(
         "SELECT t.id, t.request_id, t.seq, t.action, t.from_status, t.to_status, t.user_id, \
-         u.username, t.role, t.at, t.note FROM transitions t JOIN users u ON u.id = t.user_id \
+         u.username, u.display_name, t.role, t.at, t.note FROM transitions t JOIN users u ON u.id = t.user_id \
          WHERE t.request_id = $1 ORDER BY t.seq",
     )
     .bind(request_id)

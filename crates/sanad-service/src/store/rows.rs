@@ -79,6 +79,7 @@ pub struct TransitionRow {
     pub to_status: String,
     pub user_id: String,
     pub username: String,
+    pub display_name: String,
     pub role: String,
     pub at: i64,
     pub note: Option<String>,

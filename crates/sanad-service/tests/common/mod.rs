@@ -199,6 +199,11 @@ impl Office {
         }
     }
 
+    /// The database's URL, to open it again as another desk would.
+    pub fn url(&self) -> &str {
+        &self._db.url
+    }
+
     /// A valid request from the first agency for the first document.
     pub fn request(&self) -> NewRequest {
         NewRequest {

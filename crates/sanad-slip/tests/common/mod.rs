@@ -95,3 +95,47 @@ pub fn run(tool: &str, args: &[&str], package: &str) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Rasterizes the first page of `pdf` to a PNG at `dpi`; returns the PNG's path.
+pub fn rasterize(pdf: &[u8], dir: &Path, name: &str, dpi: &str) -> std::path::PathBuf {
+    let pdf_path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&pdf_path, pdf).expect("write pdf");
+    let stem = dir.join(name);
+    run(
+        "pdftoppm",
+        &[
+            "-r",
+            dpi,
+            "-png",
+            "-singlefile",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            pdf_path.to_str().expect("path"),
+            stem.to_str().expect("path"),
+        ],
+        "poppler-utils",
+    );
+    dir.join(format!("{name}.png"))
+}
+
+/// Width, height and 8-bit grey levels of a PNG written by pdftoppm (grey or RGB).
+pub fn grey_pixels(path: &Path) -> (u32, u32, Vec<u8>) {
+    let file = std::fs::File::open(path).expect("open png");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("png header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("png data");
+    buf.truncate(info.buffer_size());
+    let grey = match info.color_type {
+        png::ColorType::Grayscale => buf,
+        png::ColorType::Rgb => buf
+            .chunks_exact(3)
+            .map(|p| ((u16::from(p[0]) + u16::from(p[1]) + u16::from(p[2])) / 3) as u8)
+            .collect(),
+        other => panic!("{}: unexpected {other:?}", path.display()),
+    };
+    (info.width, info.height, grey)
+}

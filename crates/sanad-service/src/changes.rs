@@ -1,0 +1,94 @@
+//! Telling an open desk that the data changed, so its lists refresh by themselves. Every write
+//! moves the audit head in its own transaction, so the head's sequence number is the one signal
+//! for every kind of change, from this desk, another desk or the command line.
+//!
+//! PostgreSQL notifies listeners from a trigger on the head (`LISTEN sanad_changes`). SQLite has
+//! no way to tell another process, so the desk reads the head's one row twice a second.
+
+use std::time::Duration;
+
+use sanad_core::Result;
+use sqlx::postgres::PgListener;
+
+use crate::store::{storage, Store};
+use crate::Service;
+
+const CHANNEL: &str = "sanad_changes";
+const SQLITE_POLL: Duration = Duration::from_millis(500);
+/// How long to wait before listening again after the server went away.
+const RECONNECT_PAUSE: Duration = Duration::from_secs(2);
+
+/// A stream of "something changed" signals.
+pub struct ChangeFeed {
+    store: Store,
+    listener: Option<PgListener>,
+    last_seq: Option<i64>,
+}
+
+impl Service {
+    /// Starts watching for changes committed anywhere in this database.
+    pub async fn watch_changes(&self) -> Result<ChangeFeed> {
+        let mut feed = ChangeFeed {
+            store: self.store.clone(),
+            listener: None,
+            last_seq: None,
+        };
+        match &self.store {
+            Store::Postgres(_) => feed.listen().await?,
+            Store::Sqlite(_) => feed.last_seq = Some(feed.head_seq().await?),
+        }
+        Ok(feed)
+    }
+}
+
+impl ChangeFeed {
+    async fn listen(&mut self) -> Result<()> {
+        if let Store::Postgres(pool) = &self.store {
+            let mut listener = PgListener::connect_with(pool).await.map_err(storage)?;
+            listener.listen(CHANNEL).await.map_err(storage)?;
+            self.listener = Some(listener);
+        }
+        Ok(())
+    }
+
+    async fn head_seq(&self) -> Result<i64> {
+        crate::store::on_store!(&self.store, ops, pool => Ok(ops::audit_head(pool).await?.seq))
+    }
+
+    /// Waits for the next change and returns the audit sequence number it reached (on
+    /// PostgreSQL after a lost connection, the current one: something may have changed while
+    /// the desk was not listening).
+    pub async fn next(&mut self) -> Result<i64> {
+        if matches!(self.store, Store::Sqlite(_)) {
+            loop {
+                tokio::time::sleep(SQLITE_POLL).await;
+                let seq = self.head_seq().await?;
+                if self.last_seq != Some(seq) {
+                    self.last_seq = Some(seq);
+                    return Ok(seq);
+                }
+            }
+        }
+        loop {
+            if self.listener.is_none() {
+                tokio::time::sleep(RECONNECT_PAUSE).await;
+                if self.listen().await.is_ok() {
+                    return self.head_seq().await;
+                }
+                continue;
+            }
+            let Some(listener) = self.listener.as_mut() else {
+                continue;
+            };
+            match listener.try_recv().await {
+                Ok(Some(notification)) => {
+                    if let Ok(seq) = notification.payload().parse::<i64>() {
+                        return Ok(seq);
+                    }
+                }
+                // The connection was lost (`None`) or failed: listen again on a new one.
+                Ok(None) | Err(_) => self.listener = None,
+            }
+        }
+    }
+}
