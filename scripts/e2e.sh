@@ -41,13 +41,23 @@ for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { echo "e2e: Xvfb did not start" >&2; cat "$work/xvfb.log" >&2; exit 1; }
 export DISPLAY=":$(cat "$work/display")"
 
+# The slip printer: the CUPS PDF queue of scripts/cups-test-printer.sh (test.sh starts it).
+export E2E_PRINTER=${SANAD_TEST_PRINTER:-$(bash scripts/cups-test-printer.sh)}
+export E2E_PRINTER_OUT=${SANAD_TEST_PRINTER_OUT:-$(getent passwd "$(id -un)" | cut -d: -f6)/PDF}
+export E2E_WORK="$work/shared"
+mkdir -p "$E2E_WORK"
+
 # Two free loopback ports (tauri-driver's, and the WebKitWebDriver's behind it) unless given.
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 port=${SANAD_E2E_PORT:-$(free_port)}
 native_port=${SANAD_E2E_NATIVE_PORT:-$(free_port)}
 [ "$native_port" != "$port" ] || native_port=$((port + 1))
-"$driver_bin" --port "$port" --native-port "$native_port" >"$work/tauri-driver.log" 2>&1 &
-pids+=($!)
+start_driver() {
+  "$driver_bin" --port "$port" --native-port "$native_port" >>"$work/tauri-driver.log" 2>&1 &
+  driver_pid=$!
+  pids+=("$driver_pid")
+}
+start_driver
 
 shots="$target/e2e-screenshots"
 rm -rf "$shots"
@@ -58,6 +68,23 @@ if [ "${1:-}" = --measure ]; then
   node ui/e2e/measure.mjs || status=$?
 else
   node --test --test-concurrency=1 --test-reporter=spec ui/e2e/desk.test.mjs || status=$?
+  # A second desk: a new install on the office's PostgreSQL server, restoring the first desk's
+  # backup. Needs the test server scripts/test.sh starts (SANAD_TEST_PG_URL).
+  if [ "$status" = 0 ] && [ -n "${SANAD_TEST_PG_URL:-}" ]; then
+    database="sanad_e2e_$(date +%s)_$$"
+    psql "$SANAD_TEST_PG_URL" -qc "CREATE DATABASE $database"
+    eval "$(node -e 'const u=new URL(process.argv[1]);console.log(`export E2E_PG_HOST=${u.hostname} E2E_PG_PORT=${u.port||5432} E2E_PG_USER=${decodeURIComponent(u.username)}`)' "$SANAD_TEST_PG_URL")"
+    export E2E_PG_DATABASE="$database"
+    kill "$driver_pid" 2>/dev/null || true
+    wait "$driver_pid" 2>/dev/null || true
+    export XDG_DATA_HOME="$work/data2" XDG_CONFIG_HOME="$work/config2" XDG_CACHE_HOME="$work/cache2"
+    mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+    start_driver
+    node --test --test-concurrency=1 --test-reporter=spec ui/e2e/first-run.test.mjs || status=$?
+    psql "$SANAD_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true
+  elif [ "$status" = 0 ]; then
+    echo "e2e: SANAD_TEST_PG_URL is not set: the PostgreSQL first-run suite is skipped" >&2
+  fi
 fi
 if [ "$status" != 0 ]; then
   echo "e2e: failed; tauri-driver's log:" >&2

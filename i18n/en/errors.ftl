@@ -55,3 +55,6 @@ error-backup-passphrase-short = A backup passphrase has at least 10 characters.
 error-backup-wrong-secret = The passphrase or key of this backup is wrong, or the file was altered.
 error-backup-invalid = This file is not a Sanad Desk backup, or it is damaged.
 error-backup-chain-broken = This backup's audit chain is broken at entry { $seq }; nothing was restored.
+error-connection-host = The server address must be a host name or IP address, without spaces.
+error-connection-port = The port must be a number from 1 to 65535.
+error-connection-name = This database or user name is too long or has an invalid character.

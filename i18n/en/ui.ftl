@@ -29,7 +29,6 @@ ui-db-choice = Where the data is kept
 ui-db-embedded = Embedded database on this computer (default)
 ui-db-embedded-path = Data file: { $path }
 ui-db-postgres = The office's shared { "PostgreSQL" } server
-ui-db-postgres-later = Connecting to a shared server comes in a later version; the embedded database is used for now.
 ui-create-admin = Create the administrator and sign in
 ui-password-repeat = Repeat the password
 ui-passwords-differ = The two passwords differ.
@@ -168,3 +167,119 @@ ui-change-password-intro = { $user }, you signed in with a one-time password. Ch
 ui-field-current-password = One-time or current password
 ui-field-new-password = New password
 ui-change-password-submit = Save the new password
+
+## Database connection
+ui-db-change = Change where the data is
+ui-db-connect = Connect and save
+ui-db-switch-intro = Where this desk reads its data. Changing it signs everyone out of this desk; they sign in to the new database.
+ui-db-from-environment = This run was opened with the { "SANAD_DB" } environment variable; the saved choice applies from the next run without it.
+ui-db-password-keychain = Kept in the operating system's keychain, never in a file. Leave empty if already saved.
+ui-field-db-host = Server address
+ui-field-db-port = Port
+ui-field-db-name = Database name
+ui-field-db-user = Database user
+ui-field-db-password = Database password
+ui-field-db-tls = Connection encryption
+ui-db-tls-require = Always encrypted
+ui-db-tls-verify-full = Encrypted, server certificate verified
+ui-db-tls-prefer = Encrypted when the server supports it
+ui-first-run-create = Create the administrator
+ui-first-run-restore = Restore a backup
+
+## Backup and restore
+ui-backup-title = Backup
+ui-backup-intro = Everything, the audit log included, is written to one encrypted file.
+ui-backup-submit = Write backup
+ui-backup-written = Backup written to { $path } ({ $bytes } bytes).
+ui-field-backup-path = Backup file path
+ui-field-backup-passphrase = Backup passphrase (optional)
+ui-backup-passphrase-hint = Left empty, this computer's backup key in the operating system's keychain is used, and the backup opens only on this computer.
+ui-restore-intro = A backup is restored only into a new, empty database. The audit chain is checked before anything is kept.
+ui-restore-submit = Restore backup
+ui-restore-done = Backup restored: { $entries } audit entries, chain intact. Sign in with one of the backup's accounts.
+ui-restore-continue = Go to sign-in
+
+## Accounts
+ui-user-reset = One-time password
+ui-user-reset-title = Reset the password of { $name }
+ui-user-reset-confirm = A one-time password is made and the current one stops working. The user must change it at the next sign-in.
+ui-user-one-time-shown-once = This password is shown only this once; give it to the user in person.
+ui-user-deactivate = Deactivate
+ui-user-deactivate-title = Deactivate { $name }
+ui-user-deactivate-confirm = This user can no longer sign in. The account is not deleted and the name stays in the histories.
+ui-user-activate = Activate
+ui-close = Close
+ui-cancel = Cancel
+ui-save = Save
+ui-policy-min-password = Minimum password length
+ui-policy-lockout-attempts = Failed sign-ins before the account locks
+ui-policy-lockout-minutes = Lockout (minutes)
+ui-policy-idle-minutes = Lock the desk after idle (minutes)
+ui-tab-policy = Account policy
+ui-tab-backup = Backup
+ui-tab-connection = Database
+
+## Audit log
+ui-nav-audit = Audit log
+ui-help-audit = Audit log
+ui-audit-title = Audit log
+ui-audit-verify = Verify the audit chain
+ui-audit-intact = The chain is intact ({ $entries } entries).
+ui-audit-broken = The chain is broken at entry { $seq }.
+ui-audit-user = User
+ui-audit-action = Event
+ui-audit-action-hint = e.g. { "request" } for every request event
+ui-audit-request = Request tracking code
+ui-audit-seq = No.
+ui-audit-at = Time
+ui-audit-detail = Details
+ui-audit-empty = No entries match these filters.
+audit-request-step = Request: { $action }
+audit-request-register = Request registered
+audit-request-view-personal = Request personal details viewed
+audit-request-slip-print = Slip printed
+audit-request-slip-reprint = Slip reprinted
+audit-user-login = Sign-in
+audit-user-login-failed = Failed sign-in
+audit-user-login-locked = Sign-in to a locked account
+audit-user-lockout = Account locked
+audit-user-password-reset = Password reset
+audit-user-password-change = Password changed
+audit-user-add = User added
+audit-user-init-admin = Administrator created
+audit-user-activate = User activated
+audit-user-deactivate = User deactivated
+audit-database-backup = Backup
+audit-database-rekey = Database key rotated
+audit-organization-add = Organization added
+audit-document-add = Document added
+audit-office-profile = Office profile changed
+audit-settings-account-policy = Account policy changed
+audit-settings-target = Time target changed
+audit-slip-default-printer = Slip printer chosen
+
+## Slip printing
+ui-slip-print = Print slip
+ui-slip-title = Print the dispatch slip
+ui-slip-paper = Paper
+ui-slip-paper-a5 = A5
+ui-slip-paper-a4 = A4
+ui-slip-paper-80mm = 80 mm roll
+ui-slip-printer = Printer
+ui-slip-copy-first = Original
+ui-slip-copy-duplicate = Duplicate — copy { $copy }
+ui-slip-send = Send to printer
+ui-slip-sent = Slip (copy { $copy }) sent to printer { $printer }.
+ui-slip-no-printers = No printer is set up on this computer.
+ui-slip-render-failed = The slip could not be made; tell the administrator.
+ui-slip-no-such-printer = There is no printer named { $printer } on this computer.
+ui-slip-no-printer = No printer chosen and the system has no default printer.
+ui-slip-spooler-refused = The print spooler refused the job; check the printer and try again. This copy is recorded: printing again makes a duplicate.
+ui-slip-print-preview = This system prints the slip from its preview; the system print dialog opens.
+
+## Errors
+ui-error-file = The file { $path } could not be read or written; check the path and permissions.
+ui-error-render-title = This screen could not be shown
+ui-error-render = Something went wrong showing this screen. Nothing was lost; try again or go to another screen.
+ui-error-render-retry = Try again
+ui-changes-live = Changes at other desks show by themselves

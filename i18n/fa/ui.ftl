@@ -29,7 +29,6 @@ ui-db-choice = محل داده‌ها
 ui-db-embedded = پایگاه دادهٔ درونی روی همین رایانه (پیش‌فرض)
 ui-db-embedded-path = فایل داده: { $path }
 ui-db-postgres = کارگزار مشترک { "PostgreSQL" } اداره
-ui-db-postgres-later = اتصال به کارگزار مشترک در نسخهٔ بعدی فراهم می‌شود؛ فعلاً پایگاه دادهٔ درونی به کار می‌رود.
 ui-create-admin = ساخت مسئول سامانه و ورود
 ui-password-repeat = تکرار گذرواژه
 ui-passwords-differ = دو گذرواژه یکسان نیستند.
@@ -168,3 +167,119 @@ ui-change-password-intro = { $user }، با گذرواژهٔ یک‌بارمصر
 ui-field-current-password = گذرواژهٔ یک‌بارمصرف یا کنونی
 ui-field-new-password = گذرواژهٔ تازه
 ui-change-password-submit = ثبت گذرواژهٔ تازه
+
+## Database connection
+ui-db-change = تغییر محل داده‌ها
+ui-db-connect = اتصال و ذخیرهٔ انتخاب
+ui-db-switch-intro = این میز داده‌هایش را از کجا بخواند. با تغییر آن همهٔ کاربران از این میز خارج می‌شوند و باید در پایگاه دادهٔ تازه وارد شوند.
+ui-db-from-environment = این اجرا با متغیر محیطی { "SANAD_DB" } باز شده است؛ انتخاب ذخیره‌شده از اجرای بعدی بدون آن متغیر به کار می‌رود.
+ui-db-password-keychain = گذرواژه در انبار رمزهای سیستم‌عامل نگهداری می‌شود، نه در هیچ فایلی. اگر پیش‌تر ذخیره شده، خالی بگذارید.
+ui-field-db-host = نشانی کارگزار
+ui-field-db-port = درگاه
+ui-field-db-name = نام پایگاه داده
+ui-field-db-user = نام کاربری پایگاه داده
+ui-field-db-password = گذرواژهٔ پایگاه داده
+ui-field-db-tls = رمزنگاری اتصال
+ui-db-tls-require = همیشه رمزنگاری‌شده
+ui-db-tls-verify-full = رمزنگاری‌شده با بررسی گواهی کارگزار
+ui-db-tls-prefer = رمزنگاری‌شده اگر کارگزار پشتیبانی کند
+ui-first-run-create = ساخت مسئول سامانه
+ui-first-run-restore = بازیابی از پشتیبان
+
+## Backup and restore
+ui-backup-title = پشتیبان‌گیری
+ui-backup-intro = همهٔ داده‌ها، از جمله رویدادنگاری، در یک فایل رمزگذاری‌شده نوشته می‌شود.
+ui-backup-submit = نوشتن پشتیبان
+ui-backup-written = پشتیبان در { $path } نوشته شد ({ $bytes } بایت).
+ui-field-backup-path = مسیر فایل پشتیبان
+ui-field-backup-passphrase = عبارت رمز پشتیبان (اختیاری)
+ui-backup-passphrase-hint = اگر خالی بماند، کلید پشتیبان این رایانه در انبار رمزهای سیستم‌عامل به کار می‌رود و پشتیبان فقط روی همین رایانه باز می‌شود.
+ui-restore-intro = پشتیبان فقط در پایگاه دادهٔ تازه و خالی بازیابی می‌شود. زنجیرهٔ رویدادنگاری پیش از ذخیره بررسی می‌شود.
+ui-restore-submit = بازیابی پشتیبان
+ui-restore-done = پشتیبان بازیابی شد؛ { $entries } رویداد با زنجیرهٔ سالم. اکنون با یکی از حساب‌های پشتیبان وارد شوید.
+ui-restore-continue = رفتن به صفحهٔ ورود
+
+## Accounts
+ui-user-reset = گذرواژهٔ یک‌بارمصرف
+ui-user-reset-title = بازنشانی گذرواژهٔ { $name }
+ui-user-reset-confirm = یک گذرواژهٔ یک‌بارمصرف ساخته می‌شود و گذرواژهٔ کنونی دیگر کار نمی‌کند. کاربر باید در نخستین ورود آن را عوض کند.
+ui-user-one-time-shown-once = این گذرواژه فقط همین یک بار نمایش داده می‌شود؛ آن را به خود کاربر بدهید.
+ui-user-deactivate = غیرفعال کردن
+ui-user-deactivate-title = غیرفعال کردن حساب { $name }
+ui-user-deactivate-confirm = این کاربر دیگر نمی‌تواند وارد شود. حساب حذف نمی‌شود و نامش در سابقه‌ها می‌ماند.
+ui-user-activate = فعال کردن
+ui-close = بستن
+ui-cancel = انصراف
+ui-save = ذخیره
+ui-policy-min-password = کمترین طول گذرواژه
+ui-policy-lockout-attempts = شمار ورودهای ناموفق تا قفل شدن حساب
+ui-policy-lockout-minutes = مدت قفل حساب (دقیقه)
+ui-policy-idle-minutes = قفل میز پس از بی‌کاری (دقیقه)
+ui-tab-policy = سیاست حساب‌ها
+ui-tab-backup = پشتیبان
+ui-tab-connection = پایگاه داده
+
+## Audit log
+ui-nav-audit = رویدادنگاری
+ui-help-audit = رویدادنگاری
+ui-audit-title = رویدادنگاری
+ui-audit-verify = بررسی زنجیرهٔ رویدادنگاری
+ui-audit-intact = زنجیره سالم است ({ $entries } رویداد).
+ui-audit-broken = زنجیره در رویداد شمارهٔ { $seq } شکسته است.
+ui-audit-user = کاربر
+ui-audit-action = رویداد
+ui-audit-action-hint = مانند { "request" } برای همهٔ رویدادهای درخواست
+ui-audit-request = کد رهگیری درخواست
+ui-audit-seq = ردیف
+ui-audit-at = زمان
+ui-audit-detail = جزئیات
+ui-audit-empty = رویدادی با این پالایه‌ها نیست.
+audit-request-step = درخواست: { $action }
+audit-request-register = ثبت درخواست
+audit-request-view-personal = دیدن اطلاعات شخصی درخواست
+audit-request-slip-print = چاپ رسید
+audit-request-slip-reprint = چاپ المثنی رسید
+audit-user-login = ورود
+audit-user-login-failed = ورود ناموفق
+audit-user-login-locked = ورود به حساب قفل‌شده
+audit-user-lockout = قفل شدن حساب
+audit-user-password-reset = بازنشانی گذرواژه
+audit-user-password-change = تغییر گذرواژه
+audit-user-add = افزودن کاربر
+audit-user-init-admin = ساخت مسئول سامانه
+audit-user-activate = فعال کردن کاربر
+audit-user-deactivate = غیرفعال کردن کاربر
+audit-database-backup = پشتیبان‌گیری
+audit-database-rekey = عوض کردن کلید پایگاه داده
+audit-organization-add = افزودن دستگاه
+audit-document-add = افزودن سند
+audit-office-profile = تغییر مشخصات اداره
+audit-settings-account-policy = تغییر سیاست حساب‌ها
+audit-settings-target = تغییر هدف زمانی
+audit-slip-default-printer = انتخاب چاپگر رسید
+
+## Slip printing
+ui-slip-print = چاپ رسید
+ui-slip-title = چاپ رسید ارسال سند
+ui-slip-paper = اندازهٔ کاغذ
+ui-slip-paper-a5 = { "A5" }
+ui-slip-paper-a4 = { "A4" }
+ui-slip-paper-80mm = رول ۸۰ میلی‌متری
+ui-slip-printer = چاپگر
+ui-slip-copy-first = نسخهٔ اصل
+ui-slip-copy-duplicate = المثنی — نسخهٔ { $copy }
+ui-slip-send = فرستادن به چاپگر
+ui-slip-sent = رسید (نسخهٔ { $copy }) به چاپگر { $printer } فرستاده شد.
+ui-slip-no-printers = هیچ چاپگری روی این رایانه تعریف نشده است.
+ui-slip-render-failed = رسید ساخته نشد؛ به مسئول سامانه خبر دهید.
+ui-slip-no-such-printer = چاپگری به نام { $printer } روی این رایانه نیست.
+ui-slip-no-printer = چاپگری انتخاب نشده و سیستم چاپگر پیش‌فرض ندارد.
+ui-slip-spooler-refused = صف چاپ سیستم‌عامل کار چاپ را نپذیرفت؛ چاپگر را بررسی کنید و دوباره تلاش کنید. این نسخه ثبت شده و چاپ دوباره المثنی خواهد بود.
+ui-slip-print-preview = این سیستم رسید را از پیش‌نمایش چاپ می‌کند؛ پنجرهٔ چاپ سیستم باز می‌شود.
+
+## Errors
+ui-error-file = فایل { $path } خوانده یا نوشته نشد؛ مسیر و دسترسی را بررسی کنید.
+ui-error-render-title = این صفحه نمایش داده نشد
+ui-error-render = خطایی در نمایش این صفحه رخ داد. چیزی از دست نرفته است؛ دوباره تلاش کنید یا به صفحهٔ دیگری بروید.
+ui-error-render-retry = تلاش دوباره
+ui-changes-live = تغییرات میزهای دیگر خودکار نمایش داده می‌شود

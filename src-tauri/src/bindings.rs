@@ -6,12 +6,16 @@
 mod tests {
     use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
     use sanad_service::{
-        Applicant, Document, HistoryEntry, Letter, NewDocument, NewOrganization, NewRequest,
-        NewUser, Organization, Page, PageRequest, Queue, RequestSummary, RequestView, SearchQuery,
-        StatusCount, User,
+        AccountPolicy, Applicant, AuditEntry, AuditQuery, AuditReport, ConnectionProfile, Document,
+        HistoryEntry, Letter, NewDocument, NewOrganization, NewRequest, NewUser, Organization,
+        Page, PageRequest, PostgresProfile, Queue, RequestSummary, RequestView, SearchQuery,
+        StatusCount, TlsMode, User,
     };
     use ts_rs::{Config, TS};
 
+    use crate::commands::backup::BackupWritten;
+    use crate::commands::connection::ConnectionSettings;
+    use crate::commands::slip::{Printer, SlipPreview, SlipPrinted};
     use crate::commands::{AppStatus, Session};
     use crate::error::CommandError;
 
@@ -47,6 +51,18 @@ mod tests {
             Session::decl(&cfg),
             AppStatus::decl(&cfg),
             CommandError::decl(&cfg),
+            AccountPolicy::decl(&cfg),
+            AuditQuery::decl(&cfg),
+            AuditEntry::decl(&cfg),
+            AuditReport::decl(&cfg),
+            BackupWritten::decl(&cfg),
+            Printer::decl(&cfg),
+            SlipPreview::decl(&cfg),
+            SlipPrinted::decl(&cfg),
+            TlsMode::decl(&cfg),
+            PostgresProfile::decl(&cfg),
+            ConnectionProfile::decl(&cfg),
+            ConnectionSettings::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

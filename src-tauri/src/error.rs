@@ -40,15 +40,33 @@ impl From<sanad_service::Error> for CommandError {
 }
 
 impl CommandError {
-    /// A command that needs a signed-in user was called with nobody signed in (for example after
-    /// the session ended): the UI goes back to the login screen.
-    pub fn not_signed_in() -> Self {
+    /// An error of the shell itself (printing, files), with a `ui-*` message.
+    pub fn new(code: &str, message_id: &str) -> Self {
         CommandError {
-            code: "not_signed_in".to_owned(),
-            message_id: "ui-error-not-signed-in".to_owned(),
+            code: code.to_owned(),
+            message_id: message_id.to_owned(),
             args: BTreeMap::new(),
             field: None,
         }
+    }
+
+    pub fn with_arg(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.args.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// A file the user named could not be read or written; the field shows it.
+    pub fn file(field: &str, path: &str) -> Self {
+        CommandError {
+            field: Some(field.to_owned()),
+            ..CommandError::new("invalid_input", "ui-error-file").with_arg("path", path)
+        }
+    }
+
+    /// A command that needs a signed-in user was called with nobody signed in (for example after
+    /// the session ended): the UI goes back to the login screen.
+    pub fn not_signed_in() -> Self {
+        CommandError::new("not_signed_in", "ui-error-not-signed-in")
     }
 }
 

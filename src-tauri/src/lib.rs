@@ -14,37 +14,56 @@ pub use error::CommandError;
 /// The label of the main window in `tauri.conf.json` (created by [`start`], not by Tauri).
 const MAIN_WINDOW: &str = "main";
 
-/// Opens the database with the core's [`sanad_service::Service::open`]: the embedded SQLite file
-/// in the user data folder (encrypted, its key in the OS keychain), or `SANAD_DB` when set, as the
-/// command line does. Returns the service, or the error the window shows in Persian (for example
-/// a locked keychain), with a description of where the data is.
-fn open_database() -> (Result<sanad_service::Service, CommandError>, String) {
-    let url = match std::env::var("SANAD_DB") {
-        Ok(url) if !url.trim().is_empty() => Ok(url),
-        _ => sanad_service::default_database_url(),
-    };
-    let url = match url {
+/// Opens the desk's database with the core's [`sanad_service::Service::open`]: `SANAD_DB` when
+/// set (as the command line does), else the desk's saved connection (the embedded, encrypted
+/// file in the user data folder unless a PostgreSQL server was chosen). A failure is kept for the
+/// window to show in Persian (for example a locked keychain or an unreachable server).
+fn open_database() -> state::OpenDatabase {
+    let from_environment = std::env::var("SANAD_DB").is_ok_and(|url| !url.trim().is_empty());
+    let url = match sanad_service::desk_database_url() {
         Ok(url) => url,
-        Err(error) => return (Err(CommandError::from(error)), String::new()),
+        Err(error) => {
+            return state::OpenDatabase {
+                service: Err(CommandError::from(error)),
+                shown: String::new(),
+                from_environment,
+            }
+        }
     };
-    // Show where the data is, never a password that a PostgreSQL URL might carry.
-    let shown = match url.strip_prefix("sqlite://") {
-        Some(path) => path.to_owned(),
-        None => "PostgreSQL".to_owned(),
-    };
+    let shown = database_shown(&url);
     let service = tauri::async_runtime::block_on(sanad_service::Service::open(&url));
     if let Err(error) = &service {
         eprintln!("sanad-desk: could not open the database {shown}: {error}");
     }
-    (service.map_err(CommandError::from), shown)
+    state::OpenDatabase {
+        service: service.map(std::sync::Arc::new).map_err(CommandError::from),
+        shown,
+        from_environment,
+    }
+}
+
+/// Where the data is, for people: the file of a `sqlite://` URL, `user@host:port/database` of a
+/// PostgreSQL one — never a password the URL might carry, nor its options.
+pub(crate) fn database_shown(url: &str) -> String {
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        return path.split('?').next().unwrap_or(path).to_owned();
+    }
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.split('?').next().unwrap_or(rest);
+    match rest.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or(userinfo);
+            format!("{user}@{host}")
+        }
+        None => rest.to_owned(),
+    }
 }
 
 /// Start-up work, run once the event loop is ready: open the database, then show the main
 /// window (declared with `"create": false`). When the database cannot be opened the window still
 /// opens and says why, in Persian, instead of the process vanishing.
 fn start(app: &mut tauri::App) -> Result<(), String> {
-    let (service, database) = open_database();
-    app.manage(state::DeskState::new(service, database));
+    app.manage(state::DeskState::new(open_database()));
 
     let window = app
         .config()
@@ -99,6 +118,20 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::act,
             commands::queue,
             commands::search,
+            commands::accounts::reset_password,
+            commands::accounts::set_user_active,
+            commands::accounts::account_policy,
+            commands::accounts::set_account_policy,
+            commands::audit::audit_log,
+            commands::audit::verify_audit,
+            commands::backup::suggested_backup_path,
+            commands::backup::write_backup,
+            commands::backup::restore_backup,
+            commands::changes::watch_changes,
+            commands::connection::connection_settings,
+            commands::connection::connect_database,
+            commands::slip::slip_preview,
+            commands::slip::print_slip,
         ])
         .run(tauri::generate_context!())
 }
@@ -130,6 +163,18 @@ mod tests {
                 "needs_first_admin": true,
                 "session": null
             })
+        );
+    }
+
+    #[test]
+    fn where_the_data_is_never_shows_a_password() {
+        assert_eq!(
+            database_shown("postgres://desk:s3cret@db.office:5432/sanad?sslmode=require"),
+            "desk@db.office:5432/sanad"
+        );
+        assert_eq!(
+            database_shown("sqlite:///home/a/sanad.db"),
+            "/home/a/sanad.db"
         );
     }
 

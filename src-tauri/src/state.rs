@@ -1,32 +1,64 @@
-//! What the application holds for the lifetime of the process: the one service API, where the
-//! data is, and who is signed in at this desk.
+//! What the application holds for the lifetime of the process: the open service API (replaced
+//! when the desk switches databases), where the data is, who is signed in, and the task that
+//! tells the window about changes.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use sanad_service::{Actor, Service};
+use tauri::async_runtime::JoinHandle;
 
 use crate::error::CommandError;
 
-pub struct DeskState {
+/// The database this desk has open.
+pub struct OpenDatabase {
     /// The open service, or why the database could not be opened (shown by the window).
-    service: Result<Service, CommandError>,
-    /// Where the data is, for the settings screen (a file path; never a PostgreSQL password).
-    pub database: String,
+    pub service: Result<Arc<Service>, CommandError>,
+    /// Where the data is, for the window (a file path or `host:port/database`; never a password).
+    pub shown: String,
+    /// True when `SANAD_DB` chose the database: the window's connection settings then only
+    /// show it.
+    pub from_environment: bool,
+}
+
+pub struct DeskState {
+    database: Mutex<OpenDatabase>,
     session: Mutex<Option<Actor>>,
+    watcher: Mutex<Option<JoinHandle<()>>>,
+}
+
+/// Locks `m`. Every value behind these locks is replaced in one assignment, so a panic while one
+/// was held cannot leave it half-written: a poisoned lock is taken as is.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl DeskState {
-    pub fn new(service: Result<Service, CommandError>, database: String) -> Self {
+    pub fn new(database: OpenDatabase) -> Self {
         DeskState {
-            service,
-            database,
+            database: Mutex::new(database),
             session: Mutex::new(None),
+            watcher: Mutex::new(None),
         }
     }
 
     /// The service, or the error that kept the database from opening.
-    pub fn service(&self) -> Result<&Service, CommandError> {
-        self.service.as_ref().map_err(Clone::clone)
+    pub fn service(&self) -> Result<Arc<Service>, CommandError> {
+        lock(&self.database).service.clone()
+    }
+
+    pub fn database_shown(&self) -> (String, bool) {
+        let database = lock(&self.database);
+        (database.shown.clone(), database.from_environment)
+    }
+
+    /// Puts another database in place of the open one: whoever was signed in is signed out
+    /// (accounts belong to a database), and the old one is closed.
+    pub fn replace_database(&self, database: OpenDatabase) {
+        self.sign_out();
+        let old = std::mem::replace(&mut *lock(&self.database), database);
+        if let Ok(service) = old.service {
+            tauri::async_runtime::spawn(async move { service.close().await });
+        }
     }
 
     /// The signed-in user, or `not_signed_in`. The core re-checks the actor on every call.
@@ -35,22 +67,23 @@ impl DeskState {
     }
 
     pub fn current(&self) -> Option<Actor> {
-        self.slot().clone()
+        lock(&self.session).clone()
     }
 
     pub fn sign_in(&self, actor: Actor) {
-        *self.slot() = Some(actor);
+        *lock(&self.session) = Some(actor);
     }
 
     pub fn sign_out(&self) {
-        *self.slot() = None;
+        *lock(&self.session) = None;
+        self.set_watcher(None);
     }
 
-    /// The session slot. A panic while it was held cannot leave it half-written (it is one
-    /// assignment), so a poisoned lock is taken as is.
-    fn slot(&self) -> std::sync::MutexGuard<'_, Option<Actor>> {
-        self.session
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// Keeps `task` as the one change watcher, stopping the one before (a reloaded page or a
+    /// new sign-in starts a new one).
+    pub fn set_watcher(&self, task: Option<JoinHandle<()>>) {
+        if let Some(old) = std::mem::replace(&mut *lock(&self.watcher), task) {
+            old.abort();
+        }
     }
 }

@@ -5,33 +5,37 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { after, before, describe, it } from "node:test";
-import { WebDriver } from "./webdriver.mjs";
+import { after, before, describe } from "node:test";
+import {
+  APP,
+  click,
+  driver,
+  env,
+  fieldError,
+  fill,
+  login,
+  logout,
+  persian,
+  pickOption,
+  pageText,
+  shot,
+  status,
+  step,
+  textOf,
+} from "./steps.mjs";
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e through scripts/e2e.sh`);
-  return value;
-};
+/** Where the CUPS PDF printer of scripts/cups-test-printer.sh writes each job, and its name. */
+const PRINTER = env("E2E_PRINTER");
+const PRINTER_OUT = env("E2E_PRINTER_OUT");
+/** Scratch folder shared with the second suite (first-run.test.mjs): the backup, the code. */
+const WORK = env("E2E_WORK");
+const BACKUP_PASSPHRASE = "backup-pass-phrase-1";
 
-const APP = env("E2E_APP");
 const CLI = env("E2E_CLI");
 const DB_URL = env("E2E_DB_URL");
-const SHOTS = env("E2E_SCREENSHOTS");
-const driver = new WebDriver(env("E2E_DRIVER_URL"));
-
-/** Persian messages, read from the same files the app uses. */
-function persian(id) {
-  for (const file of ["validation.ftl", "errors.ftl", "domain.ftl", "ui.ftl"]) {
-    const text = readFileSync(new URL(`../../i18n/fa/${file}`, import.meta.url), "utf8");
-    const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
-    if (line) return line.slice(id.length + 3).trim();
-  }
-  throw new Error(`no Persian message ${id}`);
-}
 
 const ADMIN = { username: "admin", password: "admin-password-1", name: "مسئول سامانه" };
 const CLERK = {
@@ -52,89 +56,17 @@ const DIRECTOR = {
   name: "زهرا محمدی",
   role: "director",
 };
+const AUDITOR = {
+  username: "aud1",
+  password: "aud-password-1",
+  name: "پرویز صادقی",
+  role: "auditor",
+};
 const ORG = "اداره کل راه و شهرسازی";
 const APPLICANT = "علی رضایی";
 
 let code = "";
 let otherDeskCode = "";
-
-async function shot(name) {
-  await sleep(600); // let transitions (dialogs opening or closing) settle
-  // Under Xvfb WebKit may not repaint an idle window: nudge it, so the picture is the page as is.
-  await driver.execute("document.body.style.opacity = '0.999'; return 1;");
-  await sleep(150);
-  await driver.execute("document.body.style.opacity = ''; return 1;");
-  await sleep(150);
-  mkdirSync(SHOTS, { recursive: true });
-  const png = await driver.screenshot();
-  writeFileSync(join(SHOTS, `${name}.png`), Buffer.from(png, "base64"));
-}
-
-async function fill(css, text) {
-  const el = await driver.waitForElement(css);
-  await driver.clear(el);
-  await driver.type(el, text);
-}
-
-/** Clicks `css`; while an overlay is still fading out the click is intercepted: try again. */
-async function click(css) {
-  await driver.waitFor(async () => {
-    const id = await driver.find(css);
-    try {
-      await driver.click(id);
-      return true;
-    } catch (error) {
-      if (/intercepted|not interactable/.test(error.message)) return false;
-      throw error;
-    }
-  }, `a click on ${css}`);
-}
-
-/** Clicks the visible option of an open combobox whose text contains `label`. */
-async function pickOption(label) {
-  const option = await driver.waitFor(
-    () =>
-      driver.execute(
-        `const want = arguments[0];
-         return [...document.querySelectorAll('[role="option"]')]
-           .find((o) => o.offsetParent !== null && o.textContent.includes(want)) || null;`,
-        label,
-      ),
-    `option ${label}`,
-  );
-  await driver.click(Object.values(option)[0]);
-}
-
-/** The error text Mantine shows beside the input named `name` (empty when none). */
-function fieldError(name) {
-  return driver.execute(
-    `const input = document.querySelector('[name="' + arguments[0] + '"]');
-     const root = input && input.closest('.mantine-InputWrapper-root');
-     const error = root && root.querySelector('.mantine-InputWrapper-error');
-     return error ? error.textContent : '';`,
-    name,
-  );
-}
-
-function pageText() {
-  return driver.execute("return document.body.innerText;");
-}
-
-async function login(user) {
-  await driver.waitForElement('[data-testid="login"]');
-  await fill('[data-testid="login"] [name="username"]', user.username);
-  await fill('[data-testid="login"] [name="password"]', user.password);
-  await click('[data-testid="login-submit"]');
-  await driver.waitFor(
-    async () => (await pageText()).includes(user.name),
-    `${user.username} signed in`,
-  );
-}
-
-async function logout() {
-  await click('[data-testid="logout"]');
-  await driver.waitForElement('[data-testid="login"]');
-}
 
 function cli(args, password, input) {
   return execFileSync(CLI, ["--db", DB_URL, ...args], {
@@ -163,36 +95,6 @@ async function act(action, expected, note) {
       (await driver.execute("return !document.querySelector('[data-testid=\"action-dialog\"]');")),
     `${action} done and its dialog closed`,
   );
-}
-
-async function status() {
-  return driver.execute(
-    `const p = document.querySelector('[data-testid="request-page"]'); return p && p.dataset.status;`,
-  );
-}
-
-// The steps build on each other: after a failure, keep its screen and page, and skip the rest.
-let failed = false;
-function step(name, body) {
-  it(name, async (t) => {
-    if (failed) {
-      t.skip("an earlier step failed");
-      return;
-    }
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      const slug = name.replace(/[^a-z]+/gi, "-").slice(0, 40);
-      await shot(`failed-${slug}`).catch(() => undefined);
-      const html = await driver
-        .execute("return document.documentElement.outerHTML;")
-        .catch((e) => String(e));
-      mkdirSync(SHOTS, { recursive: true });
-      writeFileSync(join(SHOTS, `failed-${slug}.html`), String(html));
-      throw error;
-    }
-  });
 }
 
 describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
@@ -228,7 +130,7 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
   });
 
   step("the administrator creates users, an organization and a document", async () => {
-    for (const user of [CLERK, REVIEWER, DIRECTOR]) {
+    for (const user of [CLERK, REVIEWER, DIRECTOR, AUDITOR]) {
       await fill('[data-testid="add-user"] [name="username"]', user.username);
       await fill('[data-testid="add-user"] [name="display_name"]', user.name);
       await click('[data-testid="user-role"]');
@@ -378,7 +280,8 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     assert.equal(await status(), "approved");
     const timeline = await driver.text(await driver.find('[data-testid="timeline"]'));
     assert.ok(
-      timeline.includes(REVIEWER.username) && timeline.includes(DIRECTOR.username),
+      // People by their names, not their usernames.
+      timeline.includes(REVIEWER.name) && timeline.includes(DIRECTOR.name),
       timeline,
     );
     await shot("09-request-approved");
@@ -391,6 +294,40 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await act("dispatch", "dispatched");
     assert.equal(await status(), "dispatched");
     await shot("10-request-dispatched");
+  });
+
+  step("the clerk prints the slip from a preview, and it arrives at the printer", async () => {
+    const before = existsSync(PRINTER_OUT) ? readdirSync(PRINTER_OUT) : [];
+    await click('[data-testid="print-slip"]');
+    await driver.waitForElement('[data-testid="slip-preview"] img');
+    const copyMark = () => textOf('[data-testid="slip-copy"]');
+    assert.equal(await driver.waitFor(copyMark, "the copy mark"), persian("ui-slip-copy-first"));
+    await click('[data-testid="slip-printer"]');
+    await pickOption(PRINTER);
+    await shot("11-slip-preview");
+    await click('[data-testid="slip-send"]');
+    const sent = await driver.waitFor(() => textOf('[data-testid="slip-sent"]'), "sent");
+    assert.ok(sent.includes(PRINTER), sent);
+    const pdf = await driver.waitFor(
+      () => readdirSync(PRINTER_OUT).find((f) => f.endsWith(".pdf") && !before.includes(f)) ?? null,
+      "the printed slip in the printer's output folder",
+      60000,
+    );
+    // The printer's PDF is re-rendered by Ghostscript: read it as a scanner would, from pixels.
+    await sleep(1000);
+    const page = join(WORK, "printed");
+    execFileSync("pdftoppm", ["-r", "200", "-png", "-singlefile", join(PRINTER_OUT, pdf), page]);
+    const scanned = execFileSync("zbarimg", ["--quiet", `${page}.png`], { encoding: "utf8" });
+    assert.ok(scanned.includes(`QR-Code:${code}`), scanned);
+    assert.ok(scanned.includes(`CODE-128:${code}`), scanned);
+    // A second print is a duplicate, and the dialog says so before it is sent.
+    await driver.waitFor(
+      async () =>
+        (await copyMark()).includes(persian("ui-slip-copy-duplicate").split("{")[0].trim()),
+      "the duplicate mark",
+    );
+    await driver.keys("\uE00C");
+    await sleep(400);
   });
 
   step("search finds it by the applicant's name", async () => {
@@ -426,14 +363,21 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
       await driver.keys("\uE00C"); // Escape closes the help
       await sleep(300);
       await logout();
-      const reset = JSON.parse(
-        cli(
-          ["--as", ADMIN.username, "--json", "user", "reset-password", DIRECTOR.username],
-          ADMIN.password,
-        ),
-      );
-      const oneTime = reset.one_time_password;
+      await login(ADMIN);
+      await click(`[data-testid="reset-${DIRECTOR.username}"]`);
+      await sleep(400);
+      await click('[data-testid="user-action-confirm"]');
+      const oneTime = (
+        await driver.waitFor(
+          () => textOf('[data-testid="one-time-password-value"]'),
+          "the one-time password",
+        )
+      ).trim();
       assert.match(oneTime, /^[A-Za-z0-9]{12}$/);
+      await shot("14-admin-one-time-password");
+      await click('[data-testid="one-time-close"]');
+      await sleep(400);
+      await logout();
       await login({ ...DIRECTOR, password: oneTime });
       await driver.waitForElement('[data-testid="change-password"]');
       assert.ok(
@@ -443,7 +387,7 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
       await fill('[data-testid="change-password"] [name="current_password"]', oneTime);
       await fill('[data-testid="change-password"] [name="password"]', "dir-password-2");
       await fill('[data-testid="change-password"] [name="password_repeat"]', "dir-password-2");
-      await shot("14-one-time-password");
+      await shot("15-change-password");
       await click('[data-testid="change-password-submit"]');
       await driver.waitForElement('[data-testid="logout"]');
       await logout();
@@ -451,4 +395,53 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
       await driver.waitForElement('[data-testid="logout"]');
     },
   );
+
+  step("the administrator sets the policy, writes a backup and deactivates a user", async () => {
+    await logout();
+    await login(ADMIN);
+    await click('[data-testid="tab-policy"]');
+    await fill('[data-testid="policy-form"] [name="idle_minutes"]', "۲۰");
+    await click('[data-testid="policy-save"]');
+    await driver.waitForElement('[data-testid="policy-saved"]');
+    await fill('[data-testid="policy-form"] [name="lockout_attempts"]', "0");
+    await click('[data-testid="policy-save"]');
+    const refused = await driver.waitFor(() => fieldError("lockout_attempts"), "range error");
+    assert.ok(refused.length > 0 && !/[0-9]/.test(refused), refused);
+    await click('[data-testid="tab-backup"]');
+    const backup = join(WORK, "desk.sanadbak");
+    await fill('[data-testid="backup-form"] [name="backup.path"]', backup);
+    await fill('[data-testid="backup-form"] [name="backup.passphrase"]', BACKUP_PASSPHRASE);
+    await click('[data-testid="backup-submit"]');
+    await driver.waitForElement('[data-testid="backup-written"]');
+    assert.ok(existsSync(backup), "the backup file is written");
+    assert.ok(!readFileSync(backup).includes(Buffer.from(APPLICANT)), "the backup is encrypted");
+    writeFileSync(join(WORK, "state.json"), JSON.stringify({ code, backup }));
+    await shot("16-admin-backup");
+    await click('[data-testid="tab-users"]');
+    await click(`[data-testid="deactivate-${REVIEWER.username}"]`);
+    await sleep(400);
+    await click('[data-testid="user-action-confirm"]');
+    await driver.waitForElement(`[data-testid="activate-${REVIEWER.username}"]`);
+    await logout();
+    await fill('[data-testid="login"] [name="username"]', REVIEWER.username);
+    await fill('[data-testid="login"] [name="password"]', REVIEWER.password);
+    await click('[data-testid="login-submit"]');
+    const error = await driver.waitFor(() => textOf('[data-testid="form-error"]'), "refused");
+    assert.equal(error, persian("error-authentication-failed"));
+  });
+
+  step("the auditor filters the log by the request and verifies the chain", async () => {
+    await login(AUDITOR);
+    await click('[data-testid="nav-audit"]');
+    await fill('[data-testid="audit-filters"] [name="request"]', code);
+    await click('[data-testid="audit-search"]');
+    const table = await driver.waitForElement('[data-testid="audit-table"]');
+    const text = await driver.text(table);
+    for (const id of ["audit-request-register", "audit-request-slip-print"]) {
+      assert.ok(text.includes(persian(id)), `${id} listed: ${text}`);
+    }
+    await click('[data-testid="verify-audit"]');
+    await driver.waitForElement('[data-testid="audit-intact"]');
+    await shot("17-auditor-log");
+  });
 });

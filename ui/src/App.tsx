@@ -1,22 +1,25 @@
 import {
   Alert,
   Center,
+  Paper,
   DirectionProvider,
   Loader,
   MantineProvider,
   createTheme,
   useDirection,
 } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { AppStatus, CommandError, Session } from "./bindings";
 import { api, asCommandError } from "./lib/api";
 import { Messages, type Lang } from "./lib/i18n";
-import { I18nContext } from "./context";
+import { I18nContext, useMessages } from "./context";
 import { FirstRun } from "./screens/FirstRun";
 import { Login } from "./screens/Login";
 import { ChangePassword } from "./screens/ChangePassword";
 import { Desk } from "./screens/Desk";
+import { ConnectionForm } from "./components/ConnectionForm";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 
 const theme = createTheme({
   primaryColor: "teal",
@@ -59,11 +62,19 @@ export function App() {
     api
       .appStatus()
       .then((s) => {
+        setFailure(null);
         setStatus(s);
         setSession(s.session);
       })
       .catch((e: unknown) => setFailure(asCommandError(e)));
   }, []);
+
+  // Another database: nothing cached from the old one may show.
+  const databaseChanged = useCallback(() => {
+    queryClient.clear();
+    setSession(null);
+    refresh();
+  }, [refresh]);
 
   useEffect(refresh, [refresh]);
 
@@ -80,11 +91,7 @@ export function App() {
 
   let body;
   if (failure) {
-    body = (
-      <Alert color="red" title={m.t("ui-error-start")} m="xl">
-        {m.t(failure.messageId, failure.args)}
-      </Alert>
-    );
+    body = <StartFailure failure={failure} onConnected={databaseChanged} />;
   } else if (!status) {
     body = (
       <Center h="100vh">
@@ -92,7 +99,7 @@ export function App() {
       </Center>
     );
   } else if (status.needs_first_admin && !session) {
-    body = <FirstRun status={status} onDone={setSession} />;
+    body = <FirstRun status={status} onDone={setSession} onDatabaseChanged={databaseChanged} />;
   } else if (!session) {
     body = <Login lang={lang} onLang={setLang} onDone={setSession} />;
   } else if (session.must_change_password) {
@@ -106,6 +113,7 @@ export function App() {
         lang={lang}
         onLang={setLang}
         onSignOut={signOut}
+        onDatabaseChanged={databaseChanged}
       />
     );
   }
@@ -116,9 +124,38 @@ export function App() {
       <MantineProvider theme={theme} withCssVariables={false} withGlobalClasses={false}>
         <DirectionSync dir={lang === "fa" ? "rtl" : "ltr"} />
         <QueryClientProvider client={queryClient}>
-          <I18nContext.Provider value={m}>{body}</I18nContext.Provider>
+          <I18nContext.Provider value={m}>
+            <ErrorBoundary messages={m}>{body}</ErrorBoundary>
+          </I18nContext.Provider>
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>
+  );
+}
+
+/** The database did not open: say why, and let the desk choose where its data is. */
+function StartFailure({
+  failure,
+  onConnected,
+}: {
+  failure: CommandError;
+  onConnected: () => void;
+}) {
+  const m = useMessages();
+  const settings = useQuery({ queryKey: ["connection"], queryFn: api.connectionSettings });
+  return (
+    <Paper className="center-card" p="xl" shadow="sm" withBorder>
+      <Alert color="red" title={m.t("ui-error-start")} mb="md" data-testid="start-failure">
+        {m.t(failure.messageId, failure.args)}
+      </Alert>
+      {settings.data && !settings.data.from_environment && (
+        <ConnectionForm
+          current={settings.data.profile}
+          shown={settings.data.shown}
+          submitLabel={m.t("ui-db-connect")}
+          onConnected={onConnected}
+        />
+      )}
+    </Paper>
   );
 }

@@ -31,7 +31,15 @@ export type Letter = { number: string, date: string, };
 
 export type NewRequest = { requesting_org: string, destination_org: string | null, documents: Array<string>, dispatch_mode: string, return_due: string | null, applicant: Applicant, letter: Letter, purpose: string, priority: string, };
 
-export type HistoryEntry = { action: string, from: Status | null, to: Status, user: string, role: Role, 
+export type HistoryEntry = { action: string, from: Status | null, to: Status, 
+/**
+ * The username.
+ */
+user: string, 
+/**
+ * The user's display name (kept after deactivation: users are never deleted).
+ */
+user_name: string, role: Role, 
 /**
  * RFC 3339, UTC.
  */
@@ -92,7 +100,7 @@ idle_minutes: number, };
 
 export type AppStatus = { 
 /**
- * The embedded database's file, or `PostgreSQL`.
+ * The embedded database's file, or `user@host:port/database` on PostgreSQL.
  */
 database: string, 
 /**
@@ -122,3 +130,84 @@ args: { [key in string]: string },
  * For validation: the field to mark (`applicant.national_code`, `letter.date`, …).
  */
 field?: string, };
+
+export type AccountPolicy = { min_password_chars: number, 
+/**
+ * Failed sign-ins in a row that lock an account.
+ */
+lockout_attempts: number, lockout_minutes: number, 
+/**
+ * The desktop app returns to the sign-in screen after this long without input.
+ */
+idle_minutes: number, };
+
+export type AuditQuery = { user: string | null, 
+/**
+ * An action or its family: `request` matches `request.approve`, `request.dispatch`, …
+ */
+action: string | null, 
+/**
+ * A request's tracking code.
+ */
+request: string | null, from: string | null, to: string | null, 
+/**
+ * Entries older than this sequence number (the previous page's last).
+ */
+before: number | null, limit: number | null, };
+
+export type AuditEntry = { seq: number, at: string, at_jalali: string, user: string | null, action: string, entity: string, entity_id: string | null, detail: Record<string, unknown>, };
+
+export type AuditReport = { 
+/**
+ * Entries checked.
+ */
+entries: number, 
+/**
+ * True when every entry links to the one before and the head matches the last entry.
+ */
+intact: boolean, 
+/**
+ * The first entry found broken (its sequence number), when not intact.
+ */
+first_broken: number | null, 
+/**
+ * Why it is broken: `hash`, `link`, `gap` or `head`.
+ */
+problem: string | null, };
+
+export type BackupWritten = { path: string, bytes: number, };
+
+export type Printer = { name: string, description: string, };
+
+export type SlipPreview = { 
+/**
+ * One SVG document per page.
+ */
+pages: Array<string>, 
+/**
+ * The copy this print would be: 1, or a duplicate (المثنی) from 2 on.
+ */
+copy: number, printers: Array<Printer>, 
+/**
+ * The clerk's saved printer, else the system default.
+ */
+chosen_printer: string | null, };
+
+export type SlipPrinted = { copy: number, printer: string, job: number, };
+
+export type TlsMode = "prefer" | "require" | "verify-full";
+
+export type PostgresProfile = { host: string, port: number, database: string, user: string, tls: TlsMode, };
+
+export type ConnectionProfile = { "backend": "embedded" } | { "backend": "postgres" } & PostgresProfile;
+
+export type ConnectionSettings = { profile: ConnectionProfile, 
+/**
+ * Where the data is now, as shown to people.
+ */
+shown: string, 
+/**
+ * `SANAD_DB` chose the database for this run: the saved choice applies on the next start
+ * without it.
+ */
+from_environment: boolean, };

@@ -7,6 +7,7 @@ export type View =
   | { name: "new" }
   | { name: "search" }
   | { name: "admin" }
+  | { name: "audit" }
   | { name: "request"; code: string };
 
 export interface DeskContext {

@@ -40,7 +40,7 @@ pub fn entry_hash(prev_hash: &str, e: &ChainedFields<'_>) -> String {
 }
 
 /// The outcome of checking the whole chain.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct AuditReport {
     /// Entries checked.
     pub entries: i64,

@@ -12,7 +12,7 @@ use crate::store::{on_store, AuditFilter};
 use crate::users::username_key;
 use crate::{Actor, Service};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct AuditQuery {
     pub user: Option<String>,
     /// An action or its family: `request` matches `request.approve`, `request.dispatch`, …
@@ -26,7 +26,7 @@ pub struct AuditQuery {
     pub limit: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
 pub struct AuditEntry {
     pub seq: i64,
     pub at: String,
@@ -35,6 +35,7 @@ pub struct AuditEntry {
     pub action: String,
     pub entity: String,
     pub entity_id: Option<String>,
+    #[ts(type = "Record<string, unknown>")]
     pub detail: serde_json::Value,
 }
 

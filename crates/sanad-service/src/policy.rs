@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::store::{on_store, AuditDraft};
 use crate::{Actor, Service};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AccountPolicy {
     pub min_password_chars: u32,
     /// Failed sign-ins in a row that lock an account.

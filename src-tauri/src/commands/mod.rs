@@ -13,6 +13,13 @@ use ts_rs::TS;
 use crate::error::CommandError;
 use crate::state::DeskState;
 
+pub mod accounts;
+pub mod audit;
+pub mod backup;
+pub mod changes;
+pub mod connection;
+pub mod slip;
+
 type Desk<'a> = State<'a, DeskState>;
 type Answer<T> = Result<T, CommandError>;
 
@@ -45,7 +52,7 @@ impl Session {
 /// is signed in (after a reload of the page).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 pub struct AppStatus {
-    /// The embedded database's file, or `PostgreSQL`.
+    /// The embedded database's file, or `user@host:port/database` on PostgreSQL.
     pub database: String,
     /// `sqlite` or `postgres`.
     pub backend: String,
@@ -56,10 +63,11 @@ pub struct AppStatus {
 
 #[tauri::command]
 pub async fn app_status(desk: Desk<'_>) -> Answer<AppStatus> {
+    let (database, _) = desk.database_shown();
     let service = desk.service()?;
     let idle_minutes = service.account_policy().await?.idle_minutes;
     Ok(AppStatus {
-        database: desk.database.clone(),
+        database,
         backend: service.backend_name().to_owned(),
         needs_first_admin: service.needs_first_admin().await?,
         session: desk

@@ -1,9 +1,18 @@
 // Typed calls of the desktop shell's commands (src-tauri/src/commands). Every rule is the core's:
 // these only carry arguments and hand back results or a CommandError.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  AccountPolicy,
   AppStatus,
+  AuditEntry,
+  AuditQuery,
+  AuditReport,
+  BackupWritten,
+  ConnectionProfile,
+  ConnectionSettings,
+  SlipPreview,
+  SlipPrinted,
   CommandError,
   Document,
   NewDocument,
@@ -58,4 +67,30 @@ export const api = {
     invoke<RequestView>("act", { code, action, note, expectedVersion }),
   queue: (page: PageRequest) => invoke<Queue>("queue", { page }),
   search: (query: SearchQuery) => invoke<Page<RequestSummary>>("search", { query }),
+  resetPassword: (username: string) => invoke<string>("reset_password", { username }),
+  setUserActive: (username: string, active: boolean) =>
+    invoke<User>("set_user_active", { username, active }),
+  accountPolicy: () => invoke<AccountPolicy>("account_policy"),
+  setAccountPolicy: (policy: AccountPolicy) =>
+    invoke<AccountPolicy>("set_account_policy", { policy }),
+  auditLog: (query: AuditQuery) => invoke<AuditEntry[]>("audit_log", { query }),
+  verifyAudit: () => invoke<AuditReport>("verify_audit"),
+  suggestedBackupPath: () => invoke<string>("suggested_backup_path"),
+  writeBackup: (path: string, passphrase: string | null) =>
+    invoke<BackupWritten>("write_backup", { path, passphrase }),
+  restoreBackup: (path: string, passphrase: string | null) =>
+    invoke<AuditReport>("restore_backup", { path, passphrase }),
+  connectionSettings: () => invoke<ConnectionSettings>("connection_settings"),
+  connectDatabase: (profile: ConnectionProfile, password: string | null) =>
+    invoke<ConnectionSettings>("connect_database", { profile, password }),
+  slipPreview: (code: string, paperSize: string) =>
+    invoke<SlipPreview>("slip_preview", { code, paperSize }),
+  printSlip: (code: string, paperSize: string, printer: string) =>
+    invoke<SlipPrinted>("print_slip", { code, paperSize, printer }),
+  /** Calls `onChange` whenever data changes anywhere (this desk, another, the command line). */
+  watchChanges: (onChange: (seq: number) => void) => {
+    const channel = new Channel<number>();
+    channel.onmessage = onChange;
+    return invoke<void>("watch_changes", { onChange: channel });
+  },
 };

@@ -52,6 +52,17 @@ export class Messages {
     return localDigits(String(text), this.lang);
   }
 
+  /** An audit log action (`request.approve`, `user.login_failed`) in words, or as recorded. */
+  auditAction(action: string): string {
+    const own = `audit-${action.replace(/[._]/g, "-")}`;
+    if (this.has(own)) return this.t(own);
+    const step = action.startsWith("request.") ? action.slice("request.".length) : null;
+    if (step && this.has(`action-${step.replace(/_/g, "-")}`)) {
+      return this.t("audit-request-step", { action: step });
+    }
+    return action;
+  }
+
   /** The message of a domain value: `status` + `under_review` → «در حال بررسی». */
   spelled(prefix: string, value: string): string {
     return this.t(`${prefix}-${value.replace(/_/g, "-")}`);

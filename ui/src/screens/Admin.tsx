@@ -19,6 +19,10 @@ import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
 import { isolateLtr } from "../lib/digits";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
+import { UserActions } from "./admin/UserActions";
+import { PolicySettings } from "./admin/Policy";
+import { BackupSettings } from "./admin/Backup";
+import { ConnectionSettingsPanel } from "./admin/Connection";
 
 const ROLES: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor", "admin"];
 const KINDS: OrgKind[] = ["agency", "ministry", "third_party"];
@@ -129,6 +133,7 @@ function Users() {
             <Table.Th>{m.t("ui-col-name")}</Table.Th>
             <Table.Th>{m.t("ui-col-role")}</Table.Th>
             <Table.Th>{m.t("ui-col-active")}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -138,6 +143,9 @@ function Users() {
               <Table.Td>{u.display_name}</Table.Td>
               <Table.Td>{m.spelled("role", u.role)}</Table.Td>
               <Table.Td>{u.active ? m.t("ui-yes") : m.t("ui-no")}</Table.Td>
+              <Table.Td>
+                <UserActions user={u} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -261,7 +269,13 @@ function Documents() {
   );
 }
 
-export function AdminScreen({ database }: { database: string }) {
+export function AdminScreen({
+  database,
+  onDatabaseChanged,
+}: {
+  database: string;
+  onDatabaseChanged: () => void;
+}) {
   const { m, session } = useDesk();
   const isAdmin = session.role === "admin";
   return (
@@ -285,6 +299,19 @@ export function AdminScreen({ database }: { database: string }) {
           <Tabs.Tab value="docs" data-testid="tab-docs">
             {m.t("ui-tab-docs")}
           </Tabs.Tab>
+          {isAdmin && (
+            <>
+              <Tabs.Tab value="policy" data-testid="tab-policy">
+                {m.t("ui-tab-policy")}
+              </Tabs.Tab>
+              <Tabs.Tab value="backup" data-testid="tab-backup">
+                {m.t("ui-tab-backup")}
+              </Tabs.Tab>
+              <Tabs.Tab value="connection" data-testid="tab-connection">
+                {m.t("ui-tab-connection")}
+              </Tabs.Tab>
+            </>
+          )}
         </Tabs.List>
         {isAdmin && (
           <Tabs.Panel value="users" pt="md">
@@ -297,6 +324,19 @@ export function AdminScreen({ database }: { database: string }) {
         <Tabs.Panel value="docs" pt="md">
           <Documents />
         </Tabs.Panel>
+        {isAdmin && (
+          <>
+            <Tabs.Panel value="policy" pt="md">
+              <PolicySettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="backup" pt="md">
+              <BackupSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="connection" pt="md">
+              <ConnectionSettingsPanel onDatabaseChanged={onDatabaseChanged} />
+            </Tabs.Panel>
+          </>
+        )}
       </Tabs>
     </Paper>
   );

@@ -11,6 +11,9 @@ import { NewRequestScreen } from "./NewRequest";
 import { RequestScreen } from "./Request";
 import { SearchScreen } from "./Search";
 import { AdminScreen } from "./Admin";
+import { AuditLogScreen } from "./AuditLog";
+import { useQueryClient } from "@tanstack/react-query";
+import { api } from "../lib/api";
 
 /** Roles that may read requests (the core refuses the administrator). */
 const READS_REQUESTS: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor"];
@@ -21,6 +24,7 @@ const SHORTCUTS: { keys: string[]; id: string }[] = [
   { keys: ["Alt", "2"], id: "ui-help-new" },
   { keys: ["Alt", "3"], id: "ui-help-search" },
   { keys: ["Alt", "4"], id: "ui-help-admin" },
+  { keys: ["Alt", "5"], id: "ui-help-audit" },
   { keys: ["F2"], id: "ui-help-tracking" },
   { keys: ["Ctrl", "Enter"], id: "ui-help-submit" },
   { keys: ["Esc"], id: "ui-help-escape" },
@@ -33,12 +37,14 @@ export function Desk({
   lang,
   onLang,
   onSignOut,
+  onDatabaseChanged,
 }: {
   session: Session;
   database: string;
   lang: Lang;
   onLang: (l: Lang) => void;
   onSignOut: () => void;
+  onDatabaseChanged: () => void;
 }) {
   const m = useMessages();
   const readsRequests = READS_REQUESTS.includes(session.role);
@@ -48,6 +54,24 @@ export function Desk({
   const [code, setCode] = useState("");
   const codeBox = useRef<HTMLInputElement>(null);
   const desk = useMemo(() => ({ m, session, go: setView }), [m, session]);
+  const queries = useQueryClient();
+  const audits = session.role === "auditor";
+
+  // Lists refresh when anything changes anywhere (another desk, the command line). An open
+  // request page is left as the user sees it: acting on it still checks its version, and a
+  // change made meanwhile comes back as a conflict with the fresh request.
+  useEffect(() => {
+    let pending: ReturnType<typeof globalThis.setTimeout> | undefined;
+    api
+      .watchChanges(() => {
+        globalThis.clearTimeout(pending);
+        pending = globalThis.setTimeout(() => {
+          void queries.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "request" });
+        }, 150);
+      })
+      .catch((e: unknown) => console.error(e));
+    return () => globalThis.clearTimeout(pending);
+  }, [queries]);
 
   // Back to the sign-in screen after the policy's idle minutes without input.
   useEffect(() => {
@@ -79,13 +103,14 @@ export function Desk({
         e.preventDefault();
         codeBox.current?.focus();
         codeBox.current?.select();
-      } else if (e.altKey && !e.ctrlKey && /^Digit[1-4]$/.test(e.code)) {
+      } else if (e.altKey && !e.ctrlKey && /^Digit[1-5]$/.test(e.code)) {
         e.preventDefault();
         const target: [View, boolean][] = [
           [{ name: "queue" }, readsRequests],
           [{ name: "new" }, session.role === "clerk"],
           [{ name: "search" }, readsRequests],
           [{ name: "admin" }, editsCatalog],
+          [{ name: "audit" }, audits],
         ];
         const [next, allowed] = target[Number(e.code.slice(5)) - 1];
         if (allowed) setView(next);
@@ -93,7 +118,7 @@ export function Desk({
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [readsRequests, editsCatalog, session.role]);
+  }, [readsRequests, editsCatalog, audits, session.role]);
 
   const openCode = (e: FormEvent) => {
     e.preventDefault();
@@ -121,6 +146,7 @@ export function Desk({
           {session.role === "clerk" && nav({ name: "new" }, m.t("ui-nav-new"), "nav-new")}
           {readsRequests && nav({ name: "search" }, m.t("ui-nav-search"), "nav-search")}
           {editsCatalog && nav({ name: "admin" }, m.t("ui-nav-admin"), "nav-admin")}
+          {audits && nav({ name: "audit" }, m.t("ui-nav-audit"), "nav-audit")}
         </nav>
         <div className="desk-spacer" />
         {readsRequests && (
@@ -167,7 +193,10 @@ export function Desk({
         {view.name === "queue" && <QueueScreen />}
         {view.name === "new" && <NewRequestScreen />}
         {view.name === "search" && <SearchScreen />}
-        {view.name === "admin" && <AdminScreen database={database} />}
+        {view.name === "admin" && (
+          <AdminScreen database={database} onDatabaseChanged={onDatabaseChanged} />
+        )}
+        {view.name === "audit" && <AuditLogScreen />}
         {view.name === "request" && <RequestScreen key={view.code} code={view.code} />}
       </main>
       <Modal opened={help} onClose={() => setHelp(false)} title={m.t("ui-help-title")} size="lg">

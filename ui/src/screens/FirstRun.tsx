@@ -1,6 +1,19 @@
-import { Button, Paper, PasswordInput, Radio, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { AppStatus, CommandError, Session } from "../bindings";
+import { ConnectionForm } from "../components/ConnectionForm";
+import { RestoreForm } from "../components/RestoreForm";
 import { useMessages } from "../context";
 import { api, asCommandError } from "../lib/api";
 import { isolateLtr } from "../lib/digits";
@@ -12,8 +25,83 @@ import {
   useErrorText,
 } from "../components/errors";
 
-/** First run: where the data is kept (the embedded database for now), then the first administrator. */
-export function FirstRun({ status, onDone }: { status: AppStatus; onDone: (s: Session) => void }) {
+/**
+ * First run: where the data is kept (the embedded database, or the office's PostgreSQL server),
+ * then the first administrator — or a backup restored into the new, empty database.
+ */
+export function FirstRun({
+  status,
+  onDone,
+  onDatabaseChanged,
+}: {
+  status: AppStatus;
+  onDone: (s: Session) => void;
+  onDatabaseChanged: () => void;
+}) {
+  const m = useMessages();
+  const [changing, setChanging] = useState(false);
+  const [mode, setMode] = useState<"create" | "restore">("create");
+  const settings = useQuery({ queryKey: ["connection"], queryFn: api.connectionSettings });
+  return (
+    <Paper className="center-card" p="xl" shadow="sm" withBorder>
+      <Stack>
+        <Title order={2}>{m.t("ui-first-run-title")}</Title>
+        <Text c="dimmed">{m.t("ui-first-run-intro")}</Text>
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm" data-testid="database-location">
+            {m.t("ui-database-location", { path: isolateLtr(status.database) })}
+          </Text>
+          {!changing && (
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => setChanging(true)}
+              data-testid="change-database"
+            >
+              {m.t("ui-db-change")}
+            </Button>
+          )}
+        </Group>
+        {changing && settings.data && (
+          <Paper p="md" withBorder>
+            <ConnectionForm
+              current={settings.data.profile}
+              shown={settings.data.shown}
+              submitLabel={m.t("ui-db-connect")}
+              onConnected={() => {
+                setChanging(false);
+                void settings.refetch();
+                onDatabaseChanged();
+              }}
+            />
+          </Paper>
+        )}
+        <SegmentedControl
+          value={mode}
+          onChange={(v) => setMode(v === "restore" ? "restore" : "create")}
+          data={[
+            {
+              value: "create",
+              label: <span data-testid="mode-create">{m.t("ui-first-run-create")}</span>,
+            },
+            {
+              value: "restore",
+              label: <span data-testid="mode-restore">{m.t("ui-first-run-restore")}</span>,
+            },
+          ]}
+          data-testid="first-run-mode"
+        />
+        {mode === "create" ? (
+          <CreateAdmin onDone={onDone} />
+        ) : (
+          <RestoreForm onRestored={onDatabaseChanged} />
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function CreateAdmin({ onDone }: { onDone: (s: Session) => void }) {
   const m = useMessages();
   const text = useErrorText();
   const [username, setUsername] = useState("");
@@ -46,63 +134,47 @@ export function FirstRun({ status, onDone }: { status: AppStatus; onDone: (s: Se
   };
 
   return (
-    <Paper className="center-card" p="xl" shadow="sm" withBorder>
-      <form onSubmit={submit} noValidate data-testid="first-run">
-        <Stack>
-          <Title order={2}>{m.t("ui-first-run-title")}</Title>
-          <Text c="dimmed">{m.t("ui-first-run-intro")}</Text>
-          <Radio.Group label={m.t("ui-db-choice")} value="embedded">
-            <Stack gap={6} mt={6}>
-              <Radio value="embedded" label={m.t("ui-db-embedded")} />
-              <Text size="xs" c="dimmed" ps="xl">
-                {m.t("ui-db-embedded-path", { path: isolateLtr(status.database) })}
-              </Text>
-              <Radio value="postgres" label={m.t("ui-db-postgres")} disabled />
-              <Text size="xs" c="dimmed" ps="xl">
-                {m.t("ui-db-postgres-later")}
-              </Text>
-            </Stack>
-          </Radio.Group>
-          <ErrorAlert error={formError} />
-          <TextInput
-            name="username"
-            label={m.t("ui-field-username")}
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            error={err("username")}
-            dir="ltr"
-            autoFocus
-            required
-          />
-          <TextInput
-            name="display_name"
-            label={m.t("ui-field-display-name")}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-            error={err("display_name")}
-            required
-          />
-          <PasswordInput
-            name="password"
-            label={m.t("ui-field-password")}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={err("password")}
-            required
-          />
-          <PasswordInput
-            name="password_repeat"
-            label={m.t("ui-password-repeat")}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={err("password_repeat")}
-            required
-          />
-          <Button type="submit" loading={busy} data-testid="create-admin">
-            {m.t("ui-create-admin")}
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <form onSubmit={submit} noValidate data-testid="first-run">
+      <Stack>
+        <ErrorAlert error={formError} />
+        <TextInput
+          name="username"
+          label={m.t("ui-field-username")}
+          value={username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+          error={err("username")}
+          dir="ltr"
+          autoFocus
+          required
+        />
+        <TextInput
+          name="display_name"
+          label={m.t("ui-field-display-name")}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+          error={err("display_name")}
+          required
+        />
+        <PasswordInput
+          name="password"
+          label={m.t("ui-field-password")}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={err("password")}
+          required
+        />
+        <PasswordInput
+          name="password_repeat"
+          label={m.t("ui-password-repeat")}
+          value={repeat}
+          onChange={(e) => setRepeat(e.currentTarget.value)}
+          error={err("password_repeat")}
+          required
+        />
+        <Button type="submit" loading={busy} data-testid="create-admin">
+          {m.t("ui-create-admin")}
+        </Button>
+      </Stack>
+    </form>
   );
 }

@@ -5,8 +5,11 @@ import { api, asCommandError } from "../lib/api";
 import { RequestTable } from "../components/RequestTable";
 import { useErrorText } from "../components/errors";
 
-/** How often the queue asks the core again, so another desk's change shows by itself. */
-export const QUEUE_REFRESH_MS = 3000;
+/**
+ * Changes reach the queue through the desk's change feed (Desk.tsx). This slow refresh only
+ * moves deadlines on (an item becomes overdue with no change at all).
+ */
+export const QUEUE_REFRESH_MS = 60_000;
 
 export function QueueScreen() {
   const { m } = useDesk();

@@ -14,19 +14,30 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { Action, CommandError, RequestView } from "../bindings";
+import type { Action, CommandError, RequestView, Status } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
 import { groupCode } from "../lib/digits";
 import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
+import { SlipDialog } from "../components/SlipDialog";
+
+/** States from which a clerk may print (or reprint) the dispatch slip; the core checks again. */
+const PRINTABLE: Status[] = [
+  "approved",
+  "dispatched",
+  "delivered",
+  "returned_to_repository",
+  "closed",
+];
 
 /** Actions whose note is a required reason (the core refuses them without one). */
 const NOTE_REQUIRED: Action[] = ["send_back", "reject", "cancel"];
 
 export function RequestScreen({ code }: { code: string }) {
-  const { m, go } = useDesk();
+  const { m, go, session } = useDesk();
   const text = useErrorText();
+  const [printing, setPrinting] = useState(false);
   const queries = useQueryClient();
   const query = useQuery({
     queryKey: ["request", code],
@@ -190,6 +201,17 @@ export function RequestScreen({ code }: { code: string }) {
               ))}
             </Group>
           )}
+          {session.role === "clerk" && PRINTABLE.includes(view.status) && (
+            <Button
+              mt="sm"
+              variant="outline"
+              onClick={() => setPrinting(true)}
+              data-testid="print-slip"
+            >
+              {m.t("ui-slip-print")}
+            </Button>
+          )}
+          {printing && <SlipDialog code={view.tracking_code} onClose={() => setPrinting(false)} />}
         </Paper>
         <Paper p="md" withBorder>
           <Title order={5} mb="sm">
@@ -215,7 +237,8 @@ export function RequestScreen({ code }: { code: string }) {
                   {m.spelled("status", h.to)}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {m.digits(h.at_jalali)} — {m.t("ui-history-by", { user: h.user, role: h.role })}
+                  {m.digits(h.at_jalali)} —{" "}
+                  {m.t("ui-history-by", { user: h.user_name, role: h.role })}
                 </Text>
                 {h.note && (
                   <Text size="sm" fs="italic">

@@ -1,0 +1,68 @@
+//! Which database this desk uses: the embedded file or the office's PostgreSQL server, chosen at
+//! first run and changed later in settings. The password goes to the OS keychain (in the core).
+
+use std::sync::Arc;
+
+use sanad_service::{ConnectionProfile, Service};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Answer, Desk};
+use crate::state::OpenDatabase;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+pub struct ConnectionSettings {
+    pub profile: ConnectionProfile,
+    /// Where the data is now, as shown to people.
+    pub shown: String,
+    /// `SANAD_DB` chose the database for this run: the saved choice applies on the next start
+    /// without it.
+    pub from_environment: bool,
+}
+
+#[tauri::command]
+pub fn connection_settings(desk: Desk<'_>) -> Answer<ConnectionSettings> {
+    let (shown, from_environment) = desk.database_shown();
+    Ok(ConnectionSettings {
+        profile: ConnectionProfile::load()?,
+        shown,
+        from_environment,
+    })
+}
+
+/// Opens `profile` (trying `password` on PostgreSQL and keeping it in the keychain once it
+/// works), saves it as this desk's choice, and puts it in place of the open database. Allowed
+/// before anyone signs in (first run, or a server that moved) and to the administrator.
+#[tauri::command]
+pub async fn connect_database(
+    desk: Desk<'_>,
+    profile: ConnectionProfile,
+    password: Option<String>,
+) -> Answer<ConnectionSettings> {
+    // Signed in: the administrator only. Before sign-in: only while there is nothing to sign in
+    // to (first run, or a database that cannot be opened), so nobody at the sign-in screen can
+    // point a working desk at a server of their own.
+    let allowed = match desk.current() {
+        Some(actor) => actor.role() == sanad_core::model::Role::Admin,
+        None => match desk.service() {
+            Ok(service) => service.needs_first_admin().await?,
+            Err(_) => true,
+        },
+    };
+    if !allowed {
+        return Err(sanad_service::Error::not_permitted("error-role-may-not-act").into());
+    }
+    let (service, profile) = Service::open_profile(&profile, password.as_deref()).await?;
+    profile.save()?;
+    let shown = crate::database_shown(&profile.url()?);
+    desk.replace_database(OpenDatabase {
+        service: Ok(Arc::new(service)),
+        shown: shown.clone(),
+        from_environment: false,
+    });
+    Ok(ConnectionSettings {
+        profile,
+        shown,
+        from_environment: false,
+    })
+}

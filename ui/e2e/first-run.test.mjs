@@ -1,0 +1,104 @@
+// End-to-end, a second desk: a new install chooses the office's PostgreSQL server at first run
+// (the password goes to the OS keychain, not a file), restores the first desk's backup into that
+// new, empty database, and after a restart goes straight to sign-in. scripts/e2e.sh runs it with a
+// fresh user data folder after desk.test.mjs, which wrote the backup.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { after, before, describe } from "node:test";
+import {
+  APP,
+  click,
+  driver,
+  env,
+  fill,
+  login,
+  pageText,
+  persian,
+  shot,
+  status,
+  step,
+  textOf,
+} from "./steps.mjs";
+
+const WORK = env("E2E_WORK");
+const PG = {
+  host: env("E2E_PG_HOST"),
+  port: env("E2E_PG_PORT"),
+  database: env("E2E_PG_DATABASE"),
+  user: env("E2E_PG_USER"),
+};
+const PG_PASSWORD = "e2e-keychain-only";
+const CLERK = { username: "clerk1", password: "clerk-password-1", name: "مریم کاظمی" };
+const { code, backup } = JSON.parse(readFileSync(join(WORK, "state.json"), "utf8"));
+
+describe("Sanad Desk, a second desk on PostgreSQL", { timeout: 300_000 }, () => {
+  before(async () => {
+    await driver.waitFor(
+      () => fetch(`${env("E2E_DRIVER_URL")}/status`).then((r) => r.ok),
+      "tauri-driver",
+      30000,
+    );
+    await driver.start(APP);
+  });
+
+  after(async () => {
+    await driver.quit();
+  });
+
+  step("first run connects to the office's PostgreSQL server", async () => {
+    await driver.waitForElement('[data-testid="first-run"]', 30000);
+    await click('[data-testid="change-database"]');
+    await click('[data-testid="db-postgres"]');
+    await fill('[name="connection.host"]', PG.host);
+    await fill('[name="connection.port"]', PG.port);
+    await fill('[name="connection.database"]', PG.database);
+    await fill('[name="connection.user"]', PG.user);
+    await fill('[name="connection.password"]', PG_PASSWORD);
+    await shot("20-first-run-postgres");
+    await click('[data-testid="connect-database"]');
+    const where = `${PG.user}@${PG.host}:${PG.port}/${PG.database}`;
+    await driver.waitFor(
+      async () =>
+        (await driver.text(await driver.find('[data-testid="database-location"]'))).includes(where),
+      "the desk on PostgreSQL",
+    );
+    const saved = readFileSync(join(env("XDG_DATA_HOME"), "sanaddesk", "connection.json"), "utf8");
+    assert.equal(JSON.parse(saved).backend, "postgres");
+    assert.ok(!saved.includes(PG_PASSWORD), "the password is not in the desk's file");
+  });
+
+  step("a wrong passphrase restores nothing; the right one restores everything", async () => {
+    await click('[data-testid="mode-restore"]');
+    await fill('[data-testid="restore-form"] [name="backup.path"]', backup);
+    await fill('[data-testid="restore-form"] [name="backup.passphrase"]', "not-the-passphrase");
+    await click('[data-testid="restore-submit"]');
+    const refused = await driver.waitFor(
+      () => textOf('[data-testid="restore-form"] .mantine-InputWrapper-error'),
+      "the passphrase refused",
+    );
+    assert.equal(refused, persian("error-backup-wrong-secret"));
+    await fill('[data-testid="restore-form"] [name="backup.passphrase"]', "backup-pass-phrase-1");
+    await click('[data-testid="restore-submit"]');
+    await driver.waitForElement('[data-testid="restore-done"]');
+    await shot("21-restored");
+    await click('[data-testid="restore-continue"]');
+    await login(CLERK);
+    await fill('[data-testid="tracking-box"]', code);
+    await driver.keys("\uE007");
+    await driver.waitForElement(`[data-testid="request-page"][data-code="${code}"]`);
+    assert.equal(await status(), "dispatched");
+  });
+
+  step("the next start goes straight to sign-in on the same server", async () => {
+    await driver.quit();
+    await driver.start(APP);
+    await driver.waitForElement('[data-testid="login"]', 30000);
+    assert.ok(!(await pageText()).includes(persian("ui-first-run-title")));
+    await login(CLERK);
+    await sleep(300);
+    await shot("22-second-desk-queue");
+  });
+});

@@ -1,0 +1,145 @@
+// Shared by the end-to-end suites: the WebDriver session, Persian messages from i18n/, and the
+// small steps every screen needs (type, click, pick, read errors, sign in and out, screenshots).
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { it } from "node:test";
+import { WebDriver } from "./webdriver.mjs";
+
+export const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e through scripts/e2e.sh`);
+  return value;
+};
+
+export const APP = env("E2E_APP");
+export const SHOTS = env("E2E_SCREENSHOTS");
+export const driver = new WebDriver(env("E2E_DRIVER_URL"));
+
+/** Persian messages, read from the same files the app uses. */
+export function persian(id) {
+  for (const file of ["validation.ftl", "errors.ftl", "domain.ftl", "ui.ftl"]) {
+    const text = readFileSync(new URL(`../../i18n/fa/${file}`, import.meta.url), "utf8");
+    const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
+    if (line) return line.slice(id.length + 3).trim();
+  }
+  throw new Error(`no Persian message ${id}`);
+}
+
+export async function shot(name) {
+  await sleep(600); // let transitions (dialogs opening or closing) settle
+  // Under Xvfb WebKit may not repaint an idle window: nudge it, so the picture is the page as is.
+  await driver.execute("document.body.style.opacity = '0.999'; return 1;");
+  await sleep(150);
+  await driver.execute("document.body.style.opacity = ''; return 1;");
+  await sleep(150);
+  mkdirSync(SHOTS, { recursive: true });
+  const png = await driver.screenshot();
+  writeFileSync(join(SHOTS, `${name}.png`), Buffer.from(png, "base64"));
+}
+
+export async function fill(css, text) {
+  const el = await driver.waitForElement(css);
+  await driver.clear(el);
+  await driver.type(el, text);
+}
+
+/** Clicks `css`; while an overlay is still fading out the click is intercepted: try again. */
+export async function click(css) {
+  await driver.waitFor(async () => {
+    const id = await driver.find(css);
+    try {
+      await driver.click(id);
+      return true;
+    } catch (error) {
+      if (/intercepted|not interactable/.test(error.message)) return false;
+      throw error;
+    }
+  }, `a click on ${css}`);
+}
+
+/** Clicks the visible option of an open combobox whose text contains `label`. */
+export async function pickOption(label) {
+  const option = await driver.waitFor(
+    () =>
+      driver.execute(
+        `const want = arguments[0];
+         return [...document.querySelectorAll('[role="option"]')]
+           .find((o) => o.offsetParent !== null && o.textContent.includes(want)) || null;`,
+        label,
+      ),
+    `option ${label}`,
+  );
+  await driver.click(Object.values(option)[0]);
+}
+
+/** The error text Mantine shows beside the input named `name` (empty when none). */
+export function fieldError(name) {
+  return driver.execute(
+    `const input = document.querySelector('[name="' + arguments[0] + '"]');
+     const root = input && input.closest('.mantine-InputWrapper-root');
+     const error = root && root.querySelector('.mantine-InputWrapper-error');
+     return error ? error.textContent : '';`,
+    name,
+  );
+}
+
+export function pageText() {
+  return driver.execute("return document.body.innerText;");
+}
+
+export async function login(user) {
+  await driver.waitForElement('[data-testid="login"]');
+  await fill('[data-testid="login"] [name="username"]', user.username);
+  await fill('[data-testid="login"] [name="password"]', user.password);
+  await click('[data-testid="login-submit"]');
+  await driver.waitFor(
+    async () => (await pageText()).includes(user.name),
+    `${user.username} signed in`,
+  );
+}
+
+export async function logout() {
+  await click('[data-testid="logout"]');
+  await driver.waitForElement('[data-testid="login"]');
+}
+
+export async function status() {
+  return driver.execute(
+    `const p = document.querySelector('[data-testid="request-page"]'); return p && p.dataset.status;`,
+  );
+}
+
+// The steps build on each other: after a failure, keep its screen and page, and skip the rest.
+let failed = false;
+export function step(name, body) {
+  it(name, async (t) => {
+    if (failed) {
+      t.skip("an earlier step failed");
+      return;
+    }
+    try {
+      await body();
+    } catch (error) {
+      failed = true;
+      const slug = name.replace(/[^a-z]+/gi, "-").slice(0, 40);
+      await shot(`failed-${slug}`).catch(() => undefined);
+      const html = await driver
+        .execute("return document.documentElement.outerHTML;")
+        .catch((e) => String(e));
+      mkdirSync(SHOTS, { recursive: true });
+      writeFileSync(join(SHOTS, `failed-${slug}.html`), String(html));
+      throw error;
+    }
+  });
+}
+
+/** The text of the first element matching `css` (textContent: WebKit's WebDriver reads text
+ * inside a dialog that is still transitioning as empty). */
+export function textOf(css) {
+  return driver.execute(
+    "const el = document.querySelector(arguments[0]); return el ? el.textContent : '';",
+    css,
+  );
+}

@@ -1,0 +1,118 @@
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { CommandError, SlipPrinted } from "../bindings";
+import { useDesk } from "../context";
+import { api, asCommandError } from "../lib/api";
+import { ErrorAlert } from "./errors";
+
+const PAPERS = ["a5", "a4", "80mm"] as const;
+
+/** The preview's pages as images: SVG documents made by the core, shown from data URLs. */
+function pageUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/**
+ * Print slip: a preview of exactly what prints (the same layout as the PDF), the paper and the
+ * printer (the clerk's last choice first), then the copy issued in the core — numbered and
+ * audited — and sent to the spooler. Where the system needs rendered pages (Windows), the
+ * webview prints the preview through the system's print dialog.
+ */
+export function SlipDialog({ code, onClose }: { code: string; onClose: () => void }) {
+  const { m } = useDesk();
+  const [paper, setPaper] = useState<(typeof PAPERS)[number]>("a5");
+  const [printer, setPrinter] = useState<string | null>(null);
+  const [error, setError] = useState<CommandError | null>(null);
+  const [printed, setPrinted] = useState<SlipPrinted | null>(null);
+  const [busy, setBusy] = useState(false);
+  const preview = useQuery({
+    queryKey: ["slip", code, paper, printed?.copy ?? 0],
+    queryFn: () => api.slipPreview(code, paper),
+  });
+  useEffect(() => {
+    if (printer === null && preview.data?.chosen_printer) setPrinter(preview.data.chosen_printer);
+  }, [preview.data, printer]);
+
+  const send = () => {
+    if (!printer) return;
+    setBusy(true);
+    setError(null);
+    api
+      .printSlip(code, paper, printer)
+      .then(setPrinted)
+      .catch((caught: unknown) => {
+        const failure = asCommandError(caught);
+        if (failure.code === "needs_rendered_pages") window.print();
+        else setError(failure);
+      })
+      .finally(() => setBusy(false));
+  };
+
+  const data = preview.data;
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={m.t("ui-slip-title")}
+      size="xl"
+      data-testid="slip-dialog"
+    >
+      <Stack>
+        <Group align="flex-end">
+          <Select
+            label={m.t("ui-slip-paper")}
+            value={paper}
+            allowDeselect={false}
+            onChange={(v) => setPaper(PAPERS.find((p) => p === v) ?? "a5")}
+            data={PAPERS.map((p) => ({ value: p, label: m.t(`ui-slip-paper-${p}`) }))}
+            w={170}
+            data-testid="slip-paper"
+          />
+          <Select
+            label={m.t("ui-slip-printer")}
+            value={printer}
+            allowDeselect={false}
+            onChange={setPrinter}
+            data={(data?.printers ?? []).map((p) => ({
+              value: p.name,
+              label: p.description || p.name,
+            }))}
+            w={260}
+            data-testid="slip-printer"
+          />
+          {data && (
+            <Badge size="lg" color={data.copy > 1 ? "orange" : "teal"} data-testid="slip-copy">
+              {data.copy > 1
+                ? m.t("ui-slip-copy-duplicate", { copy: data.copy })
+                : m.t("ui-slip-copy-first")}
+            </Badge>
+          )}
+        </Group>
+        {data && data.printers.length === 0 && (
+          <Alert color="yellow">{m.t("ui-slip-no-printers")}</Alert>
+        )}
+        <ErrorAlert error={error ?? (preview.error ? asCommandError(preview.error) : null)} />
+        {printed && (
+          <Alert color="teal" data-testid="slip-sent">
+            {m.t("ui-slip-sent", { copy: printed.copy, printer: printed.printer })}
+          </Alert>
+        )}
+        <div className="slip-preview" data-testid="slip-preview">
+          {preview.isPending && <Loader />}
+          {data?.pages.map((svg, i) => (
+            <img key={i} src={pageUrl(svg)} alt={m.t("ui-slip-title")} className="slip-page" />
+          ))}
+        </div>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {m.t("ui-close")}
+          </Button>
+          <Button onClick={send} loading={busy} disabled={!printer} data-testid="slip-send">
+            {m.t("ui-slip-send")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
