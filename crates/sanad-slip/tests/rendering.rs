@@ -7,8 +7,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::{fixtures_dir, grey_pixels, rasterize, run, sample_slip};
 use sanad_i18n::{Lang, Localizer};
 use sanad_slip::{render_slip, PaperSize};
