@@ -43,4 +43,27 @@ describe("UI messages", () => {
   it("shows an unknown id as itself rather than nothing", () => {
     expect(fa.t("no-such-id")).toBe("no-such-id");
   });
+
+  it("names audit events in words, and keeps an unknown one as recorded", () => {
+    expect(fa.auditAction("user.login_failed")).toBe(fa.t("audit-user-login-failed"));
+    expect(fa.auditAction("request.approve")).toContain(fa.t("action-approve"));
+    expect(en.auditAction("request.send_back")).toContain(en.t("action-send-back"));
+    expect(fa.auditAction("plugin.something_new")).toBe("plugin.something_new");
+  });
+
+  it("has a name for every audit event the core records", () => {
+    const root = join(__dirname, "../../../crates/sanad-service/src");
+    const recorded = new Set<string>();
+    for (const file of readdirSync(root).filter((n) => n.endsWith(".rs"))) {
+      const text = readFileSync(join(root, file), "utf8");
+      for (const match of text.matchAll(
+        /"((?:user|database|settings|organization|document|office|slip|request)\.[a-z_]+)"/g,
+      )) {
+        recorded.add(match[1]);
+      }
+    }
+    expect(recorded.size).toBeGreaterThan(15);
+    const unnamed = [...recorded].filter((a) => fa.auditAction(a) === a || en.auditAction(a) === a);
+    expect(unnamed).toEqual([]);
+  });
 });
