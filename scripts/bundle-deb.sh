@@ -10,8 +10,8 @@ ui/node_modules/.bin/tauri build --ci --debug --bundles deb >&2
 target=${CARGO_TARGET_DIR:-target}
 deb=$(ls -t "$target"/debug/bundle/deb/*.deb | head -n 1)
 contents=$(dpkg-deb --contents "$deb")
-for path in ./usr/bin/sanad-desk ./usr/share/applications/ ./usr/share/icons/; do
-  grep -q " $path" <<<"$contents" || { echo "bundle-deb: $path missing from $deb" >&2; exit 1; }
+for path in usr/bin/sanad-desk "usr/share/applications/[^/]+\\.desktop" usr/share/icons/; do
+  grep -qE " (\./)?$path" <<<"$contents" || { echo "bundle-deb: $path missing from $deb" >&2; exit 1; }
 done
 depends=$(dpkg-deb --field "$deb" Depends)
 grep -q "libwebkit2gtk-4.1" <<<"$depends" || { echo "bundle-deb: Depends lacks WebKitGTK: $depends" >&2; exit 1; }

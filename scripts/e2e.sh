@@ -65,6 +65,9 @@ status=0
 export E2E_APP="$app" E2E_CLI="$cli" E2E_DRIVER_URL="http://127.0.0.1:$port" E2E_SCREENSHOTS="$shots" \
   E2E_DB_URL="sqlite://$XDG_DATA_HOME/sanaddesk/sanad.db"
 if [ "${1:-}" = --measure ]; then
+  # The baseline: the smallest Tauri window, built in the same profile.
+  cargo build --manifest-path tools/minimal-window/Cargo.toml --target-dir "$target" >&2
+  export E2E_MINIMAL_APP="$target/debug/minimal-window"
   node ui/e2e/measure.mjs || status=$?
 else
   node --test --test-concurrency=1 --test-reporter=spec ui/e2e/desk.test.mjs || status=$?

@@ -1,6 +1,7 @@
 // Measures the real app (reported, not asserted): time from launch to the first rendered screen
 // and to the first rendered queue, and the idle memory (PSS) of the whole process tree (the app,
-// WebKit's web and network processes). Run by `bash scripts/e2e.sh --measure`.
+// WebKit's web and network processes) — then the same for a minimal Tauri window
+// (tools/minimal-window), in the same run. Run by `bash scripts/e2e.sh --measure`.
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
@@ -112,3 +113,30 @@ console.log(`  idle PSS of the process tree:        ${total.toFixed(1)} MiB`);
 for (const r of rows)
   console.log(`    ${String(r.pid).padStart(7)} ${r.name.padEnd(20)} ${r.pssMiB.toFixed(1)} MiB`);
 await driver.quit();
+
+const MINIMAL = process.env.E2E_MINIMAL_APP;
+if (MINIMAL) {
+  await sleep(2000);
+  const started = performance.now();
+  await driver.start(MINIMAL);
+  await driver.waitForElement('[data-testid="ready"]', 60000);
+  const shown = performance.now();
+  await sleep(10_000);
+  const minimal = processTree(MINIMAL).map((pid) => ({
+    pid,
+    name: comm(pid),
+    pssMiB: pssKiB(pid) / 1024,
+  }));
+  const minimalTotal = minimal.reduce((sum, r) => sum + r.pssMiB, 0);
+  console.log("Minimal Tauri window (same build profile):", MINIMAL);
+  console.log(
+    `  launch -> page rendered:             ${ms(started, shown)} (includes WebDriver session start)`,
+  );
+  console.log(`  idle PSS of the process tree:        ${minimalTotal.toFixed(1)} MiB`);
+  for (const r of minimal)
+    console.log(`    ${String(r.pid).padStart(7)} ${r.name.padEnd(20)} ${r.pssMiB.toFixed(1)} MiB`);
+  console.log(
+    `Sanad Desk / minimal: start ${((signInShown - launched) / (shown - started)).toFixed(2)}x, memory ${(total / minimalTotal).toFixed(2)}x`,
+  );
+  await driver.quit();
+}
