@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Table, TextInput, Title } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { AuditQuery, AuditReport, CommandError } from "../bindings";
@@ -7,6 +7,7 @@ import { api, asCommandError } from "../lib/api";
 import { JalaliDateInput } from "../components/JalaliDateInput";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
 import { AuditReportText } from "./admin/Backup";
+import { AuditDetail } from "../components/AuditDetail";
 
 const PAGE = 100;
 
@@ -149,10 +150,8 @@ export function AuditLogScreen() {
                 <Table.Td>{m.digits(entry.at_jalali)}</Table.Td>
                 <Table.Td dir="ltr">{entry.user ?? "—"}</Table.Td>
                 <Table.Td>{m.auditAction(entry.action)}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" dir="ltr" className="audit-detail">
-                    {JSON.stringify(entry.detail)}
-                  </Text>
+                <Table.Td className="audit-detail">
+                  <AuditDetail detail={entry.detail} />
                 </Table.Td>
               </Table.Tr>
             ))}
