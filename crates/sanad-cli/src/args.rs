@@ -75,6 +75,104 @@ pub enum Command {
     Slip(crate::commands::SlipArgs),
     /// The system's printers; --set-default keeps one as your slip printer (clerks)
     Printers(crate::commands::PrintersArgs),
+    /// Complaints, suggestions and comments
+    #[command(subcommand)]
+    Complaint(ComplaintCommand),
+    /// Where a request or complaint stands, for a caller on the phone (no personal data)
+    Track { code: String },
+    /// Official holidays (the administrator edits them)
+    #[command(subcommand)]
+    Holiday(HolidayCommand),
+    /// Office settings (administrator)
+    #[command(subcommand)]
+    Setting(SettingCommand),
+    /// Requests past their deadline (director, auditor)
+    Overdue(PageArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ComplaintCommand {
+    /// Register one (clerks); prints it as JSON
+    New {
+        /// complaint, suggestion or comment
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        mobile: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        text: String,
+        /// The tracking code of the request it is about
+        #[arg(long)]
+        request: Option<String>,
+    },
+    /// Show one by its tracking code
+    Show { code: String },
+    /// Assign it to a member of staff (clerks, director)
+    Assign {
+        code: String,
+        /// The user name of the one who answers
+        #[arg(long = "to")]
+        to: String,
+        #[arg(long = "expect-version")]
+        expect_version: Option<i64>,
+    },
+    /// Record the answer (the assignee, or the director)
+    Answer {
+        code: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long = "expect-version")]
+        expect_version: Option<i64>,
+    },
+    /// Close an answered one (clerks, director)
+    Close {
+        code: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long = "expect-version")]
+        expect_version: Option<i64>,
+    },
+    /// Open ones (or those in --status), soonest deadline first
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        /// Only those assigned to you
+        #[arg(long)]
+        mine: bool,
+        #[arg(long)]
+        limit: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidayCommand {
+    /// The official holidays, of one Jalali year or all
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Declare a day (Jalali) an official holiday
+    Add {
+        date: String,
+        #[arg(long)]
+        title: String,
+    },
+    /// Make a day a working day again
+    Remove { date: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingCommand {
+    /// Whether Thursday is a day off (on, the default) or a working day (off)
+    #[command(name = "thursday-off")]
+    ThursdayOff {
+        #[arg(value_parser = ["on", "off"])]
+        value: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -157,6 +157,50 @@ const TABLES: &[Table] = &[
         "id",
         &[("id", Int), ("directorate_name", Text), ("logo_png", Bytes)],
     ),
+    (
+        "complaints",
+        "id",
+        &[
+            ("id", Text),
+            ("tracking_code", Text),
+            ("kind", Text),
+            ("person_name", Text),
+            ("mobile", Text),
+            ("email", Text),
+            ("body", Text),
+            ("request_id", Text),
+            ("status", Text),
+            ("version", Int),
+            ("assigned_to", Text),
+            ("answer", Text),
+            ("status_since", Int),
+            ("deadline_at", Int),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("updated_at", Int),
+        ],
+    ),
+    (
+        "complaint_history",
+        "id",
+        &[
+            ("id", Text),
+            ("complaint_id", Text),
+            ("seq", Int),
+            ("action", Text),
+            ("from_status", Text),
+            ("to_status", Text),
+            ("user_id", Text),
+            ("role", Text),
+            ("at", Int),
+            ("note", Text),
+        ],
+    ),
+    (
+        "holidays",
+        "day",
+        &[("day", Text), ("title", Text), ("created_at", Int)],
+    ),
     ("settings", "key", &[("key", Text), ("value", Text)]),
     (
         "audit_log",
@@ -174,6 +218,9 @@ const TABLES: &[Table] = &[
         ],
     ),
 ];
+
+/// Tables that migrations fill with shipped rows: a restore replaces those rows.
+const SEEDED: &[&str] = &["holidays"];
 
 /// How a backup is locked.
 pub enum BackupSecret<'a> {
@@ -254,6 +301,10 @@ impl Service {
             let mut tx = pool.begin().await.map_err(storage)?;
             for (table, _, columns) in TABLES {
                 let rows = document["tables"][*table].as_array().ok_or_else(invalid_backup)?;
+                if SEEDED.contains(table) {
+                    // The backup's rows replace what migrations shipped (an edited holiday list).
+                    sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await.map_err(storage)?;
+                }
                 let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
                 let marks: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
                 let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "));

@@ -7,8 +7,10 @@ mod audit_log;
 mod backup;
 mod catalog;
 mod clock;
+mod complaints;
 mod deadlines;
 mod encryption;
+mod holidays;
 mod keychain;
 mod models;
 mod policy;
@@ -17,6 +19,7 @@ mod search;
 mod service;
 mod slips;
 mod store;
+mod track;
 mod ui_support;
 mod users;
 
@@ -24,13 +27,18 @@ pub use audit::AuditReport;
 pub use audit_log::{AuditEntry, AuditQuery};
 pub use backup::BackupSecret;
 pub use clock::{Clock, SystemClock};
+pub use complaints::{
+    ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintTarget, ComplaintView, NewComplaint,
+};
 pub use deadlines::StateTarget;
 pub use encryption::DatabaseKey;
+pub use holidays::{CalendarSettings, Holiday};
 pub use keychain::{Keychain, SecretName};
 pub use models::*;
 pub use policy::AccountPolicy;
 pub use service::{default_database_url, Actor, CodeSource, Service};
 pub use slips::{OfficeProfile, SlipApproval, SlipPrint, SLIP_PAPERS};
 pub use store::Store;
+pub use track::{mask_name, TrackStatus, TrackedKind};
 
 pub use sanad_core::{self as core, Error, Result, TrackingCode};

@@ -214,7 +214,7 @@ impl Service {
         })
     }
 
-    async fn user_named(&self, username: &str) -> Result<UserRow> {
+    pub(crate) async fn user_named(&self, username: &str) -> Result<UserRow> {
         let key = username_key(username);
         on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?
             .ok_or(Error::NotFound { what: "user" })

@@ -212,3 +212,58 @@ pub fn escape_like(text: &str) -> String {
         .replace('%', "\\%")
         .replace('_', "\\_")
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ComplaintRow {
+    pub id: String,
+    pub tracking_code: String,
+    pub kind: String,
+    pub person_name: String,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+    pub body: String,
+    pub request_id: Option<String>,
+    pub status: String,
+    pub version: i64,
+    pub assigned_to: Option<String>,
+    pub answer: Option<String>,
+    pub status_since: i64,
+    pub deadline_at: Option<i64>,
+    pub created_by: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A complaint's move to a new state, applied only if it is still at `expected_version`.
+#[derive(Debug, Clone)]
+pub struct ComplaintMove {
+    pub id: String,
+    pub expected_version: i64,
+    pub status: String,
+    pub deadline_at: Option<i64>,
+    pub assigned_to: Option<String>,
+    pub answer: Option<String>,
+    pub at: i64,
+}
+
+/// One line of a complaint's history (the user's name joined in).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ComplaintStepRow {
+    pub id: String,
+    pub complaint_id: String,
+    pub seq: i64,
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub user_id: String,
+    pub username: String,
+    pub role: String,
+    pub at: i64,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HolidayRow {
+    pub day: String,
+    pub title: String,
+}

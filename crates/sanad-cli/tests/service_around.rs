@@ -1,0 +1,266 @@
+//! `sanad complaint …`, `sanad track`, `sanad holiday …`, `sanad setting thursday-off` and
+//! `sanad overdue` as a desk drives them, with their exit codes and Persian output.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const ADMIN_PW: &str = "admin-password-1";
+const STAFF_PW: &str = "staff-password-1";
+
+struct Desk {
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("desk.db").display());
+        let desk = Desk { url, _dir: dir };
+        let out = desk.run(None, ADMIN_PW, &["init", "--admin", "admin"], &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        for (name, role) in [
+            ("clerk", "clerk"),
+            ("reviewer", "reviewer"),
+            ("director", "director"),
+        ] {
+            let out = desk.run(
+                Some("admin"),
+                ADMIN_PW,
+                &[
+                    "user",
+                    "add",
+                    name,
+                    "--role",
+                    role,
+                    "--name",
+                    "کاربر آزمایشی",
+                ],
+                &[("SANAD_NEW_PASSWORD", STAFF_PW)],
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+        desk
+    }
+
+    fn run(&self, user: Option<&str>, pw: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sanad"));
+        cmd.env("SANAD_DB", &self.url).env("SANAD_PASSWORD", pw);
+        if let Some(user) = user {
+            cmd.arg("--as").arg(user);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.args(args).output().expect("run sanad")
+    }
+
+    fn staff(&self, user: &str, args: &[&str]) -> Output {
+        self.run(Some(user), STAFF_PW, args, &[])
+    }
+
+    fn json(&self, user: &str, args: &[&str]) -> Value {
+        let pw = if user == "admin" { ADMIN_PW } else { STAFF_PW };
+        let out = self.run(Some(user), pw, args, &[]);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice(&out.stdout).expect("json")
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_complaint_from_the_desk_to_closed_and_tracked() {
+    let desk = Desk::new();
+    let created = desk.json(
+        "clerk",
+        &[
+            "complaint",
+            "new",
+            "--kind",
+            "complaint",
+            "--name",
+            "زهرا كريمي",
+            "--mobile",
+            "۰۹۱۲۱۲۳۴۵۶۷",
+            "--text",
+            "پاسخی دریافت نکرده‌ام",
+        ],
+    );
+    assert_eq!(created["status"], "registered");
+    let code = created["tracking_code"].as_str().expect("code").to_owned();
+
+    // The caller reads the code out; the clerk types it with dashes in Persian digits.
+    let grouped = created["tracking_code_grouped"].as_str().expect("grouped");
+    let persian: String = grouped
+        .chars()
+        .map(|c| {
+            c.to_digit(10)
+                .and_then(|d| char::from_u32(0x06F0 + d))
+                .unwrap_or(c)
+        })
+        .collect();
+    let out = desk.staff("clerk", &["track", &persian]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("در انتظار ارجاع"), "{text}");
+    assert!(text.contains("ز*** ک****"), "{text}");
+    assert!(
+        !text.contains("0912") && !text.contains("۰۹۱۲"),
+        "no contact: {text}"
+    );
+
+    let out = desk.staff("clerk", &["complaint", "assign", &code, "--to", "reviewer"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ارجاع‌شده"), "{}", stdout(&out));
+    // Not the assignee: 3, in Persian.
+    let out = desk.staff("clerk", &["complaint", "answer", &code, "--text", "پاسخ"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ارجاع شده"), "{}", stderr(&out));
+    let answered = desk.json(
+        "reviewer",
+        &[
+            "--json",
+            "complaint",
+            "answer",
+            &code,
+            "--text",
+            "پیگیری شد",
+        ],
+    );
+    assert_eq!(answered["status"], "answered");
+    // A stale version: 4.
+    let out = desk.staff(
+        "clerk",
+        &["complaint", "close", &code, "--expect-version", "2"],
+    );
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let closed = desk.json(
+        "clerk",
+        &[
+            "--json",
+            "complaint",
+            "close",
+            &code,
+            "--expect-version",
+            "3",
+        ],
+    );
+    assert_eq!(closed["status"], "closed");
+    assert_eq!(closed["history"].as_array().map(Vec::len), Some(4));
+
+    let tracked = desk.json("reviewer", &["--json", "track", &code]);
+    assert_eq!(tracked["kind"], "complaint");
+    assert_eq!(tracked["state"], "closed");
+
+    let list = desk.json(
+        "clerk",
+        &["--json", "complaint", "list", "--status", "closed"],
+    );
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    let out = desk.staff("clerk", &["complaint", "list"]);
+    assert!(
+        stdout(&out).contains("موردی"),
+        "no open ones: {}",
+        stdout(&out)
+    );
+
+    // Invalid input names the field: 2. Unknown code: 5.
+    let out = desk.staff(
+        "clerk",
+        &[
+            "complaint",
+            "new",
+            "--kind",
+            "comment",
+            "--name",
+            "x",
+            "--email",
+            "x@y",
+            "--text",
+            "t",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("رایانامه"), "{}", stderr(&out));
+    let unknown = sanad_core::TrackingCode::generate_secure();
+    let out = desk.staff("clerk", &["track", unknown.as_str()]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+}
+
+#[test]
+fn holidays_and_thursdays_from_the_command_line() {
+    let desk = Desk::new();
+    let list = desk.json("clerk", &["--json", "holiday", "list", "--year", "1405"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(25));
+    let out = desk.staff("clerk", &["holiday", "list", "--year", "1404"]);
+    assert!(
+        stdout(&out).contains("۱۴۰۴/۱۰/۱۳ | ولادت امام علی (ع)"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = desk.staff(
+        "clerk",
+        &["holiday", "add", "1405/02/10", "--title", "تعطیلی"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "clerks may not: {}",
+        stderr(&out)
+    );
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &["holiday", "add", "۱۴۰۵/۰۲/۱۰", "--title", "تعطیلی استانی"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("۱۴۰۵/۰۲/۱۰"), "{}", stdout(&out));
+    let list = desk.json("clerk", &["--json", "holiday", "list", "--year", "1405"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(26));
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &["holiday", "remove", "1405/02/10"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &["holiday", "remove", "1405/02/10"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &["holiday", "add", "1404/12/30", "--title", "x"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "no such day: {}", stderr(&out));
+
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &["setting", "thursday-off", "off"],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("روز کاری"), "{}", stdout(&out));
+
+    let out = desk.staff("director", &["overdue"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("از مهلت نگذشته"), "{}", stdout(&out));
+    let out = desk.staff("clerk", &["overdue"]);
+    assert_eq!(out.status.code(), Some(3));
+}
