@@ -88,6 +88,37 @@ pub enum Command {
     Setting(SettingCommand),
     /// Requests past their deadline (director, auditor)
     Overdue(PageArgs),
+    /// Results e-mailed to applicants: the mail server (administrator), delivery, what was sent
+    #[command(subcommand)]
+    Mail(MailCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Set the outgoing mail server (administrator)
+    Set {
+        #[arg(long)]
+        host: String,
+        #[arg(long)]
+        port: u16,
+        /// none, starttls (default) or tls
+        #[arg(long, default_value = "starttls", value_parser = ["none", "starttls", "tls"])]
+        tls: String,
+        /// Sign in as this account; its password goes to the keychain with `mail password`
+        #[arg(long)]
+        user: Option<String>,
+        /// The sender address applicants see
+        #[arg(long)]
+        from: String,
+    },
+    /// Show the mail server settings (administrator)
+    Show,
+    /// Keep the SMTP account's password (SANAD_SMTP_PASSWORD) in the OS keychain (administrator)
+    Password,
+    /// Send what is due now (any signed-in user; desks also do this in the background)
+    Deliver,
+    /// The messages queued for a request's applicant and whether they went
+    Status { code: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -20,6 +20,8 @@ use crate::CliError;
 mod calendar;
 #[path = "complaints.rs"]
 mod complaints;
+#[path = "mail.rs"]
+mod mail;
 #[path = "slip.rs"]
 mod slip;
 pub use slip::{PrintersArgs, SlipArgs};
@@ -354,6 +356,7 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
         Command::Holiday(command) => calendar::holiday(cli, l10n, service, command).await,
         Command::Setting(command) => calendar::setting(cli, l10n, service, command).await,
         Command::Overdue(page) => calendar::overdue(cli, l10n, service, page).await,
+        Command::Mail(command) => mail::mail(cli, l10n, service, command).await,
         Command::Target(TargetCommand::Set { status, hours }) => {
             let actor = sign_in(cli, l10n, service).await?;
             let status = Status::parse("status", status)?;

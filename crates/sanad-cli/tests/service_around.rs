@@ -264,3 +264,91 @@ fn holidays_and_thursdays_from_the_command_line() {
     let out = desk.staff("clerk", &["overdue"]);
     assert_eq!(out.status.code(), Some(3));
 }
+
+#[test]
+fn results_are_mailed_from_the_command_line() {
+    let desk = Desk::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port");
+    let inbox = tempfile::tempdir().expect("dir");
+    let script = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scripts/smtp-test-sink.py");
+    let mut sink = Command::new("/usr/bin/python3")
+        .arg(script)
+        .arg(port.to_string())
+        .arg(inbox.path())
+        .spawn()
+        .expect("SMTP sink (python3-aiosmtpd)");
+    let started = std::time::Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "sink did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let port_text = port.to_string();
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &[
+            "mail",
+            "set",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port_text,
+            "--tls",
+            "none",
+            "--from",
+            "desk@sanad.invalid",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c = desk.json(
+        "clerk",
+        &[
+            "complaint",
+            "new",
+            "--kind",
+            "comment",
+            "--name",
+            "مریم احمدی",
+            "--email",
+            "maryam@example.ir",
+            "--text",
+            "نظر",
+        ],
+    );
+    let code = c["tracking_code"].as_str().expect("code").to_owned();
+    assert!(desk
+        .staff("clerk", &["complaint", "assign", &code, "--to", "reviewer"])
+        .status
+        .success());
+    assert!(desk
+        .staff(
+            "reviewer",
+            &["complaint", "answer", &code, "--text", "سپاس از نظر شما"]
+        )
+        .status
+        .success());
+    let out = desk.staff("clerk", &["mail", "deliver"]);
+    let _ = sink.kill();
+    let _ = sink.wait();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\u{2068}۱\u{2069} پیام فرستاده شد"),
+        "{}",
+        stdout(&out)
+    );
+    let got = std::fs::read_to_string(inbox.path().join("1.json")).expect("a message arrived");
+    let got: Value = serde_json::from_str(&got).expect("json");
+    assert_eq!(got["to"], "maryam@example.ir");
+    assert!(got["body"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("سپاس از نظر شما"));
+}

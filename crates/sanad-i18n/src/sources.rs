@@ -14,6 +14,7 @@ pub const FTL_FILES: &[&str] = &[
     "complaints.ftl",
     "tracking.ftl",
     "calendar.ftl",
+    "outbox.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -38,6 +39,7 @@ const FA: &[(&str, &str)] = &[
         "calendar.ftl",
         include_str!("../../../i18n/fa/calendar.ftl"),
     ),
+    ("outbox.ftl", include_str!("../../../i18n/fa/outbox.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -62,6 +64,7 @@ const EN: &[(&str, &str)] = &[
         "calendar.ftl",
         include_str!("../../../i18n/en/calendar.ftl"),
     ),
+    ("outbox.ftl", include_str!("../../../i18n/en/outbox.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -475,6 +475,21 @@ impl Service {
             answer,
             at: now,
         };
+        let message = match (action, row.email.as_deref(), &change.answer) {
+            (ComplaintAction::Answer, Some(email), Some(answer)) => Some(crate::outbox::compose(
+                "complaint",
+                &row.id,
+                "complaint-answered",
+                email,
+                &[
+                    ("name", row.person_name.clone()),
+                    crate::outbox::code_arg(&code),
+                    ("answer", answer.clone()),
+                ],
+                now,
+            )),
+            _ => None,
+        };
         let mut detail = detail;
         detail["tracking_code"] = json!(code.as_str());
         detail["from"] = json!(from.as_str());
@@ -485,6 +500,9 @@ impl Service {
                 return Err(conflict());
             }
             ops::insert_complaint_step(&mut tx, &step).await?;
+            if let Some(message) = &message {
+                ops::insert_outbox(&mut tx, message).await?;
+            }
             ops::append_audit(&mut tx, &mut head, AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),

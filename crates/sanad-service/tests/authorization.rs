@@ -8,8 +8,8 @@ use common::{Backend, Office, PASSWORD};
 use sanad_core::model::{Action, ComplaintStatus, Role, Status};
 use sanad_i18n::Lang;
 use sanad_service::{
-    AccountPolicy, Actor, ComplaintQuery, Error, NewComplaint, NewDocument, NewOrganization,
-    NewRequest, NewUser, PageRequest, RequestView, SearchQuery,
+    AccountPolicy, Actor, ComplaintQuery, Error, MailSettings, MailTls, NewComplaint, NewDocument,
+    NewOrganization, NewRequest, NewUser, PageRequest, RequestView, SearchQuery,
 };
 
 fn denied<T: std::fmt::Debug>(res: &Result<T, Error>) -> bool {
@@ -224,6 +224,36 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             "overdue_requests",
             &[Role::Director, Role::Auditor],
             o.svc.overdue_requests(who, PageRequest::default())
+        );
+        check!("mail_settings", &[Role::Admin], o.svc.mail_settings(who));
+        check!(
+            "set_mail_settings",
+            &[Role::Admin],
+            o.svc.set_mail_settings(
+                who,
+                MailSettings {
+                    host: "127.0.0.1".into(),
+                    port: 2525,
+                    tls: MailTls::None,
+                    username: None,
+                    from: "desk@sanad.invalid".into()
+                }
+            )
+        );
+        check!(
+            "save_smtp_password",
+            &[Role::Admin],
+            o.svc.save_smtp_password(who, "secret")
+        );
+        check!(
+            "request_notifications",
+            STAFF,
+            o.svc.request_notifications(who, &code)
+        );
+        check!(
+            "complaint_notifications",
+            STAFF,
+            o.svc.complaint_notifications(who, &ccode)
         );
         check!(
             "change_password",

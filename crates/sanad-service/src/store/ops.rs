@@ -8,7 +8,7 @@ use sanad_core::Result;
 use crate::store::{
     escape_like, storage, AuditDraft, AuditFilter, Conditions, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
     RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow, ComplaintRow, ComplaintMove,
-    ComplaintStepRow, HolidayRow,
+    ComplaintStepRow, HolidayRow, OutboxRow,
 };
 
 /// Binds a dynamically built query's values in order.
@@ -30,8 +30,8 @@ pub type Tx = sqlx::Transaction<'static, Db>;
 
 const REQUEST_COLUMNS: &str = "id, tracking_code, requesting_org_id, destination_org_id, \
     needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
-    applicant_mobile, letter_number, letter_date, purpose, priority, status, version, \
-    status_since, deadline_at, created_by, created_at, updated_at";
+    applicant_mobile, applicant_email, letter_number, letter_date, purpose, priority, status, \
+    version, status_since, deadline_at, created_by, created_at, updated_at";
 
 const SUMMARY_COLUMNS: &str = "r.id, r.tracking_code, r.status, r.version, r.priority, \
     r.dispatch_mode, r.requesting_org_id, o.name AS requesting_org_name, r.applicant_name, \
@@ -429,9 +429,10 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
         "INSERT INTO requests (id, tracking_code, requesting_org_id, destination_org_id, \
          needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
          applicant_mobile, letter_number, letter_number_key, letter_date, purpose, priority, \
-         status, version, status_since, deadline_at, search_key, created_by, created_at, updated_at) \
+         status, version, status_since, deadline_at, search_key, created_by, created_at, updated_at, \
+         applicant_email) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23)",
+         $19, $20, $21, $22, $23, $24)",
     )
     .bind(&r.id)
     .bind(&r.tracking_code)
@@ -456,6 +457,7 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
     .bind(&r.created_by)
     .bind(r.created_at)
     .bind(r.updated_at)
+    .bind(&r.applicant_email)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -870,4 +872,108 @@ pub async fn overdue_requests(pool: &Pool, now: i64, limit: i64) -> Result<Vec<R
          WHERE r.deadline_at < $1 ORDER BY r.deadline_at, r.id LIMIT $2"
     );
     fetch_summaries(pool, &sql, vec![Bind::Int(now), Bind::Int(limit)]).await
+}
+
+// ---- the outbox ----
+
+const OUTBOX_COLUMNS: &str = "id, channel, recipient, subject, body, entity, entity_id, event, \
+    state, attempts, next_attempt_at, last_error, created_at, sent_at";
+
+pub async fn insert_outbox(tx: &mut Tx, m: &OutboxRow) -> Result<()> {
+    sqlx::query(&format!(
+        "INSERT INTO outbox ({OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+         $11, $12, $13, $14)"
+    ))
+    .bind(&m.id)
+    .bind(&m.channel)
+    .bind(&m.recipient)
+    .bind(&m.subject)
+    .bind(&m.body)
+    .bind(&m.entity)
+    .bind(&m.entity_id)
+    .bind(&m.event)
+    .bind(&m.state)
+    .bind(m.attempts)
+    .bind(m.next_attempt_at)
+    .bind(&m.last_error)
+    .bind(m.created_at)
+    .bind(m.sent_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+/// Messages due for an attempt at `now`, oldest due first.
+pub async fn due_outbox(pool: &Pool, now: i64, limit: i64) -> Result<Vec<OutboxRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= $1 \
+         ORDER BY next_attempt_at, id LIMIT $2"
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+/// Takes a due message for this desk until `until`, unless another desk took it first.
+pub async fn lease_outbox(tx: &mut Tx, id: &str, seen_next: i64, until: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND state = 'pending' \
+         AND next_attempt_at = $3",
+    )
+    .bind(until)
+    .bind(id)
+    .bind(seen_next)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn outbox_sent(tx: &mut Tx, id: &str, at: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, \
+         last_error = NULL WHERE id = $2",
+    )
+    .bind(at)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+pub async fn outbox_retry(tx: &mut Tx, id: &str, next_at: i64, error: &str) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 \
+         WHERE id = $3",
+    )
+    .bind(next_at)
+    .bind(error)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+pub async fn outbox_for(pool: &Pool, entity: &str, entity_id: &str) -> Result<Vec<OutboxRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE entity = $1 AND entity_id = $2 \
+         ORDER BY created_at, id"
+    ))
+    .bind(entity)
+    .bind(entity_id)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+pub async fn count_pending_outbox(pool: &Pool) -> Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
+        .fetch_one(pool)
+        .await
+        .map_err(storage)
 }

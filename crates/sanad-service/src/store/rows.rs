@@ -46,6 +46,7 @@ pub struct RequestRow {
     pub applicant_name: String,
     pub applicant_national_code: String,
     pub applicant_mobile: String,
+    pub applicant_email: Option<String>,
     pub letter_number: String,
     pub letter_date: String,
     pub purpose: String,
@@ -266,4 +267,23 @@ pub struct ComplaintStepRow {
 pub struct HolidayRow {
     pub day: String,
     pub title: String,
+}
+
+/// A message waiting in (or gone from) the outbox.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: String,
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub event: String,
+    pub state: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
 }
