@@ -91,6 +91,36 @@ pub enum Command {
     /// Results e-mailed to applicants: the mail server (administrator), delivery, what was sent
     #[command(subcommand)]
     Mail(MailCommand),
+    /// Notices: maintenance windows and disruptions (the administrator posts them)
+    #[command(subcommand)]
+    Notice(NoticeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoticeCommand {
+    /// Schedule a maintenance window or post a disruption (administrator)
+    Add {
+        /// maintenance or disruption
+        #[arg(long, value_parser = ["maintenance", "disruption"])]
+        kind: String,
+        /// Jalali date and Tehran time: "1404/10/10 14:00"
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        text: String,
+        /// Refuse every change but the administrator's inside the window
+        #[arg(long = "read-only")]
+        read_only: bool,
+    },
+    /// The notice board, newest first; --active shows what desks show now
+    List {
+        #[arg(long)]
+        active: bool,
+    },
+    /// Cancel a notice by its id (administrator)
+    Cancel { id: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -22,6 +22,8 @@ mod calendar;
 mod complaints;
 #[path = "mail.rs"]
 mod mail;
+#[path = "notices.rs"]
+mod notices;
 #[path = "slip.rs"]
 mod slip;
 pub use slip::{PrintersArgs, SlipArgs};
@@ -357,6 +359,7 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
         Command::Setting(command) => calendar::setting(cli, l10n, service, command).await,
         Command::Overdue(page) => calendar::overdue(cli, l10n, service, page).await,
         Command::Mail(command) => mail::mail(cli, l10n, service, command).await,
+        Command::Notice(command) => notices::notice(cli, l10n, service, command).await,
         Command::Target(TargetCommand::Set { status, hours }) => {
             let actor = sign_in(cli, l10n, service).await?;
             let status = Status::parse("status", status)?;

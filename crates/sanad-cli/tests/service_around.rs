@@ -352,3 +352,86 @@ fn results_are_mailed_from_the_command_line() {
         .unwrap_or_default()
         .contains("سپاس از نظر شما"));
 }
+
+#[test]
+fn notices_from_the_command_line() {
+    let desk = Desk::new();
+    let at = |hours: i64| {
+        sanad_core::jalali::format_datetime_tehran(
+            chrono::Utc::now() + chrono::Duration::hours(hours),
+        )
+    };
+    let (from, to) = (at(-1), at(1));
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &[
+            "--json",
+            "notice",
+            "add",
+            "--kind",
+            "maintenance",
+            "--from",
+            &from,
+            "--to",
+            &to,
+            "--text",
+            "به‌روزرسانی",
+            "--read-only",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let n: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let id = n["id"].as_str().expect("id").to_owned();
+    assert_eq!(n["in_progress"], true);
+
+    // Inside the read-only window a clerk's change is refused: 3, in Persian.
+    let out = desk.staff(
+        "clerk",
+        &[
+            "complaint",
+            "new",
+            "--kind",
+            "comment",
+            "--name",
+            "مریم",
+            "--mobile",
+            "09121234567",
+            "--text",
+            "نظر",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("فقط‌خواندنی"), "{}", stderr(&out));
+    let out = desk.staff("clerk", &["notice", "list", "--active"]);
+    assert!(stdout(&out).contains("به‌روزرسانی"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("فقط‌خواندنی"), "{}", stdout(&out));
+
+    let out = desk.run(Some("admin"), ADMIN_PW, &["notice", "cancel", &id], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = desk.run(Some("admin"), ADMIN_PW, &["notice", "cancel", &id], &[]);
+    assert_eq!(out.status.code(), Some(5));
+    let out = desk.staff(
+        "clerk",
+        &[
+            "complaint",
+            "new",
+            "--kind",
+            "comment",
+            "--name",
+            "مریم",
+            "--mobile",
+            "09121234567",
+            "--text",
+            "نظر",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "writes again after the cancel: {}",
+        stderr(&out)
+    );
+    let out = desk.staff("clerk", &["notice", "list"]);
+    assert!(stdout(&out).contains("لغوشده"), "{}", stdout(&out));
+}

@@ -96,6 +96,7 @@ impl Error {
                 "document" => "error-not-found-document",
                 "complaint" => "error-not-found-complaint",
                 "holiday" => "error-not-found-holiday",
+                "notice" => "error-not-found-notice",
                 "tracking_code" => "error-not-found-tracking-code",
                 _ => "error-not-found",
             },

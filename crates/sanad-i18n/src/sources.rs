@@ -15,6 +15,7 @@ pub const FTL_FILES: &[&str] = &[
     "tracking.ftl",
     "calendar.ftl",
     "outbox.ftl",
+    "notices.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -40,6 +41,7 @@ const FA: &[(&str, &str)] = &[
         include_str!("../../../i18n/fa/calendar.ftl"),
     ),
     ("outbox.ftl", include_str!("../../../i18n/fa/outbox.ftl")),
+    ("notices.ftl", include_str!("../../../i18n/fa/notices.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -65,6 +67,7 @@ const EN: &[(&str, &str)] = &[
         include_str!("../../../i18n/en/calendar.ftl"),
     ),
     ("outbox.ftl", include_str!("../../../i18n/en/outbox.ftl")),
+    ("notices.ftl", include_str!("../../../i18n/en/notices.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -218,6 +218,21 @@ const TABLES: &[Table] = &[
         ],
     ),
     (
+        "notices",
+        "id",
+        &[
+            ("id", Text),
+            ("kind", Text),
+            ("body", Text),
+            ("starts_at", Int),
+            ("ends_at", Int),
+            ("read_only", Bool),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("cancelled_at", Int),
+        ],
+    ),
+    (
         "holidays",
         "day",
         &[("day", Text), ("title", Text), ("created_at", Int)],

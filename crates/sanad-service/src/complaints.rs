@@ -128,6 +128,7 @@ impl Service {
         new: NewComplaint,
     ) -> Result<ComplaintView> {
         self.authorize(actor, REGISTERS).await?;
+        self.ensure_writable(actor).await?;
         let kind = ComplaintKind::parse("kind", &new.kind)?;
         let name = validate::required_text("name", &new.name, 100)?;
         let mobile = match new.mobile.as_deref().map(str::trim) {
@@ -253,6 +254,7 @@ impl Service {
             complaint_workflow::roles_for(ComplaintAction::Assign),
         )
         .await?;
+        self.ensure_writable(actor).await?;
         let assignee = self
             .user_named(username)
             .await
@@ -288,6 +290,7 @@ impl Service {
             complaint_workflow::roles_for(ComplaintAction::Answer),
         )
         .await?;
+        self.ensure_writable(actor).await?;
         let answer = validate::required_text("answer", answer, MAX_TEXT)?;
         self.step_complaint(
             actor,
@@ -312,6 +315,7 @@ impl Service {
     ) -> Result<ComplaintView> {
         self.authorize(actor, complaint_workflow::roles_for(ComplaintAction::Close))
             .await?;
+        self.ensure_writable(actor).await?;
         let note = validate::optional_text("note", note, 1000)?;
         self.step_complaint(
             actor,

@@ -48,6 +48,7 @@ impl Service {
     /// Registers a request received at the desk and gives it its tracking code. Clerks only.
     pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
         self.authorize(actor, &[Role::Clerk]).await?;
+        self.ensure_writable(actor).await?;
         let valid = self.validate_request(new).await?;
         let now = self.now_micros();
         let deadline = self
@@ -168,6 +169,7 @@ impl Service {
         expected_version: Option<i64>,
     ) -> Result<RequestView> {
         self.authorize(actor, Role::ALL).await?;
+        self.ensure_writable(actor).await?;
         let code = TrackingCode::parse(code)?;
         let note = validate::optional_text("note", note, 1000)?;
         let row =

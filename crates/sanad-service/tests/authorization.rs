@@ -9,7 +9,8 @@ use sanad_core::model::{Action, ComplaintStatus, Role, Status};
 use sanad_i18n::Lang;
 use sanad_service::{
     AccountPolicy, Actor, ComplaintQuery, Error, MailSettings, MailTls, NewComplaint, NewDocument,
-    NewOrganization, NewRequest, NewUser, PageRequest, RequestView, SearchQuery,
+    NewNotice, NewOrganization, NewRequest, NewUser, NoticeKind, PageRequest, RequestView,
+    SearchQuery,
 };
 
 fn denied<T: std::fmt::Debug>(res: &Result<T, Error>) -> bool {
@@ -254,6 +255,31 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             "complaint_notifications",
             STAFF,
             o.svc.complaint_notifications(who, &ccode)
+        );
+        check!(
+            "add_notice",
+            &[Role::Admin],
+            o.svc.add_notice(
+                who,
+                NewNotice {
+                    kind: NoticeKind::Disruption,
+                    text: "اختلال".into(),
+                    starts: "1404/10/01 10:00".into(),
+                    ends: "1404/10/01 11:00".into(),
+                    read_only: false
+                }
+            )
+        );
+        check!(
+            "cancel_notice",
+            &[Role::Admin],
+            o.svc.cancel_notice(who, "none")
+        );
+        check!("notice_board", ALL, o.svc.notice_board(who));
+        check!(
+            "set_banner_lead_hours",
+            &[Role::Admin],
+            o.svc.set_banner_lead_hours(who, 24)
         );
         check!(
             "change_password",

@@ -287,3 +287,16 @@ pub struct OutboxRow {
     pub created_at: i64,
     pub sent_at: Option<i64>,
 }
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NoticeRow {
+    pub id: String,
+    pub kind: String,
+    pub body: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub read_only: bool,
+    pub created_by: String,
+    pub created_at: i64,
+    pub cancelled_at: Option<i64>,
+}
