@@ -9,6 +9,8 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   # tests: a real PostgreSQL server (started by scripts/pg-test-server.sh)
   postgresql openssl
+  # tests: a real SMTP server on loopback for the outbox (scripts/smtp-test-sink.py)
+  python3-aiosmtpd
   # slips: CUPS (libcups2-dev to link), a PDF printer, and the tools that check rendered slips
   cups printer-driver-cups-pdf libcups2-dev poppler-utils zbar-tools librsvg2-bin
   # tests: the OS keychain (a Secret Service in a private D-Bus session)

@@ -25,7 +25,11 @@ export type Document = { id: string, registry_number: string, title: string, pro
 
 export type NewDocument = { registry_number: string, title: string, property_plate: string | null, location: string | null, };
 
-export type Applicant = { name: string, national_code: string, mobile: string, };
+export type Applicant = { name: string, national_code: string, mobile: string, 
+/**
+ * Where results are e-mailed (optional).
+ */
+email: string | null, };
 
 export type Letter = { number: string, date: string, };
 

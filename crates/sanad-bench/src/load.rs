@@ -427,6 +427,7 @@ pub fn new_request(orgs: &[String], docs: &[String], i: usize) -> NewRequest {
             name: format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / 10) % LAST.len()]),
             national_code: "0499370899".into(),
             mobile: "09121234567".into(),
+            email: None,
         },
         letter: Letter {
             number: format!("{i}/بنچ"),

@@ -75,6 +75,165 @@ pub enum Command {
     Slip(crate::commands::SlipArgs),
     /// The system's printers; --set-default keeps one as your slip printer (clerks)
     Printers(crate::commands::PrintersArgs),
+    /// Complaints, suggestions and comments
+    #[command(subcommand)]
+    Complaint(ComplaintCommand),
+    /// Where a request or complaint stands, for a caller on the phone (no personal data)
+    Track { code: String },
+    /// Official holidays (the administrator edits them)
+    #[command(subcommand)]
+    Holiday(HolidayCommand),
+    /// Office settings (administrator)
+    #[command(subcommand)]
+    Setting(SettingCommand),
+    /// Requests past their deadline (director, auditor)
+    Overdue(PageArgs),
+    /// Results e-mailed to applicants: the mail server (administrator), delivery, what was sent
+    #[command(subcommand)]
+    Mail(MailCommand),
+    /// Notices: maintenance windows and disruptions (the administrator posts them)
+    #[command(subcommand)]
+    Notice(NoticeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoticeCommand {
+    /// Schedule a maintenance window or post a disruption (administrator)
+    Add {
+        /// maintenance or disruption
+        #[arg(long, value_parser = ["maintenance", "disruption"])]
+        kind: String,
+        /// Jalali date and Tehran time: "1404/10/10 14:00"
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        text: String,
+        /// Refuse every change but the administrator's inside the window
+        #[arg(long = "read-only")]
+        read_only: bool,
+    },
+    /// The notice board, newest first; --active shows what desks show now
+    List {
+        #[arg(long)]
+        active: bool,
+    },
+    /// Cancel a notice by its id (administrator)
+    Cancel { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Set the outgoing mail server (administrator)
+    Set {
+        #[arg(long)]
+        host: String,
+        #[arg(long)]
+        port: u16,
+        /// none, starttls (default) or tls
+        #[arg(long, default_value = "starttls", value_parser = ["none", "starttls", "tls"])]
+        tls: String,
+        /// Sign in as this account; its password goes to the keychain with `mail password`
+        #[arg(long)]
+        user: Option<String>,
+        /// The sender address applicants see
+        #[arg(long)]
+        from: String,
+    },
+    /// Show the mail server settings (administrator)
+    Show,
+    /// Keep the SMTP account's password (SANAD_SMTP_PASSWORD) in the OS keychain (administrator)
+    Password,
+    /// Send what is due now (any signed-in user; desks also do this in the background)
+    Deliver,
+    /// The messages queued for a request's applicant and whether they went
+    Status { code: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ComplaintCommand {
+    /// Register one (clerks); prints it as JSON
+    New {
+        /// complaint, suggestion or comment
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        mobile: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        text: String,
+        /// The tracking code of the request it is about
+        #[arg(long)]
+        request: Option<String>,
+    },
+    /// Show one by its tracking code
+    Show { code: String },
+    /// Assign it to a member of staff (clerks, director)
+    Assign {
+        code: String,
+        /// The user name of the one who answers
+        #[arg(long = "to")]
+        to: String,
+        #[arg(long = "expect-version")]
+        expect_version: Option<i64>,
+    },
+    /// Record the answer (the assignee, or the director)
+    Answer {
+        code: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long = "expect-version")]
+        expect_version: Option<i64>,
+    },
+    /// Close an answered one (clerks, director)
+    Close {
+        code: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long = "expect-version")]
+        expect_version: Option<i64>,
+    },
+    /// Open ones (or those in --status), soonest deadline first
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        /// Only those assigned to you
+        #[arg(long)]
+        mine: bool,
+        #[arg(long)]
+        limit: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HolidayCommand {
+    /// The official holidays, of one Jalali year or all
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Declare a day (Jalali) an official holiday
+    Add {
+        date: String,
+        #[arg(long)]
+        title: String,
+    },
+    /// Make a day a working day again
+    Remove { date: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingCommand {
+    /// Whether Thursday is a day off (on, the default) or a working day (off)
+    #[command(name = "thursday-off")]
+    ThursdayOff {
+        #[arg(value_parser = ["on", "off"])]
+        value: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,6 +16,14 @@ use crate::args::{
 use crate::output::{self, print_json};
 use crate::CliError;
 
+#[path = "calendar.rs"]
+mod calendar;
+#[path = "complaints.rs"]
+mod complaints;
+#[path = "mail.rs"]
+mod mail;
+#[path = "notices.rs"]
+mod notices;
 #[path = "slip.rs"]
 mod slip;
 pub use slip::{PrintersArgs, SlipArgs};
@@ -345,6 +353,13 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
         }
         Command::Slip(args) => slip::slip(cli, l10n, service, args).await,
         Command::Printers(args) => slip::printers(cli, l10n, service, args).await,
+        Command::Complaint(command) => complaints::complaint(cli, l10n, service, command).await,
+        Command::Track { code } => complaints::track(cli, l10n, service, code).await,
+        Command::Holiday(command) => calendar::holiday(cli, l10n, service, command).await,
+        Command::Setting(command) => calendar::setting(cli, l10n, service, command).await,
+        Command::Overdue(page) => calendar::overdue(cli, l10n, service, page).await,
+        Command::Mail(command) => mail::mail(cli, l10n, service, command).await,
+        Command::Notice(command) => notices::notice(cli, l10n, service, command).await,
         Command::Target(TargetCommand::Set { status, hours }) => {
             let actor = sign_in(cli, l10n, service).await?;
             let status = Status::parse("status", status)?;

@@ -53,12 +53,12 @@ pub fn print_error(l10n: &Localizer, error: &CliError, json: bool) {
     }
 }
 
-fn line(l10n: &Localizer, label: &str, value: &str) {
+pub fn line(l10n: &Localizer, label: &str, value: &str) {
     println!("{}: {}", l10n.text(label), value);
 }
 
 /// A tracking code inside Persian text: isolated left-to-right so its groups keep their order.
-fn code_text(l10n: &Localizer, grouped: &str) -> String {
+pub fn code_text(l10n: &Localizer, grouped: &str) -> String {
     format!("\u{2066}{}\u{2069}", l10n.digits(grouped))
 }
 
@@ -128,11 +128,11 @@ pub fn print_request(l10n: &Localizer, r: &RequestView) {
     }
 }
 
-fn spelled(kind: &str, value: &str) -> String {
+pub fn spelled(kind: &str, value: &str) -> String {
     format!("{kind}-{}", value.replace('_', "-"))
 }
 
-fn print_summaries(l10n: &Localizer, items: &[RequestSummary]) {
+pub fn print_summaries(l10n: &Localizer, items: &[RequestSummary]) {
     for r in items {
         let overdue = if r.overdue {
             format!(" [{}]", l10n.text("cli-overdue"))

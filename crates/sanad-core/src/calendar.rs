@@ -1,5 +1,8 @@
 //! The working calendar behind service-level deadlines: a state's target is a number of hours,
-//! and only hours on working days in Tehran count (the weekend is Thursday and Friday).
+//! and only hours on working days in Tehran count (the weekend is Thursday and Friday, unless the
+//! office works Thursdays) and never on an official holiday.
+
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use chrono_tz::Asia::Tehran;
@@ -12,6 +15,9 @@ use crate::jalali::tehran_start_of_day;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkingCalendar {
     pub working_days: Vec<Weekday>,
+    /// Official holidays (Tehran-local Gregorian dates): never working days, whatever weekday.
+    #[serde(default)]
+    pub holidays: BTreeSet<NaiveDate>,
 }
 
 impl Default for WorkingCalendar {
@@ -25,6 +31,7 @@ impl Default for WorkingCalendar {
                 Weekday::Tue,
                 Weekday::Wed,
             ],
+            holidays: BTreeSet::new(),
         }
     }
 }
@@ -32,7 +39,20 @@ impl Default for WorkingCalendar {
 impl WorkingCalendar {
     /// Whether `day` (a Tehran-local date) counts toward deadlines.
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
-        self.working_days.contains(&day.weekday())
+        self.working_days.contains(&day.weekday()) && !self.holidays.contains(&day)
+    }
+
+    /// The government week, with Thursday as a working day when `thursday_off` is false, and
+    /// `holidays` off. Friday is always off.
+    pub fn with(thursday_off: bool, holidays: BTreeSet<NaiveDate>) -> Self {
+        let mut cal = WorkingCalendar {
+            holidays,
+            ..WorkingCalendar::default()
+        };
+        if !thursday_off {
+            cal.working_days.push(Weekday::Thu);
+        }
+        cal
     }
 
     /// The instant at which `hours` hours have elapsed since `start`, counting only time on
@@ -145,6 +165,7 @@ mod tests {
     fn no_working_days_means_plain_hours() {
         let cal = WorkingCalendar {
             working_days: vec![],
+            holidays: BTreeSet::new(),
         };
         let start = tehran(2025, 10, 1, 20, 0);
         assert_eq!(
@@ -165,6 +186,7 @@ mod tests {
                 Weekday::Sat,
                 Weekday::Sun,
             ],
+            holidays: BTreeSet::new(),
         };
         let start = tehran(2025, 10, 1, 20, 0);
         assert_eq!(
@@ -192,6 +214,31 @@ mod tests {
         let start = tehran(2021, 3, 21, 12, 0);
         // 12 hours left on Sunday, then 23 real hours of Monday.
         assert_eq!(cal.add_working_hours(start, 35), tehran(2021, 3, 23, 0, 0));
+    }
+
+    #[test]
+    fn holidays_do_not_count() {
+        // Saturday 2025-10-04 declared a holiday: Wednesday 20:00 + 8 h runs into Sunday.
+        let holidays = [NaiveDate::from_ymd_opt(2025, 10, 4)]
+            .into_iter()
+            .flatten()
+            .collect();
+        let cal = WorkingCalendar::with(true, holidays);
+        assert_eq!(
+            cal.add_working_hours(tehran(2025, 10, 1, 20, 0), 8),
+            tehran(2025, 10, 5, 4, 0)
+        );
+    }
+
+    #[test]
+    fn a_working_thursday_counts() {
+        let cal = WorkingCalendar::with(false, BTreeSet::new());
+        assert_eq!(
+            cal.add_working_hours(tehran(2025, 10, 1, 20, 0), 8),
+            tehran(2025, 10, 2, 4, 0)
+        );
+        // Friday never counts.
+        assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2025, 10, 3).unwrap_or_default()));
     }
 
     #[test]

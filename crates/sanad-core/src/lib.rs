@@ -3,6 +3,7 @@
 //! so that the service, the command line and the desktop app share one set of rules.
 
 pub mod calendar;
+pub mod complaint_workflow;
 pub mod error;
 pub mod jalali;
 pub mod model;

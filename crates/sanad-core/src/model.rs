@@ -132,3 +132,34 @@ impl Action {
         matches!(self, Action::SendBack | Action::Reject | Action::Cancel)
     }
 }
+
+spelled_enum!(
+    #[derive(ts_rs::TS)]
+    /// What a person brings to the desk besides a request (شکایت، پیشنهاد، نظر).
+    ComplaintKind, "kind", "error-complaint-kind-unknown" {
+        Complaint => "complaint",
+        Suggestion => "suggestion",
+        Comment => "comment",
+    }
+);
+
+spelled_enum!(
+    #[derive(ts_rs::TS)]
+    /// Where a complaint, suggestion or comment stands.
+    ComplaintStatus, "status", "error-status-unknown" {
+        Registered => "registered",
+        Assigned => "assigned",
+        Answered => "answered",
+        Closed => "closed",
+    }
+);
+
+spelled_enum!(
+    #[derive(ts_rs::TS)]
+    /// A step taken on a complaint after it is registered.
+    ComplaintAction, "action", "error-action-unknown" {
+        Assign => "assign",
+        Answer => "answer",
+        Close => "close",
+    }
+);

@@ -111,8 +111,66 @@ pub fn optional_text(field: &str, input: Option<&str>, max_chars: usize) -> Resu
     }
 }
 
+/// An e-mail address, trimmed and with its domain lowercased: one `@`, a local part and a dotted
+/// domain of letters, digits and hyphens, nothing that could break a mail header. Deliberately
+/// plain: the point is to catch typos at the desk, not to implement RFC 5322.
+pub fn email(field: &str, input: &str) -> Result<String> {
+    let text = input.trim();
+    let invalid = || Error::invalid(field, "error-email-format");
+    let (local, domain) = text.split_once('@').ok_or_else(invalid)?;
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let domain = domain.to_ascii_lowercase();
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    if !local_ok || !domain_ok {
+        return Err(invalid());
+    }
+    Ok(format!("{local}@{domain}"))
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            email("e", " Ali.Rezaei@Example.IR ").ok().as_deref(),
+            Some("Ali.Rezaei@example.ir")
+        );
+        for bad in [
+            "",
+            "ali",
+            "ali@",
+            "@x.ir",
+            "ali@x",
+            "ali@@x.ir",
+            "a b@x.ir",
+            "ali@x.ir\r\nBcc: y@z.ir",
+            "ali@-x.ir",
+            "a..b@x.ir",
+            "علی@x.ir",
+        ] {
+            assert_eq!(message_id(email("e", bad)), "error-email-format", "{bad}");
+        }
+    }
     use super::*;
     use crate::normalize::to_persian_digits;
     use proptest::prelude::*;

@@ -11,6 +11,11 @@ pub const FTL_FILES: &[&str] = &[
     "cli.ftl",
     "slip.ftl",
     "ui.ftl",
+    "complaints.ftl",
+    "tracking.ftl",
+    "calendar.ftl",
+    "outbox.ftl",
+    "notices.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -23,6 +28,20 @@ const FA: &[(&str, &str)] = &[
     ("cli.ftl", include_str!("../../../i18n/fa/cli.ftl")),
     ("slip.ftl", include_str!("../../../i18n/fa/slip.ftl")),
     ("ui.ftl", include_str!("../../../i18n/fa/ui.ftl")),
+    (
+        "complaints.ftl",
+        include_str!("../../../i18n/fa/complaints.ftl"),
+    ),
+    (
+        "tracking.ftl",
+        include_str!("../../../i18n/fa/tracking.ftl"),
+    ),
+    (
+        "calendar.ftl",
+        include_str!("../../../i18n/fa/calendar.ftl"),
+    ),
+    ("outbox.ftl", include_str!("../../../i18n/fa/outbox.ftl")),
+    ("notices.ftl", include_str!("../../../i18n/fa/notices.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -35,6 +54,20 @@ const EN: &[(&str, &str)] = &[
     ("cli.ftl", include_str!("../../../i18n/en/cli.ftl")),
     ("slip.ftl", include_str!("../../../i18n/en/slip.ftl")),
     ("ui.ftl", include_str!("../../../i18n/en/ui.ftl")),
+    (
+        "complaints.ftl",
+        include_str!("../../../i18n/en/complaints.ftl"),
+    ),
+    (
+        "tracking.ftl",
+        include_str!("../../../i18n/en/tracking.ftl"),
+    ),
+    (
+        "calendar.ftl",
+        include_str!("../../../i18n/en/calendar.ftl"),
+    ),
+    ("outbox.ftl", include_str!("../../../i18n/en/outbox.ftl")),
+    ("notices.ftl", include_str!("../../../i18n/en/notices.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -112,6 +112,7 @@ const TABLES: &[Table] = &[
             ("created_by", Text),
             ("created_at", Int),
             ("updated_at", Int),
+            ("applicant_email", Text),
         ],
     ),
     (
@@ -157,6 +158,85 @@ const TABLES: &[Table] = &[
         "id",
         &[("id", Int), ("directorate_name", Text), ("logo_png", Bytes)],
     ),
+    (
+        "complaints",
+        "id",
+        &[
+            ("id", Text),
+            ("tracking_code", Text),
+            ("kind", Text),
+            ("person_name", Text),
+            ("mobile", Text),
+            ("email", Text),
+            ("body", Text),
+            ("request_id", Text),
+            ("status", Text),
+            ("version", Int),
+            ("assigned_to", Text),
+            ("answer", Text),
+            ("status_since", Int),
+            ("deadline_at", Int),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("updated_at", Int),
+        ],
+    ),
+    (
+        "complaint_history",
+        "id",
+        &[
+            ("id", Text),
+            ("complaint_id", Text),
+            ("seq", Int),
+            ("action", Text),
+            ("from_status", Text),
+            ("to_status", Text),
+            ("user_id", Text),
+            ("role", Text),
+            ("at", Int),
+            ("note", Text),
+        ],
+    ),
+    (
+        "outbox",
+        "id",
+        &[
+            ("id", Text),
+            ("channel", Text),
+            ("recipient", Text),
+            ("subject", Text),
+            ("body", Text),
+            ("entity", Text),
+            ("entity_id", Text),
+            ("event", Text),
+            ("state", Text),
+            ("attempts", Int),
+            ("next_attempt_at", Int),
+            ("last_error", Text),
+            ("created_at", Int),
+            ("sent_at", Int),
+        ],
+    ),
+    (
+        "notices",
+        "id",
+        &[
+            ("id", Text),
+            ("kind", Text),
+            ("body", Text),
+            ("starts_at", Int),
+            ("ends_at", Int),
+            ("read_only", Bool),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("cancelled_at", Int),
+        ],
+    ),
+    (
+        "holidays",
+        "day",
+        &[("day", Text), ("title", Text), ("created_at", Int)],
+    ),
     ("settings", "key", &[("key", Text), ("value", Text)]),
     (
         "audit_log",
@@ -174,6 +254,9 @@ const TABLES: &[Table] = &[
         ],
     ),
 ];
+
+/// Tables that migrations fill with shipped rows: a restore replaces those rows.
+const SEEDED: &[&str] = &["holidays"];
 
 /// How a backup is locked.
 pub enum BackupSecret<'a> {
@@ -254,6 +337,10 @@ impl Service {
             let mut tx = pool.begin().await.map_err(storage)?;
             for (table, _, columns) in TABLES {
                 let rows = document["tables"][*table].as_array().ok_or_else(invalid_backup)?;
+                if SEEDED.contains(table) {
+                    // The backup's rows replace what migrations shipped (an edited holiday list).
+                    sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await.map_err(storage)?;
+                }
                 let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
                 let marks: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
                 let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "));

@@ -22,6 +22,7 @@ impl Service {
         new: NewOrganization,
     ) -> Result<Organization> {
         self.authorize(actor, CATALOG_EDITORS).await?;
+        self.ensure_writable(actor).await?;
         let name = validate::required_text("name", &new.name, 200)?;
         let kind = OrgKind::parse("kind", &new.kind)?;
         let national_id = match new.national_id.as_deref().map(str::trim) {
@@ -74,6 +75,7 @@ impl Service {
 
     pub async fn add_document(&self, actor: &Actor, new: NewDocument) -> Result<Document> {
         self.authorize(actor, CATALOG_EDITORS).await?;
+        self.ensure_writable(actor).await?;
         let registry_number = normalize::digits_to_ascii(&validate::required_text(
             "registry_number",
             &new.registry_number,

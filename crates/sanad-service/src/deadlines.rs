@@ -1,8 +1,7 @@
 //! Service-level targets: how long a request may wait in each state, counted on the working
-//! calendar (Saturday to Wednesday, Asia/Tehran). The administrator sets them; the queue sorts by
+//! calendar (Saturday to Wednesday, Asia/Tehran, official holidays off; see holidays.rs). The administrator sets them; the queue sorts by
 //! the deadline they give.
 
-use sanad_core::calendar::WorkingCalendar;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{DispatchMode, Priority, Role, Status};
 use sanad_core::{Error, Result};
@@ -115,7 +114,10 @@ impl Service {
             Priority::Urgent => hours.div_ceil(2),
             Priority::Normal => hours,
         };
-        let due = WorkingCalendar::default().add_working_hours(from_micros(at), hours);
+        let due = self
+            .working_calendar()
+            .await?
+            .add_working_hours(from_micros(at), hours);
         Ok(Some(micros(due)))
     }
 }

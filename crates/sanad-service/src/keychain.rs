@@ -18,6 +18,8 @@ pub enum SecretName {
     PostgresPassword(String),
     /// The key backups are sealed with when no passphrase is given.
     BackupKey,
+    /// The password of the SMTP account results are mailed from (by `user@host:port`).
+    SmtpPassword(String),
 }
 
 impl SecretName {
@@ -27,6 +29,7 @@ impl SecretName {
             SecretName::PendingDatabaseKey(p) => format!("database-key-pending:{p}"),
             SecretName::PostgresPassword(c) => format!("postgres-password:{c}"),
             SecretName::BackupKey => "backup-key".to_owned(),
+            SecretName::SmtpPassword(a) => format!("smtp-password:{a}"),
         }
     }
 }

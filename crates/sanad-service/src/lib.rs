@@ -8,17 +8,22 @@ mod backup;
 mod catalog;
 mod changes;
 mod clock;
+mod complaints;
 mod connection;
 mod deadlines;
 mod encryption;
+mod holidays;
 mod keychain;
 mod models;
+mod notices;
+mod outbox;
 mod policy;
 mod requests;
 mod search;
 mod service;
 mod slips;
 mod store;
+mod track;
 mod ui_support;
 mod users;
 
@@ -27,14 +32,21 @@ pub use audit_log::{AuditEntry, AuditQuery};
 pub use backup::BackupSecret;
 pub use changes::ChangeFeed;
 pub use clock::{Clock, SystemClock};
+pub use complaints::{
+    ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintTarget, ComplaintView, NewComplaint,
+};
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
 pub use deadlines::StateTarget;
 pub use encryption::DatabaseKey;
+pub use holidays::{CalendarSettings, Holiday};
 pub use keychain::{Keychain, SecretName};
 pub use models::*;
+pub use notices::{NewNotice, Notice, NoticeKind};
+pub use outbox::{DeliveryReport, DeliveryState, MailSettings, MailTls, Notification};
 pub use policy::AccountPolicy;
 pub use service::{default_database_url, Actor, CodeSource, Service};
 pub use slips::{OfficeProfile, SlipApproval, SlipPrint, SLIP_PAPERS};
 pub use store::Store;
+pub use track::{mask_name, TrackStatus, TrackedKind};
 
 pub use sanad_core::{self as core, Error, Result, TrackingCode};

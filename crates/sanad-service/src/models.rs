@@ -88,6 +88,9 @@ pub struct Applicant {
     pub name: String,
     pub national_code: String,
     pub mobile: String,
+    /// Where results are e-mailed (optional).
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, TS)]

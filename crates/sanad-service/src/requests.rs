@@ -48,6 +48,7 @@ impl Service {
     /// Registers a request received at the desk and gives it its tracking code. Clerks only.
     pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
         self.authorize(actor, &[Role::Clerk]).await?;
+        self.ensure_writable(actor).await?;
         let valid = self.validate_request(new).await?;
         let now = self.now_micros();
         let deadline = self
@@ -71,6 +72,7 @@ impl Service {
             applicant_name: valid.applicant.name,
             applicant_national_code: valid.applicant.national_code,
             applicant_mobile: valid.applicant.mobile,
+            applicant_email: valid.applicant.email,
             letter_number: valid.letter_number.clone(),
             letter_date: valid.letter_date.to_string(),
             purpose: valid.purpose,
@@ -168,6 +170,7 @@ impl Service {
         expected_version: Option<i64>,
     ) -> Result<RequestView> {
         self.authorize(actor, Role::ALL).await?;
+        self.ensure_writable(actor).await?;
         let code = TrackingCode::parse(code)?;
         let note = validate::optional_text("note", note, 1000)?;
         let row =
@@ -207,6 +210,7 @@ impl Service {
             note: note.clone(),
         };
         let original = facts.dispatch_mode == DispatchMode::Original;
+        let message = result_message(&row, &code, step.to, note.as_deref(), now);
         on_store!(&self.store, ops, pool => {
             let (mut tx, mut head) = ops::begin_write(pool).await?;
             if !ops::move_request(&mut tx, &row.id, version, step.to.as_str(), deadline, now).await? {
@@ -225,6 +229,10 @@ impl Service {
                 ops::bring_documents_back(&mut tx, &row.id).await?;
             }
             ops::insert_transition(&mut tx, &transition).await?;
+            // The applicant hears of a decisive step exactly when it is made, never otherwise.
+            if let Some(message) = &message {
+                ops::insert_outbox(&mut tx, message).await?;
+            }
             ops::append_audit(&mut tx, &mut head, AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
@@ -302,6 +310,7 @@ impl Service {
                 name: row.applicant_name,
                 national_code: row.applicant_national_code,
                 mobile: row.applicant_mobile,
+                email: row.applicant_email,
             },
             letter: Letter {
                 number: row.letter_number,
@@ -391,6 +400,10 @@ impl Service {
                 &new.applicant.national_code,
             )?,
             mobile: validate::mobile("applicant.mobile", &new.applicant.mobile)?,
+            email: match new.applicant.email.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(e) => Some(validate::email("applicant.email", e)?),
+            },
         };
         let letter_number = validate::required_text("letter.number", &new.letter.number, 50)?;
         let letter_date = JalaliDate::parse("letter.date", &new.letter.date)?;
@@ -423,6 +436,33 @@ impl Service {
             search_key,
         })
     }
+}
+
+/// The e-mail a step sends the applicant, if the step is one they are told of and they gave an
+/// address: approved, rejected, sent back for correction, dispatched.
+fn result_message(
+    row: &RequestRow,
+    code: &TrackingCode,
+    to: Status,
+    note: Option<&str>,
+    at: i64,
+) -> Option<crate::store::OutboxRow> {
+    let email = row.applicant_email.as_deref()?;
+    let event = match to {
+        Status::Approved => "request-approved",
+        Status::Rejected => "request-rejected",
+        Status::Correction => "request-correction",
+        Status::Dispatched => "request-dispatched",
+        _ => return None,
+    };
+    let args = [
+        ("name", row.applicant_name.clone()),
+        crate::outbox::code_arg(code),
+        ("note", note.unwrap_or_default().to_owned()),
+    ];
+    Some(crate::outbox::compose(
+        "request", &row.id, event, email, &args, at,
+    ))
 }
 
 fn conflict() -> Error {

@@ -116,7 +116,7 @@ fn non_empty(s: Option<&str>) -> Option<&str> {
     s.map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn check_limit(limit: Option<i64>) -> Result<i64> {
+pub(crate) fn check_limit(limit: Option<i64>) -> Result<i64> {
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(Error::invalid("limit", "error-limit-range"));
@@ -149,7 +149,7 @@ fn paginate(
     }
 }
 
-fn summary(r: RequestSummaryRow, now: i64) -> Result<RequestSummary> {
+pub(crate) fn summary(r: RequestSummaryRow, now: i64) -> Result<RequestSummary> {
     Ok(RequestSummary {
         tracking_code: TrackingCode::parse(&r.tracking_code)?,
         status: Status::parse("status", &r.status)?,

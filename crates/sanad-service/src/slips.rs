@@ -149,6 +149,7 @@ impl Service {
     /// slip printer.
     pub async fn set_default_printer(&self, actor: &Actor, printer: Option<&str>) -> Result<()> {
         self.authorize(actor, &[Role::Clerk]).await?;
+        self.ensure_writable(actor).await?;
         let printer = validate::optional_text("printer", printer, 200)?;
         let key = printer_key(actor);
         let draft = AuditDraft {
@@ -181,6 +182,7 @@ impl Service {
         printer: Option<&str>,
     ) -> Result<SlipPrint> {
         let mut slip = self.prepare_slip(actor, code, paper).await?;
+        self.ensure_writable(actor).await?;
         let printer = validate::optional_text("printer", printer, 200)?;
         let now = self.now_micros();
         let request_id = slip.request.id.clone();

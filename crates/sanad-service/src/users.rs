@@ -155,6 +155,7 @@ impl Service {
     /// password may do.
     pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> Result<()> {
         let user = self.authorize_user(actor, Role::ALL, true).await?;
+        self.ensure_writable(actor).await?;
         if !verify_password(&user.password_hash, current) {
             return Err(Error::invalid(
                 "current_password",
@@ -214,7 +215,7 @@ impl Service {
         })
     }
 
-    async fn user_named(&self, username: &str) -> Result<UserRow> {
+    pub(crate) async fn user_named(&self, username: &str) -> Result<UserRow> {
         let key = username_key(username);
         on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?
             .ok_or(Error::NotFound { what: "user" })

@@ -5,10 +5,12 @@
 mod common;
 
 use common::{Backend, Office, PASSWORD};
-use sanad_core::model::{Action, Role, Status};
+use sanad_core::model::{Action, ComplaintStatus, Role, Status};
+use sanad_i18n::Lang;
 use sanad_service::{
-    AccountPolicy, Actor, Error, NewDocument, NewOrganization, NewRequest, NewUser, PageRequest,
-    RequestView, SearchQuery,
+    AccountPolicy, Actor, ComplaintQuery, Error, MailSettings, MailTls, NewComplaint, NewDocument,
+    NewNotice, NewOrganization, NewRequest, NewUser, NoticeKind, PageRequest, RequestView,
+    SearchQuery,
 };
 
 fn denied<T: std::fmt::Debug>(res: &Result<T, Error>) -> bool {
@@ -38,6 +40,21 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
         .await
         .expect("register");
     let code = r.tracking_code.as_str().to_owned();
+    let complaint = o
+        .svc
+        .register_complaint(
+            &o.clerk,
+            NewComplaint {
+                kind: "comment".into(),
+                name: "مریم احمدی".into(),
+                email: Some("maryam@example.ir".into()),
+                text: "نظر".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("complaint");
+    let ccode = complaint.tracking_code.as_str().to_owned();
     let actors: Vec<&Actor> = vec![
         &o.clerk,
         &o.reviewer,
@@ -139,6 +156,130 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             "verify_audit",
             &[Role::Admin, Role::Auditor],
             o.svc.verify_audit(who)
+        );
+        check!(
+            "register_complaint",
+            &[Role::Clerk],
+            o.svc.register_complaint(
+                who,
+                NewComplaint {
+                    kind: "complaint".into(),
+                    name: "مریم احمدی".into(),
+                    mobile: Some("09121234567".into()),
+                    text: "شکایت".into(),
+                    ..Default::default()
+                }
+            )
+        );
+        check!(
+            "complaint_by_code",
+            STAFF,
+            o.svc.complaint_by_code(who, &ccode)
+        );
+        check!(
+            "complaints",
+            STAFF,
+            o.svc.complaints(who, ComplaintQuery::default())
+        );
+        check!(
+            "assign_complaint",
+            &[Role::Clerk, Role::Director],
+            o.svc.assign_complaint(who, &ccode, "reviewer", None)
+        );
+        check!(
+            "answer_complaint",
+            &[Role::Clerk, Role::Reviewer, Role::Director, Role::Ministry],
+            o.svc.answer_complaint(who, &ccode, "پاسخ", Some(-1))
+        );
+        check!(
+            "close_complaint",
+            &[Role::Clerk, Role::Director],
+            o.svc.close_complaint(who, &ccode, None, Some(-1))
+        );
+        check!("complaint_targets", ALL, o.svc.complaint_targets(who));
+        check!(
+            "set_complaint_target",
+            &[Role::Admin],
+            o.svc
+                .set_complaint_target(who, ComplaintStatus::Registered, 16)
+        );
+        check!("track", STAFF, o.svc.track(who, &code, Lang::Fa));
+        check!("holidays", ALL, o.svc.holidays(who, Some(1404)));
+        check!(
+            "add_holiday",
+            &[Role::Admin],
+            o.svc.add_holiday(who, "1405/12/28", "آزمون")
+        );
+        check!(
+            "remove_holiday",
+            &[Role::Admin],
+            o.svc.remove_holiday(who, "1405/12/27")
+        );
+        check!("calendar_settings", ALL, o.svc.calendar_settings(who));
+        check!(
+            "set_thursday_off",
+            &[Role::Admin],
+            o.svc.set_thursday_off(who, true)
+        );
+        check!(
+            "overdue_requests",
+            &[Role::Director, Role::Auditor],
+            o.svc.overdue_requests(who, PageRequest::default())
+        );
+        check!("mail_settings", &[Role::Admin], o.svc.mail_settings(who));
+        check!(
+            "set_mail_settings",
+            &[Role::Admin],
+            o.svc.set_mail_settings(
+                who,
+                MailSettings {
+                    host: "127.0.0.1".into(),
+                    port: 2525,
+                    tls: MailTls::None,
+                    username: None,
+                    from: "desk@sanad.invalid".into()
+                }
+            )
+        );
+        check!(
+            "save_smtp_password",
+            &[Role::Admin],
+            o.svc.save_smtp_password(who, "secret")
+        );
+        check!(
+            "request_notifications",
+            STAFF,
+            o.svc.request_notifications(who, &code)
+        );
+        check!(
+            "complaint_notifications",
+            STAFF,
+            o.svc.complaint_notifications(who, &ccode)
+        );
+        check!(
+            "add_notice",
+            &[Role::Admin],
+            o.svc.add_notice(
+                who,
+                NewNotice {
+                    kind: NoticeKind::Disruption,
+                    text: "اختلال".into(),
+                    starts: "1404/10/01 10:00".into(),
+                    ends: "1404/10/01 11:00".into(),
+                    read_only: false
+                }
+            )
+        );
+        check!(
+            "cancel_notice",
+            &[Role::Admin],
+            o.svc.cancel_notice(who, "none")
+        );
+        check!("notice_board", ALL, o.svc.notice_board(who));
+        check!(
+            "set_banner_lead_hours",
+            &[Role::Admin],
+            o.svc.set_banner_lead_hours(who, 24)
         );
         check!(
             "change_password",

@@ -128,10 +128,11 @@ on_both_backends!(
 on_both_backends!(
     queue_deadlines_skip_thursday_and_friday,
     |b: Backend| async move {
-        // Wednesday 1404/10/10 (2025-12-31) 20:00 Tehran, target 8 working hours:
-        // 4 hours on Wednesday, Thursday and Friday off, due Saturday 04:00 Tehran.
+        // Wednesday 1404/10/03 (2025-12-24) 20:00 Tehran, target 8 working hours:
+        // 4 hours on Wednesday, Thursday and Friday off, due Saturday 04:00 Tehran. (A week
+        // later the Saturday is 1404/10/13, an official holiday: see tests/calendar.rs.)
         let start =
-            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 12, 31, 16, 30, 0).unwrap();
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 12, 24, 16, 30, 0).unwrap();
         let clock = TestClock::at(start);
         let o = Office::with(b, Some(clock.clone())).await;
         let r = o
@@ -143,7 +144,7 @@ on_both_backends!(
             .expect("rfc3339");
         assert_eq!(
             due.to_utc(),
-            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 1, 3, 0, 30, 0).unwrap()
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 12, 27, 0, 30, 0).unwrap()
         );
         clock.advance_hours(40); // Friday noon: still on time
         assert_eq!(

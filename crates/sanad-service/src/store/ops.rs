@@ -7,7 +7,8 @@ use sanad_core::Result;
 #[allow(unused_imports)]
 use crate::store::{
     escape_like, storage, AuditDraft, AuditFilter, Conditions, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
-    RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow,
+    RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow, ComplaintRow, ComplaintMove,
+    ComplaintStepRow, HolidayRow, OutboxRow, NoticeRow,
 };
 
 /// Binds a dynamically built query's values in order.
@@ -29,8 +30,8 @@ pub type Tx = sqlx::Transaction<'static, Db>;
 
 const REQUEST_COLUMNS: &str = "id, tracking_code, requesting_org_id, destination_org_id, \
     needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
-    applicant_mobile, letter_number, letter_date, purpose, priority, status, version, \
-    status_since, deadline_at, created_by, created_at, updated_at";
+    applicant_mobile, applicant_email, letter_number, letter_date, purpose, priority, status, \
+    version, status_since, deadline_at, created_by, created_at, updated_at";
 
 const SUMMARY_COLUMNS: &str = "r.id, r.tracking_code, r.status, r.version, r.priority, \
     r.dispatch_mode, r.requesting_org_id, o.name AS requesting_org_name, r.applicant_name, \
@@ -428,9 +429,10 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
         "INSERT INTO requests (id, tracking_code, requesting_org_id, destination_org_id, \
          needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
          applicant_mobile, letter_number, letter_number_key, letter_date, purpose, priority, \
-         status, version, status_since, deadline_at, search_key, created_by, created_at, updated_at) \
+         status, version, status_since, deadline_at, search_key, created_by, created_at, updated_at, \
+         applicant_email) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23)",
+         $19, $20, $21, $22, $23, $24)",
     )
     .bind(&r.id)
     .bind(&r.tracking_code)
@@ -455,6 +457,7 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
     .bind(&r.created_by)
     .bind(r.created_at)
     .bind(r.updated_at)
+    .bind(&r.applicant_email)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -696,4 +699,342 @@ pub async fn put_setting(tx: &mut Tx, key: &str, value: &str) -> Result<()> {
     .await
     .map_err(storage)?;
     Ok(())
+}
+
+// ---- complaints ----
+
+const COMPLAINT_COLUMNS: &str = "id, tracking_code, kind, person_name, mobile, email, body, \
+    request_id, status, version, assigned_to, answer, status_since, deadline_at, created_by, \
+    created_at, updated_at";
+
+pub async fn insert_complaint(tx: &mut Tx, c: &ComplaintRow) -> Result<()> {
+    sqlx::query(&format!(
+        "INSERT INTO complaints ({COMPLAINT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+         $10, $11, $12, $13, $14, $15, $16, $17)"
+    ))
+    .bind(&c.id)
+    .bind(&c.tracking_code)
+    .bind(&c.kind)
+    .bind(&c.person_name)
+    .bind(&c.mobile)
+    .bind(&c.email)
+    .bind(&c.body)
+    .bind(&c.request_id)
+    .bind(&c.status)
+    .bind(c.version)
+    .bind(&c.assigned_to)
+    .bind(&c.answer)
+    .bind(c.status_since)
+    .bind(c.deadline_at)
+    .bind(&c.created_by)
+    .bind(c.created_at)
+    .bind(c.updated_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+pub async fn complaint_by_code(pool: &Pool, code: &str) -> Result<Option<ComplaintRow>> {
+    sqlx::query_as(&format!("SELECT {COMPLAINT_COLUMNS} FROM complaints WHERE tracking_code = $1"))
+        .bind(code)
+        .fetch_optional(pool)
+        .await
+        .map_err(storage)
+}
+
+/// Moves a complaint if it is still at the expected version; `Ok(false)` when another desk got
+/// there first. The assignee and answer are kept when the move gives none.
+pub async fn move_complaint(tx: &mut Tx, m: &ComplaintMove) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE complaints SET status = $1, version = version + 1, status_since = $2, \
+         deadline_at = $3, assigned_to = COALESCE($4, assigned_to), answer = COALESCE($5, answer), \
+         updated_at = $2 WHERE id = $6 AND version = $7",
+    )
+    .bind(&m.status)
+    .bind(m.at)
+    .bind(m.deadline_at)
+    .bind(&m.assigned_to)
+    .bind(&m.answer)
+    .bind(&m.id)
+    .bind(m.expected_version)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn insert_complaint_step(tx: &mut Tx, t: &ComplaintStepRow) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO complaint_history (id, complaint_id, seq, action, from_status, to_status, \
+         user_id, role, at, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&t.id)
+    .bind(&t.complaint_id)
+    .bind(t.seq)
+    .bind(&t.action)
+    .bind(&t.from_status)
+    .bind(&t.to_status)
+    .bind(&t.user_id)
+    .bind(&t.role)
+    .bind(t.at)
+    .bind(&t.note)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+pub async fn complaint_history(pool: &Pool, complaint_id: &str) -> Result<Vec<ComplaintStepRow>> {
+    sqlx::query_as(
+        "SELECT h.id, h.complaint_id, h.seq, h.action, h.from_status, h.to_status, h.user_id, \
+         u.username, h.role, h.at, h.note FROM complaint_history h JOIN users u ON u.id = h.user_id \
+         WHERE h.complaint_id = $1 ORDER BY h.seq",
+    )
+    .bind(complaint_id)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+/// Complaints in `statuses` (all when empty), soonest deadline first, then oldest.
+pub async fn list_complaints(pool: &Pool, statuses: &[String], assigned_to: Option<&str>, limit: i64) -> Result<Vec<ComplaintRow>> {
+    let mut c = Conditions::default();
+    if !statuses.is_empty() {
+        let list = placeholders(&mut c.binds, statuses.iter().map(|s| Bind::Text(s.clone())));
+        c.and(format!("status IN ({list})"));
+    }
+    if let Some(user) = assigned_to {
+        let n = c.bind(Bind::Text(user.to_owned()));
+        c.and(format!("assigned_to = ${n}"));
+    }
+    let limit = c.bind(Bind::Int(limit));
+    let sql = format!(
+        "SELECT {COMPLAINT_COLUMNS} FROM complaints {} \
+         ORDER BY CASE WHEN deadline_at IS NULL THEN 1 ELSE 0 END, deadline_at, created_at, id LIMIT ${limit}",
+        c.where_clause()
+    );
+    let q = bind_all!(sqlx::query_as::<Db, ComplaintRow>(&sql), c.binds);
+    q.fetch_all(pool).await.map_err(storage)
+}
+
+pub async fn request_code_by_id(pool: &Pool, id: &str) -> Result<Option<String>> {
+    sqlx::query_scalar("SELECT tracking_code FROM requests WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+        .map_err(storage)
+}
+
+// ---- holidays and overdue ----
+
+pub async fn holidays(pool: &Pool) -> Result<Vec<HolidayRow>> {
+    sqlx::query_as("SELECT day, title FROM holidays ORDER BY day")
+        .fetch_all(pool)
+        .await
+        .map_err(storage)
+}
+
+/// Adds a holiday or renames it; `Ok(true)` when the day was not a holiday before.
+pub async fn put_holiday(tx: &mut Tx, day: &str, title: &str, at: i64) -> Result<bool> {
+    let existed: Option<String> = sqlx::query_scalar("SELECT day FROM holidays WHERE day = $1")
+        .bind(day)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(storage)?;
+    sqlx::query(
+        "INSERT INTO holidays (day, title, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (day) DO UPDATE SET title = excluded.title",
+    )
+    .bind(day)
+    .bind(title)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(existed.is_none())
+}
+
+/// Removes a holiday; `Ok(false)` when the day was not one.
+pub async fn delete_holiday(tx: &mut Tx, day: &str) -> Result<bool> {
+    let done = sqlx::query("DELETE FROM holidays WHERE day = $1")
+        .bind(day)
+        .execute(&mut **tx)
+        .await
+        .map_err(storage)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Requests past their deadline at `now`, most overdue first.
+pub async fn overdue_requests(pool: &Pool, now: i64, limit: i64) -> Result<Vec<RequestSummaryRow>> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM requests r JOIN organizations o ON o.id = r.requesting_org_id \
+         WHERE r.deadline_at < $1 ORDER BY r.deadline_at, r.id LIMIT $2"
+    );
+    fetch_summaries(pool, &sql, vec![Bind::Int(now), Bind::Int(limit)]).await
+}
+
+// ---- the outbox ----
+
+const OUTBOX_COLUMNS: &str = "id, channel, recipient, subject, body, entity, entity_id, event, \
+    state, attempts, next_attempt_at, last_error, created_at, sent_at";
+
+pub async fn insert_outbox(tx: &mut Tx, m: &OutboxRow) -> Result<()> {
+    sqlx::query(&format!(
+        "INSERT INTO outbox ({OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+         $11, $12, $13, $14)"
+    ))
+    .bind(&m.id)
+    .bind(&m.channel)
+    .bind(&m.recipient)
+    .bind(&m.subject)
+    .bind(&m.body)
+    .bind(&m.entity)
+    .bind(&m.entity_id)
+    .bind(&m.event)
+    .bind(&m.state)
+    .bind(m.attempts)
+    .bind(m.next_attempt_at)
+    .bind(&m.last_error)
+    .bind(m.created_at)
+    .bind(m.sent_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+/// Messages due for an attempt at `now`, oldest due first.
+pub async fn due_outbox(pool: &Pool, now: i64, limit: i64) -> Result<Vec<OutboxRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state = 'pending' AND next_attempt_at <= $1 \
+         ORDER BY next_attempt_at, id LIMIT $2"
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+/// Takes a due message for this desk until `until`, unless another desk took it first.
+pub async fn lease_outbox(tx: &mut Tx, id: &str, seen_next: i64, until: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND state = 'pending' \
+         AND next_attempt_at = $3",
+    )
+    .bind(until)
+    .bind(id)
+    .bind(seen_next)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn outbox_sent(tx: &mut Tx, id: &str, at: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, \
+         last_error = NULL WHERE id = $2",
+    )
+    .bind(at)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+pub async fn outbox_retry(tx: &mut Tx, id: &str, next_at: i64, error: &str) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 \
+         WHERE id = $3",
+    )
+    .bind(next_at)
+    .bind(error)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+pub async fn outbox_for(pool: &Pool, entity: &str, entity_id: &str) -> Result<Vec<OutboxRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE entity = $1 AND entity_id = $2 \
+         ORDER BY created_at, id"
+    ))
+    .bind(entity)
+    .bind(entity_id)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+pub async fn count_pending_outbox(pool: &Pool) -> Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
+        .fetch_one(pool)
+        .await
+        .map_err(storage)
+}
+
+// ---- notices ----
+
+const NOTICE_COLUMNS: &str =
+    "id, kind, body, starts_at, ends_at, read_only, created_by, created_at, cancelled_at";
+
+pub async fn insert_notice(tx: &mut Tx, n: &NoticeRow) -> Result<()> {
+    sqlx::query(&format!(
+        "INSERT INTO notices ({NOTICE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    ))
+    .bind(&n.id)
+    .bind(&n.kind)
+    .bind(&n.body)
+    .bind(n.starts_at)
+    .bind(n.ends_at)
+    .bind(n.read_only)
+    .bind(&n.created_by)
+    .bind(n.created_at)
+    .bind(n.cancelled_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
+
+/// Cancels a notice; `Ok(false)` when there is none by that id or it was already cancelled.
+pub async fn cancel_notice(tx: &mut Tx, id: &str, at: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE notices SET cancelled_at = $1 WHERE id = $2 AND cancelled_at IS NULL",
+    )
+    .bind(at)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The notice board, newest first.
+pub async fn notices(pool: &Pool, limit: i64) -> Result<Vec<NoticeRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {NOTICE_COLUMNS} FROM notices ORDER BY starts_at DESC, id DESC LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+/// Notices not cancelled that have not ended by `now` and start before `horizon`.
+pub async fn current_notices(pool: &Pool, now: i64, horizon: i64) -> Result<Vec<NoticeRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {NOTICE_COLUMNS} FROM notices WHERE cancelled_at IS NULL AND ends_at > $1 \
+         AND starts_at <= $2 ORDER BY starts_at, id"
+    ))
+    .bind(now)
+    .bind(horizon)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
 }

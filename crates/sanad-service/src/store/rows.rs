@@ -46,6 +46,7 @@ pub struct RequestRow {
     pub applicant_name: String,
     pub applicant_national_code: String,
     pub applicant_mobile: String,
+    pub applicant_email: Option<String>,
     pub letter_number: String,
     pub letter_date: String,
     pub purpose: String,
@@ -212,4 +213,91 @@ pub fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ComplaintRow {
+    pub id: String,
+    pub tracking_code: String,
+    pub kind: String,
+    pub person_name: String,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+    pub body: String,
+    pub request_id: Option<String>,
+    pub status: String,
+    pub version: i64,
+    pub assigned_to: Option<String>,
+    pub answer: Option<String>,
+    pub status_since: i64,
+    pub deadline_at: Option<i64>,
+    pub created_by: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A complaint's move to a new state, applied only if it is still at `expected_version`.
+#[derive(Debug, Clone)]
+pub struct ComplaintMove {
+    pub id: String,
+    pub expected_version: i64,
+    pub status: String,
+    pub deadline_at: Option<i64>,
+    pub assigned_to: Option<String>,
+    pub answer: Option<String>,
+    pub at: i64,
+}
+
+/// One line of a complaint's history (the user's name joined in).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ComplaintStepRow {
+    pub id: String,
+    pub complaint_id: String,
+    pub seq: i64,
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub user_id: String,
+    pub username: String,
+    pub role: String,
+    pub at: i64,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HolidayRow {
+    pub day: String,
+    pub title: String,
+}
+
+/// A message waiting in (or gone from) the outbox.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: String,
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub event: String,
+    pub state: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub last_error: Option<String>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NoticeRow {
+    pub id: String,
+    pub kind: String,
+    pub body: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub read_only: bool,
+    pub created_by: String,
+    pub created_at: i64,
+    pub cancelled_at: Option<i64>,
 }

@@ -216,6 +216,7 @@ impl Office {
                 name: "علی رضایی".into(),
                 national_code: "0499370899".into(),
                 mobile: "09121234567".into(),
+                email: None,
             },
             letter: Letter {
                 number: "۱۲۳/ص/۴۵".into(),

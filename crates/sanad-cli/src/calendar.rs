@@ -1,0 +1,105 @@
+//! `sanad holiday list|add|remove`, `sanad setting thursday-off on|off` and `sanad overdue`.
+
+use sanad_i18n::Localizer;
+use sanad_service::{PageRequest, Service};
+
+use super::sign_in;
+use crate::args::{Cli, HolidayCommand, PageArgs, SettingCommand};
+use crate::output::{print_json, print_summaries};
+use crate::CliError;
+
+pub async fn holiday(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    command: &HolidayCommand,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    match command {
+        HolidayCommand::List { year } => {
+            let days = service.holidays(&actor, *year).await?;
+            if cli.json {
+                return print_json(&days);
+            }
+            if days.is_empty() {
+                println!("{}", l10n.text("cli-holidays-empty"));
+            }
+            for d in &days {
+                println!("{} | {}", l10n.digits(&d.date.to_string()), d.title);
+            }
+        }
+        HolidayCommand::Add { date, title } => {
+            let day = service.add_holiday(&actor, date, title).await?;
+            if cli.json {
+                return print_json(&day);
+            }
+            println!(
+                "{}",
+                l10n.format(
+                    "cli-holiday-added",
+                    &[("date", day.date.to_string()), ("title", day.title.clone())]
+                )
+            );
+        }
+        HolidayCommand::Remove { date } => {
+            service.remove_holiday(&actor, date).await?;
+            let date = sanad_service::core::jalali::JalaliDate::parse("date", date)?;
+            println!(
+                "{}",
+                l10n.format("cli-holiday-removed", &[("date", date.to_string())])
+            );
+        }
+    }
+    Ok(())
+}
+
+pub async fn setting(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    command: &SettingCommand,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    match command {
+        SettingCommand::ThursdayOff { value } => {
+            let off = value == "on";
+            service.set_thursday_off(&actor, off).await?;
+            if cli.json {
+                return print_json(&serde_json::json!({ "thursday_off": off }));
+            }
+            let id = if off {
+                "cli-thursday-off-on"
+            } else {
+                "cli-thursday-off-off"
+            };
+            println!("{}", l10n.text(id));
+        }
+    }
+    Ok(())
+}
+
+pub async fn overdue(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    page: &PageArgs,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    let page = service
+        .overdue_requests(
+            &actor,
+            PageRequest {
+                cursor: page.cursor.clone(),
+                limit: page.limit,
+            },
+        )
+        .await?;
+    if cli.json {
+        return print_json(&page);
+    }
+    if page.items.is_empty() {
+        println!("{}", l10n.text("cli-overdue-empty"));
+    }
+    print_summaries(l10n, &page.items);
+    Ok(())
+}

@@ -1,0 +1,16 @@
+-- Notices: maintenance windows and disruption notices. Keep in step with ../sqlite/0009_notices.sql.
+
+-- The notice board keeps every notice; a cancelled one stays, marked, for the history.
+CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('maintenance','disruption')),
+    body TEXT NOT NULL,
+    starts_at BIGINT NOT NULL,
+    ends_at BIGINT NOT NULL,
+    read_only BOOLEAN NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users (id),
+    created_at BIGINT NOT NULL,
+    cancelled_at BIGINT,
+    CHECK (ends_at > starts_at)
+);
+CREATE INDEX notices_window ON notices (ends_at, starts_at);

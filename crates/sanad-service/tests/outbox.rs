@@ -1,0 +1,402 @@
+//! Results reach the applicant: decisive steps queue Persian e-mails in the same transaction, a
+//! real SMTP server on loopback (scripts/smtp-test-sink.py, python3-aiosmtpd) receives them with
+//! subject and body intact, and a message queued while the server is down arrives after it starts.
+
+mod common;
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use common::{saturday_morning, Backend, Office, TestClock};
+use sanad_core::model::Action;
+use sanad_i18n::to_persian_digits;
+use sanad_service::{DeliveryState, MailSettings, MailTls, NewComplaint, RequestView};
+use serde_json::Value;
+
+/// The SMTP sink as a child process, killed when dropped.
+struct Sink {
+    child: Child,
+    dir: tempfile::TempDir,
+}
+
+impl Sink {
+    fn start(port: u16) -> Sink {
+        let dir = tempfile::tempdir().expect("dir");
+        let script =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scripts/smtp-test-sink.py");
+        let child = Command::new("/usr/bin/python3")
+            .arg(script)
+            .arg(port.to_string())
+            .arg(dir.path())
+            .spawn()
+            .expect("start the SMTP sink (apt-get install python3-aiosmtpd)");
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "SMTP sink did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Sink { child, dir }
+    }
+
+    /// The decoded messages received so far, in order.
+    fn messages(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        for n in 1.. {
+            let path = self.dir.path().join(format!("{n}.json"));
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                break;
+            };
+            out.push(serde_json::from_str(&text).expect("sink json"));
+        }
+        out
+    }
+
+    /// Waits (a few seconds at most) for `n` messages.
+    fn wait_for(&self, n: usize) -> Vec<Value> {
+        let started = Instant::now();
+        loop {
+            let got = self.messages();
+            if got.len() >= n || started.elapsed() > Duration::from_secs(10) {
+                return got;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Text without the bidi isolation marks Fluent puts around arguments.
+fn unisolated(text: &str) -> String {
+    text.chars()
+        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        .collect()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+fn settings(port: u16) -> MailSettings {
+    MailSettings {
+        host: "127.0.0.1".into(),
+        port,
+        tls: MailTls::None,
+        username: None,
+        from: "desk@sanad.invalid".into(),
+    }
+}
+
+async fn step(
+    o: &Office,
+    who: &sanad_service::Actor,
+    r: &RequestView,
+    a: Action,
+    note: Option<&str>,
+) -> RequestView {
+    o.svc
+        .act(who, r.tracking_code.as_str(), a, note, Some(r.version))
+        .await
+        .unwrap_or_else(|e| panic!("{a}: {e}"))
+}
+
+on_both_backends!(
+    decisive_steps_reach_the_applicant_in_persian,
+    |b: Backend| async move {
+        let o = Office::with(b, Some(TestClock::at(saturday_morning()))).await;
+        let port = free_port();
+        let sink = Sink::start(port);
+        o.svc
+            .set_mail_settings(&o.admin, settings(port))
+            .await
+            .expect("settings");
+
+        let mut new = o.request();
+        new.applicant.email = Some(" Ali.Rezaei@Example.IR ".into());
+        let r = o
+            .svc
+            .register_request(&o.clerk, new)
+            .await
+            .expect("register");
+        assert_eq!(r.applicant.email.as_deref(), Some("Ali.Rezaei@example.ir"));
+        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
+        let r = step(
+            &o,
+            &o.reviewer,
+            &r,
+            Action::SendBack,
+            Some("نامه امضا ندارد"),
+        )
+        .await;
+        let r = step(&o, &o.clerk, &r, Action::Resubmit, None).await;
+        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
+        let r = step(&o, &o.reviewer, &r, Action::Forward, None).await;
+        let r = step(&o, &o.director, &r, Action::Approve, None).await;
+        let r = step(&o, &o.clerk, &r, Action::Dispatch, None).await;
+        let queued = o
+            .svc
+            .request_notifications(&o.clerk, r.tracking_code.as_str())
+            .await
+            .expect("list");
+        let events: Vec<&str> = queued.iter().map(|n| n.event.as_str()).collect();
+        assert_eq!(
+            events,
+            [
+                "request-correction",
+                "request-approved",
+                "request-dispatched"
+            ]
+        );
+        assert!(queued
+            .iter()
+            .all(|n| n.state == DeliveryState::Pending && n.attempts == 0));
+        assert!(
+            sink.messages().is_empty(),
+            "nothing is sent before the deliverer runs"
+        );
+
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.sent, report.failed, report.waiting), (3, 0, 0));
+        let got = sink.wait_for(3);
+        assert_eq!(got.len(), 3, "{got:?}");
+        // Fluent isolates each argument (FSI…PDI), which keeps the code's groups in order in Persian text.
+        let code = format!(
+            "\u{2068}{}\u{2069}",
+            to_persian_digits(&r.tracking_code_grouped)
+        );
+        assert_eq!(got[0]["to"], "Ali.Rezaei@example.ir");
+        assert_eq!(got[0]["from"], "desk@sanad.invalid");
+        assert_eq!(
+            got[0]["subject"],
+            format!("درخواست شما با کد رهگیری {code} نیاز به اصلاح دارد")
+        );
+        let body = unisolated(got[0]["body"].as_str().expect("body"));
+        assert!(body.contains("علی رضایی گرامی"), "{body}");
+        assert!(
+            body.contains("آنچه باید اصلاح شود: نامه امضا ندارد"),
+            "{body}"
+        );
+        assert_eq!(
+            got[1]["subject"],
+            format!("درخواست شما با کد رهگیری {code} تأیید شد")
+        );
+        assert_eq!(got[2]["subject"], format!("سند درخواست {code} ارسال شد"));
+
+        let after = o
+            .svc
+            .request_notifications(&o.reviewer, r.tracking_code.as_str())
+            .await
+            .expect("list");
+        assert!(after
+            .iter()
+            .all(|n| n.state == DeliveryState::Sent && n.attempts == 1 && n.sent_at.is_some()));
+        // A second round sends nothing twice.
+        let again = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((again.sent, again.failed), (0, 0));
+        assert_eq!(sink.wait_for(4).len(), 3);
+
+        // No address, no message.
+        let plain = o
+            .svc
+            .register_request(&o.clerk, o.request())
+            .await
+            .expect("register");
+        let plain = step(&o, &o.reviewer, &plain, Action::StartReview, None).await;
+        let plain = step(&o, &o.reviewer, &plain, Action::SendBack, Some("ناقص")).await;
+        assert!(o
+            .svc
+            .request_notifications(&o.clerk, plain.tracking_code.as_str())
+            .await
+            .expect("list")
+            .is_empty());
+
+        // A complaint's answer goes to the complainant.
+        let c = o
+            .svc
+            .register_complaint(
+                &o.clerk,
+                NewComplaint {
+                    kind: "complaint".into(),
+                    name: "زهرا کریمی".into(),
+                    email: Some("zahra@example.ir".into()),
+                    text: "پاسخی نگرفتم".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("complaint");
+        o.svc
+            .assign_complaint(&o.clerk, c.tracking_code.as_str(), "reviewer", None)
+            .await
+            .expect("assign");
+        o.svc
+            .answer_complaint(
+                &o.reviewer,
+                c.tracking_code.as_str(),
+                "سند شما دیروز ارسال شد.",
+                None,
+            )
+            .await
+            .expect("answer");
+        assert_eq!(o.svc.deliver_outbox().await.expect("deliver").sent, 1);
+        let got = sink.wait_for(4);
+        assert_eq!(got[3]["to"], "zahra@example.ir");
+        let ccode = format!(
+            "\u{2068}{}\u{2069}",
+            to_persian_digits(&c.tracking_code_grouped)
+        );
+        assert_eq!(
+            got[3]["subject"],
+            format!("پاسخ به پیام شما با کد رهگیری {ccode}")
+        );
+        assert!(unisolated(got[3]["body"].as_str().unwrap_or_default())
+            .contains("سند شما دیروز ارسال شد."));
+        let notes = o
+            .svc
+            .complaint_notifications(&o.clerk, c.tracking_code.as_str())
+            .await
+            .expect("list");
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].state, DeliveryState::Sent);
+        assert!(o.svc.verify_audit(&o.auditor).await.expect("verify").intact);
+    }
+);
+
+on_both_backends!(
+    a_message_waits_while_the_server_is_down,
+    |b: Backend| async move {
+        let clock = TestClock::at(saturday_morning());
+        let o = Office::with(b, Some(clock.clone())).await;
+        let port = free_port();
+        // Before any mail server is set, messages simply wait.
+        let mut new = o.request();
+        new.applicant.email = Some("ali@example.ir".into());
+        let r = o
+            .svc
+            .register_request(&o.clerk, new)
+            .await
+            .expect("register");
+        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
+        let r = step(&o, &o.reviewer, &r, Action::Forward, None).await;
+        let r = step(
+            &o,
+            &o.director,
+            &r,
+            Action::Reject,
+            Some("سند در مخزن نیست"),
+        )
+        .await;
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.sent, report.failed, report.waiting), (0, 0, 1));
+
+        // A server is set but nothing listens there: the attempt fails and is retried later.
+        o.svc
+            .set_mail_settings(&o.admin, settings(port))
+            .await
+            .expect("settings");
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.sent, report.failed, report.waiting), (0, 1, 1));
+        let n = &o
+            .svc
+            .request_notifications(&o.clerk, r.tracking_code.as_str())
+            .await
+            .expect("list")[0];
+        assert_eq!((n.state, n.attempts), (DeliveryState::Pending, 1));
+        assert_eq!(
+            n.next_attempt_at.as_deref(),
+            Some("2025-12-27T05:31:00Z"),
+            "one minute later"
+        );
+        // Not due yet: nothing is tried.
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.sent, report.failed), (0, 0));
+
+        // The server comes up; after the back-off the message goes.
+        let sink = Sink::start(port);
+        clock.advance_minutes(2);
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.sent, report.failed, report.waiting), (1, 0, 0));
+        let got = sink.wait_for(1);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0]["to"], "ali@example.ir");
+        // Fluent isolates each argument (FSI…PDI), which keeps the code's groups in order in Persian text.
+        let code = format!(
+            "\u{2068}{}\u{2069}",
+            to_persian_digits(&r.tracking_code_grouped)
+        );
+        assert_eq!(
+            got[0]["subject"],
+            format!("درخواست شما با کد رهگیری {code} رد شد")
+        );
+        assert!(unisolated(got[0]["body"].as_str().unwrap_or_default())
+            .contains("دلیل: سند در مخزن نیست"));
+        let n = &o
+            .svc
+            .request_notifications(&o.clerk, r.tracking_code.as_str())
+            .await
+            .expect("list")[0];
+        assert_eq!((n.state, n.attempts), (DeliveryState::Sent, 2));
+    }
+);
+
+on_both_backends!(
+    mail_settings_are_checked_and_the_address_validated,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let mut bad = settings(25);
+        bad.from = "desk".into();
+        let e = o
+            .svc
+            .set_mail_settings(&o.admin, bad)
+            .await
+            .expect_err("from");
+        assert_eq!(e.field(), Some("from"));
+        let mut bad = settings(25);
+        bad.host = "mail server".into();
+        assert_eq!(
+            o.svc
+                .set_mail_settings(&o.admin, bad)
+                .await
+                .expect_err("host")
+                .field(),
+            Some("host")
+        );
+        assert!(o
+            .svc
+            .set_mail_settings(&o.clerk, settings(25))
+            .await
+            .is_err());
+        o.svc
+            .set_mail_settings(&o.admin, settings(2525))
+            .await
+            .expect("ok");
+        assert_eq!(
+            o.svc.mail_settings(&o.admin).await.expect("read"),
+            Some(settings(2525))
+        );
+        let mut new = o.request();
+        new.applicant.email = Some("ali@".into());
+        let e = o
+            .svc
+            .register_request(&o.clerk, new)
+            .await
+            .expect_err("email");
+        assert_eq!(
+            (e.field(), e.message_id()),
+            (Some("applicant.email"), "error-email-format")
+        );
+    }
+);

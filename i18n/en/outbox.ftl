@@ -1,0 +1,48 @@
+## E-mails to applicants and complainants, and the mail settings' errors. (Applicants receive
+## the Persian templates; these are for reading them.)
+
+mail-request-approved-subject = Your request { $code } was approved
+mail-request-approved-body =
+    Dear { $name },
+    Your request with tracking code { $code } was approved; the document will be sent shortly.
+    Keep the tracking code to follow it up.
+    General Directorate of Economic Affairs and Finance
+mail-request-rejected-subject = Your request { $code } was rejected
+mail-request-rejected-body =
+    Dear { $name },
+    Your request with tracking code { $code } was rejected.
+    Reason: { $note }
+    General Directorate of Economic Affairs and Finance
+mail-request-correction-subject = Your request { $code } needs correction
+mail-request-correction-body =
+    Dear { $name },
+    Your request with tracking code { $code } was sent back for correction.
+    What to correct: { $note }
+    Send it again once corrected.
+    General Directorate of Economic Affairs and Finance
+mail-request-dispatched-subject = The document of request { $code } was sent
+mail-request-dispatched-body =
+    Dear { $name },
+    The document of your request with tracking code { $code } was sent.
+    General Directorate of Economic Affairs and Finance
+mail-complaint-answered-subject = An answer to your message { $code }
+mail-complaint-answered-body =
+    Dear { $name },
+    Your message with tracking code { $code } was answered:
+    { $answer }
+    General Directorate of Economic Affairs and Finance
+
+error-mail-host = The mail server's address is not valid.
+error-mail-port = The mail server's port must be a number from 1 to 65535.
+error-mail-not-configured = Set up the mail server first.
+field-host = Mail server
+field-port = Port
+field-applicant-email = Applicant's e-mail
+
+cli-mail-set = The mail server is set.
+cli-mail-not-set = No mail server is set yet; messages wait in the queue.
+cli-smtp-password-needed = Put the mail account's password in SANAD_SMTP_PASSWORD.
+cli-smtp-password-saved = The mail account's password is kept in the OS keychain.
+cli-mail-delivered = { $sent } sent, { $failed } not delivered (will be retried), { $waiting } waiting.
+cli-mail-state-sent = sent
+cli-mail-state-pending = waiting
