@@ -306,3 +306,93 @@ audit-field-logo-bytes = Logo size (bytes)
 audit-field-failures = Failed sign-ins
 audit-field-until = Until
 audit-field-active = Active
+
+## Complaints, suggestions and comments
+ui-nav-complaints = Complaints
+ui-help-complaints = Complaints, suggestions and comments
+ui-complaints-title = Complaints, suggestions and comments
+ui-complaints-list = List
+ui-complaints-open = All open
+ui-complaints-mine = Assigned to me only
+ui-complaints-none = Nothing here.
+ui-complaint-new = Register new
+ui-complaint-kind = Kind
+ui-complaint-person = Full name
+ui-complaint-mobile = Mobile
+ui-complaint-email = E-mail
+ui-complaint-contact = Contact
+ui-complaint-request = Related request's tracking code (optional)
+ui-complaint-text = Text
+ui-complaint-register = Register and get a tracking code
+ui-complaint-assignee = Assign to (user name)
+ui-complaint-assignee-hint = The user name of a clerk, reviewer, the director or the ministry's liaison
+ui-complaint-answer = Answer
+ui-note-optional = Note (optional)
+ui-notifications-title = Messages to the applicant
+ui-notification-sent = Sent
+ui-notification-pending = Waiting to be sent
+ui-notification-next = next attempt { $at } ({ $attempts } so far)
+
+## Tracking status
+ui-track-request = Request
+ui-track-complaint = Complaint, suggestion or comment
+ui-track-since = since { $since }
+ui-track-name = for { $name }
+ui-track-open = See all details
+
+## Notices
+ui-banner-maintenance-ahead = Planned maintenance from { $starts } to { $ends }
+ui-banner-maintenance-now = Maintenance in progress until { $ends }
+ui-banner-disruption = Service disruption from { $starts } to { $ends }
+ui-banner-read-only = During this window the system is read-only and accepts no changes.
+ui-tab-notices = Notices
+ui-notice-kind = Kind
+ui-notice-maintenance = Maintenance
+ui-notice-disruption = Disruption
+ui-notice-starts = Starts (year/month/day hour:minute)
+ui-notice-ends = Ends (year/month/day hour:minute)
+ui-notice-read-only = Read-only during the window
+ui-notice-read-only-short = Read-only
+ui-notice-text = Notice text
+ui-notice-add = Post notice
+ui-notice-cancel = Cancel
+ui-notice-cancelled = Cancelled
+
+## Calendar
+ui-tab-calendar = Working calendar
+ui-calendar-thursday-off = Thursdays are off
+ui-holiday-date = Holiday date
+ui-holiday-title = Occasion
+ui-holiday-add = Add holiday
+ui-holiday-remove = Remove
+ui-overdue-title = Requests past their deadline ({ $count })
+
+## Mail
+ui-tab-mail = E-mail
+ui-mail-host = Mail server
+ui-mail-port = Port
+ui-mail-tls = Encryption
+ui-mail-tls-starttls = STARTTLS (port 587)
+ui-mail-tls-tls = TLS from the start (port 465)
+ui-mail-tls-none = None (office network only)
+ui-mail-username = User name
+ui-mail-password = Password
+ui-mail-from = Sender address
+ui-field-applicant-email = Applicant's e-mail (optional)
+ui-field-applicant-email-hint = The request's result is sent to this address.
+audit-complaint-step = Complaint: { $action }
+audit-complaint-register = Complaint registered
+audit-complaint-view-personal = Complaint personal details viewed
+audit-notice-add = Notice posted
+audit-notice-cancel = Notice cancelled
+audit-outbox-lease = Messages taken for sending
+audit-outbox-sent = Message sent to the applicant
+audit-outbox-retry = Message not delivered; will retry
+audit-calendar-holiday-add = Holiday added
+audit-calendar-holiday-remove = Holiday removed
+audit-settings-complaint-target = Complaint time target changed
+audit-settings-mail = Mail settings changed
+audit-settings-mail-password = Mail password changed
+audit-settings-notice-lead = Notice lead time changed
+audit-settings-thursday-off = Thursday off changed
+audit-calendar-thursday-off = Thursday off changed

@@ -306,3 +306,93 @@ audit-field-logo-bytes = اندازهٔ نشان (بایت)
 audit-field-failures = ورودهای ناموفق
 audit-field-until = تا
 audit-field-active = فعال
+
+## Complaints, suggestions and comments
+ui-nav-complaints = شکایات و پیشنهادها
+ui-help-complaints = شکایات، پیشنهادها و نظرها
+ui-complaints-title = شکایات، پیشنهادها و نظرها
+ui-complaints-list = فهرست
+ui-complaints-open = همهٔ موارد باز
+ui-complaints-mine = فقط ارجاع‌شده به من
+ui-complaints-none = موردی نیست.
+ui-complaint-new = ثبت مورد تازه
+ui-complaint-kind = نوع
+ui-complaint-person = نام و نام خانوادگی
+ui-complaint-mobile = تلفن همراه
+ui-complaint-email = رایانامه
+ui-complaint-contact = راه تماس
+ui-complaint-request = کد رهگیری درخواست مرتبط (اختیاری)
+ui-complaint-text = متن
+ui-complaint-register = ثبت و گرفتن کد رهگیری
+ui-complaint-assignee = ارجاع به (نام کاربری)
+ui-complaint-assignee-hint = نام کاربری یکی از کارکنان دبیرخانه، کارشناسان، مدیر یا نمایندهٔ وزارت
+ui-complaint-answer = پاسخ
+ui-note-optional = توضیح (اختیاری)
+ui-notifications-title = پیام‌های فرستاده به متقاضی
+ui-notification-sent = فرستاده شد
+ui-notification-pending = در صف ارسال
+ui-notification-next = تلاش بعدی { $at } (تاکنون { $attempts } بار)
+
+## Tracking status
+ui-track-request = درخواست
+ui-track-complaint = شکایت، پیشنهاد یا نظر
+ui-track-since = از { $since }
+ui-track-name = به نام { $name }
+ui-track-open = دیدن همهٔ جزئیات
+
+## Notices
+ui-banner-maintenance-ahead = نگهداری برنامه‌ریزی‌شده از { $starts } تا { $ends }
+ui-banner-maintenance-now = نگهداری در جریان است، تا { $ends }
+ui-banner-disruption = اختلال در خدمت، از { $starts } تا { $ends }
+ui-banner-read-only = در این بازه سامانه فقط‌خواندنی است و تغییری پذیرفته نمی‌شود.
+ui-tab-notices = اطلاعیه‌ها
+ui-notice-kind = نوع اطلاعیه
+ui-notice-maintenance = نگهداری
+ui-notice-disruption = اختلال
+ui-notice-starts = آغاز (سال/ماه/روز ساعت:دقیقه)
+ui-notice-ends = پایان (سال/ماه/روز ساعت:دقیقه)
+ui-notice-read-only = سامانه در این بازه فقط‌خواندنی باشد
+ui-notice-read-only-short = فقط‌خواندنی
+ui-notice-text = متن اطلاعیه
+ui-notice-add = انتشار اطلاعیه
+ui-notice-cancel = لغو
+ui-notice-cancelled = لغوشده
+
+## Calendar
+ui-tab-calendar = تقویم کاری
+ui-calendar-thursday-off = پنجشنبه‌ها تعطیل است
+ui-holiday-date = تاریخ تعطیلی
+ui-holiday-title = مناسبت
+ui-holiday-add = افزودن تعطیلی
+ui-holiday-remove = حذف
+ui-overdue-title = درخواست‌های گذشته از مهلت ({ $count })
+
+## Mail
+ui-tab-mail = رایانامه
+ui-mail-host = کارگزار رایانامه
+ui-mail-port = درگاه
+ui-mail-tls = رمزنگاری
+ui-mail-tls-starttls = { "STARTTLS" } (درگاه ۵۸۷)
+ui-mail-tls-tls = { "TLS" } از آغاز (درگاه ۴۶۵)
+ui-mail-tls-none = بدون رمزنگاری (فقط شبکهٔ داخلی)
+ui-mail-username = نام کاربری
+ui-mail-password = گذرواژه
+ui-mail-from = نشانی فرستنده
+ui-field-applicant-email = رایانامهٔ متقاضی (اختیاری)
+ui-field-applicant-email-hint = نتیجهٔ درخواست به این نشانی فرستاده می‌شود.
+audit-complaint-step = شکایت: { $action }
+audit-complaint-register = ثبت شکایت، پیشنهاد یا نظر
+audit-complaint-view-personal = دیدن اطلاعات شخصی شکایت
+audit-notice-add = انتشار اطلاعیه
+audit-notice-cancel = لغو اطلاعیه
+audit-outbox-lease = برداشتن پیام‌ها برای ارسال
+audit-outbox-sent = ارسال پیام به متقاضی
+audit-outbox-retry = ارسال ناموفق پیام؛ تلاش دوباره
+audit-calendar-holiday-add = افزودن تعطیلی
+audit-calendar-holiday-remove = حذف تعطیلی
+audit-settings-complaint-target = تغییر هدف زمانی شکایت‌ها
+audit-settings-mail = تغییر تنظیمات رایانامه
+audit-settings-mail-password = تغییر گذرواژهٔ رایانامه
+audit-settings-notice-lead = تغییر زمان پیش‌آگهی اطلاعیه‌ها
+audit-settings-thursday-off = تغییر تعطیلی پنجشنبه
+audit-calendar-thursday-off = تغییر تعطیلی پنجشنبه

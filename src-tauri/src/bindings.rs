@@ -4,12 +4,20 @@
 
 #[cfg(test)]
 mod tests {
-    use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+    use sanad_core::model::{
+        Action, ComplaintAction, ComplaintKind, ComplaintStatus, DispatchMode, OrgKind, Priority,
+        Role, Status,
+    };
     use sanad_service::{
         AccountPolicy, Applicant, AuditEntry, AuditQuery, AuditReport, ConnectionProfile, Document,
         HistoryEntry, Letter, NewDocument, NewOrganization, NewRequest, NewUser, Organization,
         Page, PageRequest, PostgresProfile, Queue, RequestSummary, RequestView, SearchQuery,
         StatusCount, TlsMode, User,
+    };
+    use sanad_service::{
+        CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
+        DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
+        Notification, TrackStatus, TrackedKind,
     };
     use ts_rs::{Config, TS};
 
@@ -63,6 +71,25 @@ mod tests {
             PostgresProfile::decl(&cfg),
             ConnectionProfile::decl(&cfg),
             ConnectionSettings::decl(&cfg),
+            ComplaintKind::decl(&cfg),
+            ComplaintStatus::decl(&cfg),
+            ComplaintAction::decl(&cfg),
+            NewComplaint::decl(&cfg),
+            ComplaintStep::decl(&cfg),
+            ComplaintView::decl(&cfg),
+            ComplaintSummary::decl(&cfg),
+            ComplaintQuery::decl(&cfg),
+            TrackedKind::decl(&cfg),
+            TrackStatus::decl(&cfg),
+            NoticeKind::decl(&cfg),
+            NewNotice::decl(&cfg),
+            Notice::decl(&cfg),
+            Holiday::decl(&cfg),
+            CalendarSettings::decl(&cfg),
+            MailTls::decl(&cfg),
+            MailSettings::decl(&cfg),
+            DeliveryState::decl(&cfg),
+            Notification::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

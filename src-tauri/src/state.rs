@@ -24,6 +24,23 @@ pub struct DeskState {
     database: Mutex<OpenDatabase>,
     session: Mutex<Option<Actor>>,
     watcher: Mutex<Option<JoinHandle<()>>>,
+    deliverer: Mutex<Option<JoinHandle<()>>>,
+}
+
+/// How often a desk tries the outbox. Every desk does: each message is claimed by one of them.
+const OUTBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Sends the applicants' messages waiting in the outbox, now and every [`OUTBOX_EVERY`].
+fn deliver_outbox(database: &OpenDatabase) -> Option<JoinHandle<()>> {
+    let service = database.service.as_ref().ok()?.clone();
+    Some(tauri::async_runtime::spawn(async move {
+        loop {
+            if let Err(error) = service.deliver_outbox().await {
+                eprintln!("sanad-desk: outbox: {error}");
+            }
+            tokio::time::sleep(OUTBOX_EVERY).await;
+        }
+    }))
 }
 
 /// Locks `m`. Every value behind these locks is replaced in one assignment, so a panic while one
@@ -35,6 +52,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl DeskState {
     pub fn new(database: OpenDatabase) -> Self {
         DeskState {
+            deliverer: Mutex::new(deliver_outbox(&database)),
             database: Mutex::new(database),
             session: Mutex::new(None),
             watcher: Mutex::new(None),
@@ -55,6 +73,10 @@ impl DeskState {
     /// (accounts belong to a database), and the old one is closed.
     pub fn replace_database(&self, database: OpenDatabase) {
         self.sign_out();
+        if let Some(old) = std::mem::replace(&mut *lock(&self.deliverer), deliver_outbox(&database))
+        {
+            old.abort();
+        }
         let old = std::mem::replace(&mut *lock(&self.database), database);
         if let Ok(service) = old.service {
             tauri::async_runtime::spawn(async move { service.close().await });

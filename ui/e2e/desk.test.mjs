@@ -67,6 +67,7 @@ const APPLICANT = "علی رضایی";
 
 let code = "";
 let otherDeskCode = "";
+let complaintCode = "";
 
 function cli(args, password, input) {
   return execFileSync(CLI, ["--db", DB_URL, ...args], {
@@ -95,6 +96,21 @@ async function act(action, expected, note) {
       (await driver.execute("return !document.querySelector('[data-testid=\"action-dialog\"]');")),
     `${action} done and its dialog closed`,
   );
+}
+
+/** Now plus `hours`, as the desk types a time: Jalali, Tehran, `1405/09/05 14:30`. */
+function tehranJalali(hours) {
+  const parts = new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", {
+    timeZone: "Asia/Tehran",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(Date.now() + hours * 3_600_000));
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part("year")}/${part("month")}/${part("day")} ${part("hour")}:${part("minute")}`;
 }
 
 describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
@@ -338,6 +354,60 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await shot("11-search");
   });
 
+  step("a complaint gets its own code, is found by it, assigned, answered and closed", async () => {
+    await click('[data-testid="nav-complaints"]');
+    await click('[data-testid="tab-complaint-new"]');
+    await fill('[data-testid="complaint-form"] [name="name"]', "حسین مرادی");
+    await fill('[data-testid="complaint-form"] [name="mobile"]', "۰۹۱۲۷۶۵۴۳۲۱");
+    await fill('[data-testid="complaint-form"] [name="email"]', "moradi@example.ir");
+    await fill('[data-testid="complaint-form"] [name="request_code"]', code);
+    await fill(
+      '[data-testid="complaint-form"] [name="text"]',
+      "سند هنوز به دست دادگاه نرسیده است.",
+    );
+    await click('[data-testid="complaint-submit"]');
+    await driver.waitForElement('[data-testid="complaint-page"]');
+    complaintCode = await driver.execute(
+      "return document.querySelector('[data-testid=\"complaint-page\"]').dataset.code;",
+    );
+    assert.match(complaintCode, /^\d{12}$/);
+    assert.notEqual(complaintCode, code);
+    // The tracking box finds it, with its state in a plain sentence for the caller.
+    await fill('[data-testid="tracking-box"]', complaintCode);
+    await driver.keys("\uE007");
+    await driver.waitForElement('[data-testid="track-status"]');
+    const kind = await driver.execute(
+      "return document.querySelector('[data-testid=\"track-status\"]').dataset.kind;",
+    );
+    assert.equal(kind, "complaint");
+    await shot("12-track-complaint");
+    await click('[data-testid="track-open"]');
+    await driver.waitForElement(`[data-testid="complaint-page"][data-code="${complaintCode}"]`);
+    const complaintStep = async (action, value, expected) => {
+      await click(`[data-testid="complaint-actions"] [data-action="${action}"]`);
+      await driver.waitForElement('[data-testid="complaint-dialog"]');
+      await sleep(500);
+      const input = action === "assign" ? "assignee" : "value";
+      if (value) await fill(`[data-testid="complaint-dialog"] [name="${input}"]`, value);
+      await click('[data-testid="complaint-confirm"]');
+      await driver.waitFor(
+        () =>
+          driver
+            .execute(
+              "const p = document.querySelector('[data-testid=\"complaint-page\"]'); return p && p.dataset.status;",
+            )
+            .then((s) => s === expected),
+        `complaint ${expected}`,
+      );
+    };
+    await complaintStep("assign", CLERK.username, "assigned");
+    await complaintStep("answer", "سند با پیک اداره فرستاده شده و فردا می‌رسد.", "answered");
+    // The answer is queued for the person's e-mail; with no mail server set it waits.
+    await driver.waitForElement('[data-testid="notifications"] [data-state="pending"]');
+    await shot("13-complaint-answered");
+    await complaintStep("close", "", "closed");
+  });
+
   step("the barcode scanner's twelve digits and Enter open the request from anywhere", async () => {
     await click('[data-testid="nav-queue"]');
     await driver.waitFor(
@@ -430,8 +500,32 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     assert.equal(error, persian("error-authentication-failed"));
   });
 
+  step(
+    "a maintenance window scheduled by the administrator shows on every desk ahead",
+    async () => {
+      await login(ADMIN);
+      await click('[data-testid="tab-notices"]');
+      await fill('[data-testid="notice-form"] [name="starts"]', tehranJalali(2));
+      await fill('[data-testid="notice-form"] [name="ends"]', tehranJalali(4));
+      await fill('[data-testid="notice-form"] [name="text"]', "به‌روزرسانی کارگزار پایگاه داده");
+      await click('[data-testid="notice-submit"]');
+      await driver.waitFor(
+        async () => (await textOf('[data-testid="notice-board"]')).includes("به‌روزرسانی کارگزار"),
+        "the notice on the board",
+      );
+      await logout();
+      // Before anyone signs in, and after.
+      await driver.waitFor(
+        async () =>
+          (await textOf('[data-testid="notice-banners"]')).includes("به‌روزرسانی کارگزار"),
+        "the banner at sign-in",
+      );
+    },
+  );
+
   step("the auditor filters the log by the request and verifies the chain", async () => {
     await login(AUDITOR);
+    assert.ok((await textOf('[data-testid="notice-banners"]')).includes("به‌روزرسانی کارگزار"));
     await click('[data-testid="nav-audit"]');
     await fill('[data-testid="audit-filters"] [name="request"]', code);
     await click('[data-testid="audit-search"]');

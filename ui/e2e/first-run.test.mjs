@@ -88,6 +88,8 @@ describe("Sanad Desk, a second desk on PostgreSQL", { timeout: 300_000 }, () => 
     await login(CLERK);
     await fill('[data-testid="tracking-box"]', code);
     await driver.keys("\uE007");
+    await driver.waitForElement('[data-testid="track-status"][data-state="dispatched"]');
+    await click('[data-testid="track-open"]');
     await driver.waitForElement(`[data-testid="request-page"][data-code="${code}"]`);
     assert.equal(await status(), "dispatched");
   });

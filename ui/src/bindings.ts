@@ -215,3 +215,126 @@ shown: string,
  * without it.
  */
 from_environment: boolean, };
+
+export type ComplaintKind = "complaint" | "suggestion" | "comment";
+
+export type ComplaintStatus = "registered" | "assigned" | "answered" | "closed";
+
+export type ComplaintAction = "assign" | "answer" | "close";
+
+export type NewComplaint = { 
+/**
+ * `complaint`, `suggestion` or `comment`.
+ */
+kind: string, name: string, mobile: string | null, email: string | null, text: string, 
+/**
+ * The tracking code of the request it is about, if any (any digits, dashes allowed).
+ */
+request_code: string | null, };
+
+export type ComplaintStep = { 
+/**
+ * `register`, `assign`, `answer` or `close`.
+ */
+action: string, from: ComplaintStatus | null, to: ComplaintStatus, user: string, role: Role, at: string, at_jalali: string, note: string | null, };
+
+export type ComplaintView = { id: string, tracking_code: string, tracking_code_grouped: string, kind: ComplaintKind, status: ComplaintStatus, version: number, name: string, mobile: string | null, email: string | null, text: string, 
+/**
+ * The linked request's tracking code.
+ */
+request_code: string | null, 
+/**
+ * The user name of the member of staff it is assigned to.
+ */
+assigned_to: string | null, answer: string | null, created_at: string, deadline_at: string | null, overdue: boolean, available_actions: Array<ComplaintAction>, history: Array<ComplaintStep>, };
+
+export type ComplaintSummary = { tracking_code: string, kind: ComplaintKind, status: ComplaintStatus, name: string, created_at: string, deadline_at: string | null, overdue: boolean, };
+
+export type ComplaintQuery = { 
+/**
+ * One state; all open ones (not closed) when absent.
+ */
+status: string | null, 
+/**
+ * Only those assigned to the asking user.
+ */
+mine: boolean, limit: number | null, };
+
+export type TrackedKind = "request" | "complaint";
+
+export type TrackStatus = { kind: TrackedKind, 
+/**
+ * `3581-2290-4417`, in the language's digits.
+ */
+tracking_code_grouped: string, 
+/**
+ * The state's stable spelling (`under_review`, `answered`, …).
+ */
+state: string, 
+/**
+ * The state as one plain sentence, and its Fluent id.
+ */
+state_text: string, state_message_id: string, 
+/**
+ * When it reached this state: Jalali date and time in Tehran, in the language's digits.
+ */
+since: string, 
+/**
+ * What happens next, and its Fluent id.
+ */
+next_step_text: string, next_step_message_id: string, 
+/**
+ * The person's name with all but each word's first letter hidden.
+ */
+name_masked: string, };
+
+export type NoticeKind = "maintenance" | "disruption";
+
+export type NewNotice = { kind: NoticeKind, text: string, starts: string, ends: string, 
+/**
+ * Only writes by the administrator are allowed inside the window.
+ */
+read_only: boolean, };
+
+export type Notice = { id: string, kind: NoticeKind, text: string, starts_at: string, ends_at: string, 
+/**
+ * `1404/10/10 14:00`, Tehran.
+ */
+starts_jalali: string, ends_jalali: string, read_only: boolean, cancelled: boolean, 
+/**
+ * The window has begun (a banner before that announces it ahead).
+ */
+in_progress: boolean, };
+
+export type Holiday = { date: string, title: string, };
+
+export type CalendarSettings = { 
+/**
+ * Thursday is a day off (the default); Friday always is.
+ */
+thursday_off: boolean, };
+
+export type MailTls = "none" | "starttls" | "tls";
+
+export type MailSettings = { host: string, port: number, tls: MailTls, 
+/**
+ * Sign in as this account (password from the keychain); none for an open relay.
+ */
+username: string | null, 
+/**
+ * The sender address applicants see.
+ */
+from: string, };
+
+export type DeliveryState = "pending" | "sent";
+
+export type Notification = { 
+/**
+ * `request-approved`, `request-rejected`, `request-correction`, `request-dispatched`,
+ * `complaint-answered`.
+ */
+event: string, recipient: string, subject: string, state: DeliveryState, attempts: number, queued_at: string, 
+/**
+ * When the next attempt is due (pending only).
+ */
+next_attempt_at: string | null, sent_at: string | null, };

@@ -8,6 +8,9 @@ export type View =
   | { name: "search" }
   | { name: "admin" }
   | { name: "audit" }
+  | { name: "complaints" }
+  | { name: "complaint"; code: string }
+  | { name: "track"; code: string }
   | { name: "request"; code: string };
 
 export interface DeskContext {

@@ -16,9 +16,14 @@ use crate::state::DeskState;
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 pub mod changes;
+pub mod complaints;
 pub mod connection;
+pub mod mail;
+pub mod notices;
 pub mod slip;
+pub mod track;
 
 type Desk<'a> = State<'a, DeskState>;
 type Answer<T> = Result<T, CommandError>;

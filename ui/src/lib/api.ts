@@ -3,6 +3,19 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  CalendarSettings,
+  ComplaintQuery,
+  ComplaintSummary,
+  ComplaintView,
+  Holiday,
+  MailSettings,
+  NewComplaint,
+  NewNotice,
+  Notice,
+  Notification,
+  TrackStatus,
+} from "../bindings";
+import type {
   AccountPolicy,
   AppStatus,
   AuditEntry,
@@ -87,6 +100,30 @@ export const api = {
     invoke<SlipPreview>("slip_preview", { code, paperSize }),
   printSlip: (code: string, paperSize: string, printer: string) =>
     invoke<SlipPrinted>("print_slip", { code, paperSize, printer }),
+  registerComplaint: (complaint: NewComplaint) =>
+    invoke<ComplaintView>("register_complaint", { complaint }),
+  complaintByCode: (code: string) => invoke<ComplaintView>("complaint_by_code", { code }),
+  complaints: (query: ComplaintQuery) => invoke<ComplaintSummary[]>("complaints", { query }),
+  complaintStep: (code: string, action: string, value: string | null, expectedVersion: number) =>
+    invoke<ComplaintView>("complaint_step", { code, action, value, expectedVersion }),
+  complaintNotifications: (code: string) =>
+    invoke<Notification[]>("complaint_notifications", { code }),
+  requestNotifications: (code: string) => invoke<Notification[]>("request_notifications", { code }),
+  track: (code: string, lang: string) => invoke<TrackStatus>("track", { code, lang }),
+  noticeBoard: () => invoke<Notice[]>("notice_board"),
+  addNotice: (notice: NewNotice) => invoke<Notice>("add_notice", { notice }),
+  cancelNotice: (id: string) => invoke<void>("cancel_notice", { id }),
+  activeBanners: () => invoke<Notice[]>("active_banners"),
+  holidays: (year: number | null) => invoke<Holiday[]>("holidays", { year }),
+  addHoliday: (date: string, title: string) => invoke<Holiday>("add_holiday", { date, title }),
+  removeHoliday: (date: string) => invoke<void>("remove_holiday", { date }),
+  calendarSettings: () => invoke<CalendarSettings>("calendar_settings"),
+  setThursdayOff: (off: boolean) => invoke<CalendarSettings>("set_thursday_off", { off }),
+  overdueRequests: (page: PageRequest) =>
+    invoke<Page<RequestSummary>>("overdue_requests", { page }),
+  mailSettings: () => invoke<MailSettings | null>("mail_settings"),
+  setMailSettings: (settings: MailSettings, password: string | null) =>
+    invoke<MailSettings | null>("set_mail_settings", { settings, password }),
   /** Calls `onChange` whenever data changes anywhere (this desk, another, the command line). */
   watchChanges: (onChange: (seq: number) => void) => {
     const channel = new Channel<number>();

@@ -56,9 +56,13 @@ export class Messages {
   auditAction(action: string): string {
     const own = `audit-${action.replace(/[._]/g, "-")}`;
     if (this.has(own)) return this.t(own);
-    const step = action.startsWith("request.") ? action.slice("request.".length) : null;
-    if (step && this.has(`action-${step.replace(/_/g, "-")}`)) {
-      return this.t("audit-request-step", { action: step });
+    const [family, step] = action.split(".", 2);
+    if (
+      (family === "request" || family === "complaint") &&
+      step &&
+      this.has(`action-${step.replace(/_/g, "-")}`)
+    ) {
+      return this.t(`audit-${family}-step`, { action: step });
     }
     return action;
   }

@@ -23,6 +23,7 @@ export interface RequestDraft {
   applicantName: string;
   nationalCode: string;
   mobile: string;
+  email: string;
   letterNumber: string;
   letterDate: string;
   purpose: string;
@@ -38,6 +39,7 @@ export const EMPTY_DRAFT: RequestDraft = {
   applicantName: "",
   nationalCode: "",
   mobile: "",
+  email: "",
   letterNumber: "",
   letterDate: "",
   purpose: "",
@@ -54,6 +56,7 @@ export const CORE_FIELD: Record<keyof RequestDraft, string> = {
   applicantName: "applicant.name",
   nationalCode: "applicant.national_code",
   mobile: "applicant.mobile",
+  email: "applicant.email",
   letterNumber: "letter.number",
   letterDate: "letter.date",
   purpose: "purpose",
@@ -104,6 +107,7 @@ export function toNewRequest(draft: RequestDraft): NewRequest {
       name: draft.applicantName,
       national_code: toAsciiDigits(draft.nationalCode),
       mobile: toAsciiDigits(draft.mobile),
+      email: draft.email.trim() ? draft.email.trim() : null,
     },
     letter: { number: draft.letterNumber, date: toAsciiDigits(draft.letterDate) },
     purpose: draft.purpose,

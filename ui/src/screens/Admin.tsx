@@ -23,6 +23,9 @@ import { UserActions } from "./admin/UserActions";
 import { PolicySettings } from "./admin/Policy";
 import { BackupSettings } from "./admin/Backup";
 import { ConnectionSettingsPanel } from "./admin/Connection";
+import { NoticesSettings } from "./admin/Notices";
+import { CalendarSettingsPanel } from "./admin/Calendar";
+import { MailSettingsPanel } from "./admin/Mail";
 
 const ROLES: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor", "admin"];
 const KINDS: OrgKind[] = ["agency", "ministry", "third_party"];
@@ -307,6 +310,15 @@ export function AdminScreen({
               <Tabs.Tab value="backup" data-testid="tab-backup">
                 {m.t("ui-tab-backup")}
               </Tabs.Tab>
+              <Tabs.Tab value="notices" data-testid="tab-notices">
+                {m.t("ui-tab-notices")}
+              </Tabs.Tab>
+              <Tabs.Tab value="calendar" data-testid="tab-calendar">
+                {m.t("ui-tab-calendar")}
+              </Tabs.Tab>
+              <Tabs.Tab value="mail" data-testid="tab-mail">
+                {m.t("ui-tab-mail")}
+              </Tabs.Tab>
               <Tabs.Tab value="connection" data-testid="tab-connection">
                 {m.t("ui-tab-connection")}
               </Tabs.Tab>
@@ -331,6 +343,15 @@ export function AdminScreen({
             </Tabs.Panel>
             <Tabs.Panel value="backup" pt="md">
               <BackupSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="notices" pt="md">
+              <NoticesSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="calendar" pt="md">
+              <CalendarSettingsPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="mail" pt="md">
+              <MailSettingsPanel />
             </Tabs.Panel>
             <Tabs.Panel value="connection" pt="md">
               <ConnectionSettingsPanel onDatabaseChanged={onDatabaseChanged} />

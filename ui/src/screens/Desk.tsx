@@ -12,6 +12,10 @@ import { RequestScreen } from "./Request";
 import { SearchScreen } from "./Search";
 import { AdminScreen } from "./Admin";
 import { AuditLogScreen } from "./AuditLog";
+import { ComplaintsScreen } from "./Complaints";
+import { ComplaintScreen } from "./Complaint";
+import { TrackScreen } from "./Track";
+import { NoticeBanners } from "../components/NoticeBanners";
 import { useQueryClient } from "@tanstack/react-query";
 import { api } from "../lib/api";
 
@@ -25,6 +29,7 @@ const SHORTCUTS: { keys: string[]; id: string }[] = [
   { keys: ["Alt", "3"], id: "ui-help-search" },
   { keys: ["Alt", "4"], id: "ui-help-admin" },
   { keys: ["Alt", "5"], id: "ui-help-audit" },
+  { keys: ["Alt", "6"], id: "ui-help-complaints" },
   { keys: ["F2"], id: "ui-help-tracking" },
   { keys: ["Ctrl", "Enter"], id: "ui-help-submit" },
   { keys: ["Esc"], id: "ui-help-escape" },
@@ -103,7 +108,7 @@ export function Desk({
         e.preventDefault();
         codeBox.current?.focus();
         codeBox.current?.select();
-      } else if (e.altKey && !e.ctrlKey && /^Digit[1-5]$/.test(e.code)) {
+      } else if (e.altKey && !e.ctrlKey && /^Digit[1-6]$/.test(e.code)) {
         e.preventDefault();
         const target: [View, boolean][] = [
           [{ name: "queue" }, readsRequests],
@@ -111,6 +116,7 @@ export function Desk({
           [{ name: "search" }, readsRequests],
           [{ name: "admin" }, editsCatalog],
           [{ name: "audit" }, audits],
+          [{ name: "complaints" }, readsRequests],
         ];
         const [next, allowed] = target[Number(e.code.slice(5)) - 1];
         if (allowed) setView(next);
@@ -123,7 +129,8 @@ export function Desk({
   const openCode = (e: FormEvent) => {
     e.preventDefault();
     const digits = trackingDigits(code);
-    setView({ name: "request", code: digits ?? code });
+    // The status first (a request or a complaint), as the clerk reads it to a caller.
+    setView({ name: "track", code: digits ?? code });
   };
 
   const nav = (target: View, label: string, testId: string) => (
@@ -146,6 +153,7 @@ export function Desk({
           {session.role === "clerk" && nav({ name: "new" }, m.t("ui-nav-new"), "nav-new")}
           {readsRequests && nav({ name: "search" }, m.t("ui-nav-search"), "nav-search")}
           {editsCatalog && nav({ name: "admin" }, m.t("ui-nav-admin"), "nav-admin")}
+          {readsRequests && nav({ name: "complaints" }, m.t("ui-nav-complaints"), "nav-complaints")}
           {audits && nav({ name: "audit" }, m.t("ui-nav-audit"), "nav-audit")}
         </nav>
         <div className="desk-spacer" />
@@ -190,6 +198,7 @@ export function Desk({
         </Button>
       </header>
       <main className="desk-main">
+        <NoticeBanners />
         {view.name === "queue" && <QueueScreen />}
         {view.name === "new" && <NewRequestScreen />}
         {view.name === "search" && <SearchScreen />}
@@ -197,6 +206,9 @@ export function Desk({
           <AdminScreen database={database} onDatabaseChanged={onDatabaseChanged} />
         )}
         {view.name === "audit" && <AuditLogScreen />}
+        {view.name === "complaints" && <ComplaintsScreen />}
+        {view.name === "complaint" && <ComplaintScreen key={view.code} code={view.code} />}
+        {view.name === "track" && <TrackScreen key={view.code} code={view.code} />}
         {view.name === "request" && <RequestScreen key={view.code} code={view.code} />}
       </main>
       <Modal opened={help} onClose={() => setHelp(false)} title={m.t("ui-help-title")} size="lg">

@@ -195,6 +195,16 @@ export function NewRequestScreen() {
             required
           />
           <TextInput
+            name="applicant.email"
+            label={m.t("ui-field-applicant-email")}
+            description={m.t("ui-field-applicant-email-hint")}
+            value={draft.email}
+            onChange={(e) => set("email", e.currentTarget.value)}
+            error={err("applicant.email")}
+            dir="ltr"
+            inputMode="email"
+          />
+          <TextInput
             name="letter.number"
             label={m.t("ui-field-letter-number")}
             value={draft.letterNumber}

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Text, Title } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
 import { RequestTable } from "../components/RequestTable";
@@ -12,7 +12,7 @@ import { useErrorText } from "../components/errors";
 export const QUEUE_REFRESH_MS = 60_000;
 
 export function QueueScreen() {
-  const { m } = useDesk();
+  const { m, session } = useDesk();
   const text = useErrorText();
   const query = useInfiniteQuery({
     queryKey: ["queue"],
@@ -50,6 +50,26 @@ export function QueueScreen() {
           {m.t("ui-more")}
         </Button>
       )}
+      {session.role === "director" && <OverdueList />}
     </Paper>
+  );
+}
+
+/** The director's list: every request past its deadline now, most overdue first. */
+function OverdueList() {
+  const { m } = useDesk();
+  const overdue = useQuery({
+    queryKey: ["overdue"],
+    queryFn: () => api.overdueRequests({ cursor: null, limit: 100 }),
+    refetchInterval: QUEUE_REFRESH_MS,
+  });
+  if (!overdue.data || overdue.data.items.length === 0) return null;
+  return (
+    <>
+      <Title order={4} mt="lg" mb="xs" c="red">
+        {m.t("ui-overdue-title", { count: overdue.data.items.length })}
+      </Title>
+      <RequestTable items={overdue.data.items} testId="overdue-table" />
+    </>
   );
 }

@@ -21,6 +21,7 @@ import { groupCode } from "../lib/digits";
 import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
 import { SlipDialog } from "../components/SlipDialog";
+import { Notifications } from "../components/Notifications";
 
 /** States from which a clerk may print (or reprint) the dispatch slip; the core checks again. */
 const PRINTABLE: Status[] = [
@@ -249,6 +250,10 @@ export function RequestScreen({ code }: { code: string }) {
             ))}
           </Timeline>
         </Paper>
+        <Notifications
+          queryKey={["request-notifications", view.tracking_code]}
+          load={() => api.requestNotifications(view.tracking_code)}
+        />
       </div>
       <Modal
         opened={action !== null}

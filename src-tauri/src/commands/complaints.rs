@@ -1,0 +1,71 @@
+//! Complaints, suggestions and comments: registered at a desk, assigned, answered and closed.
+
+use sanad_service::{ComplaintQuery, ComplaintSummary, ComplaintView, NewComplaint, Notification};
+
+use super::{Answer, Desk};
+
+#[tauri::command]
+pub async fn register_complaint(desk: Desk<'_>, complaint: NewComplaint) -> Answer<ComplaintView> {
+    Ok(desk
+        .service()?
+        .register_complaint(&desk.actor()?, complaint)
+        .await?)
+}
+
+#[tauri::command]
+pub async fn complaint_by_code(desk: Desk<'_>, code: String) -> Answer<ComplaintView> {
+    Ok(desk
+        .service()?
+        .complaint_by_code(&desk.actor()?, &code)
+        .await?)
+}
+
+#[tauri::command]
+pub async fn complaints(desk: Desk<'_>, query: ComplaintQuery) -> Answer<Vec<ComplaintSummary>> {
+    Ok(desk.service()?.complaints(&desk.actor()?, query).await?)
+}
+
+/// One step on a complaint, at the version the user was looking at (a change made meanwhile at
+/// another desk comes back as a conflict). `value` is the assignee's user name for `assign`, the
+/// answer for `answer`, the note for `close`.
+#[tauri::command]
+pub async fn complaint_step(
+    desk: Desk<'_>,
+    code: String,
+    action: String,
+    value: Option<String>,
+    expected_version: i64,
+) -> Answer<ComplaintView> {
+    let service = desk.service()?;
+    let actor = desk.actor()?;
+    let value = value.unwrap_or_default();
+    let version = Some(expected_version);
+    let view = match action.as_str() {
+        "assign" => {
+            service
+                .assign_complaint(&actor, &code, &value, version)
+                .await?
+        }
+        "answer" => {
+            service
+                .answer_complaint(&actor, &code, &value, version)
+                .await?
+        }
+        "close" => {
+            let note = Some(value.as_str()).filter(|n| !n.trim().is_empty());
+            service
+                .close_complaint(&actor, &code, note, version)
+                .await?
+        }
+        _ => return Err(sanad_service::Error::invalid("action", "error-action-unknown").into()),
+    };
+    Ok(view)
+}
+
+#[tauri::command]
+pub async fn complaint_notifications(desk: Desk<'_>, code: String) -> Answer<Vec<Notification>> {
+    Ok(desk
+        .service()?
+        .complaint_notifications(&desk.actor()?, &code)
+        .await?)
+}

@@ -1,0 +1,188 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { CommandError, ComplaintAction, ComplaintView } from "../bindings";
+import { useDesk } from "../context";
+import { api, asCommandError } from "../lib/api";
+import { groupCode, isolateLtr } from "../lib/digits";
+import { formatInstant } from "../lib/jalali";
+import { ErrorAlert, useErrorText } from "../components/errors";
+import { Notifications } from "../components/Notifications";
+
+/** One complaint, suggestion or comment: details, the steps this user may take, its history. */
+export function ComplaintScreen({ code }: { code: string }) {
+  const { m } = useDesk();
+  const text = useErrorText();
+  const queries = useQueryClient();
+  const query = useQuery({
+    queryKey: ["complaint", code],
+    queryFn: () => api.complaintByCode(code),
+  });
+  const [action, setAction] = useState<ComplaintAction | null>(null);
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<CommandError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const view = query.data;
+
+  const perform = (e: FormEvent) => {
+    e.preventDefault();
+    if (!view || !action) return;
+    setBusy(true);
+    setError(null);
+    api
+      .complaintStep(view.tracking_code, action, value.trim() ? value : null, view.version)
+      .then((fresh: ComplaintView) => {
+        queries.setQueryData(["complaint", code], fresh);
+        void queries.invalidateQueries({ queryKey: ["complaints"] });
+        setAction(null);
+      })
+      .catch((caught: unknown) => {
+        const failure = asCommandError(caught);
+        setError(failure);
+        if (failure.code === "conflict") void query.refetch();
+      })
+      .finally(() => setBusy(false));
+  };
+
+  if (query.isPending) return <Loader />;
+  if (query.error) return <Alert color="red">{text(asCommandError(query.error))}</Alert>;
+  if (!view) return null;
+  return (
+    <Stack data-testid="complaint-page" data-code={view.tracking_code} data-status={view.status}>
+      <Group justify="space-between">
+        <Title order={3}>
+          {m.spelled("kind", view.kind)}{" "}
+          <span className="code">{m.digits(groupCode(view.tracking_code))}</span>
+        </Title>
+        <Badge size="lg" color={view.overdue ? "red" : "teal"}>
+          {m.spelled("status", view.status)}
+        </Badge>
+      </Group>
+      <Paper p="md" withBorder>
+        <dl className="details">
+          <dt>{m.t("ui-complaint-person")}</dt>
+          <dd>{view.name}</dd>
+          <dt>{m.t("ui-complaint-contact")}</dt>
+          <dd>{isolateLtr([view.mobile, view.email].filter(Boolean).join(" · ") || "—")}</dd>
+          {view.request_code && (
+            <>
+              <dt>{m.t("ui-complaint-request")}</dt>
+              <dd className="code">{m.digits(groupCode(view.request_code))}</dd>
+            </>
+          )}
+          <dt>{m.t("ui-complaint-text")}</dt>
+          <dd className="preserve-lines">{view.text}</dd>
+          {view.assigned_to && (
+            <>
+              <dt>{m.t("ui-complaint-assignee")}</dt>
+              <dd dir="ltr">{view.assigned_to}</dd>
+            </>
+          )}
+          {view.answer && (
+            <>
+              <dt>{m.t("ui-complaint-answer")}</dt>
+              <dd className="preserve-lines" data-testid="complaint-answer">
+                {view.answer}
+              </dd>
+            </>
+          )}
+          {view.deadline_at && (
+            <>
+              <dt>{m.t("ui-label-deadline")}</dt>
+              <dd>{m.digits(formatInstant(view.deadline_at))}</dd>
+            </>
+          )}
+        </dl>
+        <Group mt="md" data-testid="complaint-actions">
+          {view.available_actions.map((a) => (
+            <Button
+              key={a}
+              data-action={a}
+              onClick={() => {
+                setAction(a);
+                setValue("");
+                setError(null);
+              }}
+            >
+              {m.spelled("action", a)}
+            </Button>
+          ))}
+        </Group>
+      </Paper>
+      <Paper p="md" withBorder>
+        <Title order={5} mb="sm">
+          {m.t("ui-timeline")}
+        </Title>
+        <Timeline active={view.history.length} bulletSize={14}>
+          {view.history.map((h, i) => (
+            <Timeline.Item key={i} title={m.spelled("status", h.to)}>
+              <Text size="xs" c="dimmed">
+                {m.digits(h.at_jalali)} — {m.t("ui-history-by", { user: h.user, role: h.role })}
+              </Text>
+              {h.note && <Text size="sm">{h.note}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Paper>
+      <Notifications
+        queryKey={["complaint-notifications", code]}
+        load={() => api.complaintNotifications(code)}
+      />
+      <Modal
+        opened={action !== null}
+        onClose={() => setAction(null)}
+        title={action ? m.spelled("action", action) : ""}
+      >
+        <form onSubmit={perform} noValidate data-testid="complaint-dialog">
+          <Stack>
+            <ErrorAlert error={error} />
+            {action === "assign" && (
+              <TextInput
+                name="assignee"
+                label={m.t("ui-complaint-assignee")}
+                description={m.t("ui-complaint-assignee-hint")}
+                dir="ltr"
+                value={value}
+                onChange={(e) => setValue(e.currentTarget.value)}
+                autoFocus
+              />
+            )}
+            {action !== "assign" && (
+              <Textarea
+                name="value"
+                label={m.t(action === "answer" ? "ui-complaint-answer" : "ui-note-optional")}
+                autosize
+                minRows={3}
+                value={value}
+                onChange={(e) => setValue(e.currentTarget.value)}
+                autoFocus
+              />
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAction(null)}>
+                {m.t("ui-cancel")}
+              </Button>
+              <Button type="submit" loading={busy} data-testid="complaint-confirm">
+                {action ? m.spelled("action", action) : ""}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Stack>
+  );
+}
