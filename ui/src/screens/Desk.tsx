@@ -135,6 +135,7 @@ export function Desk({
 
   const nav = (target: View, label: string, testId: string) => (
     <Button
+      size="compact-md"
       variant={view.name === target.name ? "white" : "subtle"}
       color={view.name === target.name ? "teal" : "gray.0"}
       onClick={() => setView(target)}
@@ -167,7 +168,7 @@ export function Desk({
               onChange={(e) => setCode(e.currentTarget.value)}
               dir="ltr"
               size="sm"
-              w={210}
+              w={170}
               data-testid="tracking-box"
             />
           </form>
@@ -190,10 +191,16 @@ export function Desk({
             { value: "en", label: m.t("ui-lang-en") },
           ]}
         />
-        <Button variant="subtle" color="gray.0" onClick={() => setHelp(true)}>
+        <Button size="compact-md" variant="subtle" color="gray.0" onClick={() => setHelp(true)}>
           {m.t("ui-nav-help")}
         </Button>
-        <Button variant="outline" color="gray.0" onClick={onSignOut} data-testid="logout">
+        <Button
+          size="compact-md"
+          variant="outline"
+          color="gray.0"
+          onClick={onSignOut}
+          data-testid="logout"
+        >
           {m.t("ui-logout")}
         </Button>
       </header>
