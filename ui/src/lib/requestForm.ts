@@ -104,6 +104,8 @@ export function toNewRequest(draft: RequestDraft): NewRequest {
       name: draft.applicantName,
       national_code: toAsciiDigits(draft.nationalCode),
       mobile: toAsciiDigits(draft.mobile),
+      // The form has no e-mail field yet (results by e-mail: issue 6).
+      email: null,
     },
     letter: { number: draft.letterNumber, date: toAsciiDigits(draft.letterDate) },
     purpose: draft.purpose,
