@@ -94,6 +94,20 @@ pub enum Command {
     /// Notices: maintenance windows and disruptions (the administrator posts them)
     #[command(subcommand)]
     Notice(NoticeCommand),
+    /// A report (director, auditor), printed or written as .xlsx / CSV
+    Report {
+        #[arg(value_parser = ["status-counts", "stage-times", "on-time", "complaints"])]
+        kind: String,
+        /// Jalali, inclusive
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, value_name = "FILE.xlsx")]
+        xlsx: Option<String>,
+        #[arg(long, value_name = "FILE.csv")]
+        csv: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

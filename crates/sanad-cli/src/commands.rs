@@ -24,6 +24,8 @@ mod complaints;
 mod mail;
 #[path = "notices.rs"]
 mod notices;
+#[path = "reports.rs"]
+mod reports;
 #[path = "slip.rs"]
 mod slip;
 pub use slip::{PrintersArgs, SlipArgs};
@@ -360,6 +362,19 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
         Command::Overdue(page) => calendar::overdue(cli, l10n, service, page).await,
         Command::Mail(command) => mail::mail(cli, l10n, service, command).await,
         Command::Notice(command) => notices::notice(cli, l10n, service, command).await,
+        Command::Report {
+            kind,
+            from,
+            to,
+            xlsx,
+            csv,
+        } => {
+            let files = reports::Files {
+                xlsx: xlsx.as_deref(),
+                csv: csv.as_deref(),
+            };
+            reports::report(cli, l10n, service, kind, from, to, files).await
+        }
         Command::Target(TargetCommand::Set { status, hours }) => {
             let actor = sign_in(cli, l10n, service).await?;
             let status = Status::parse("status", status)?;

@@ -435,3 +435,60 @@ fn notices_from_the_command_line() {
     let out = desk.staff("clerk", &["notice", "list"]);
     assert!(stdout(&out).contains("لغوشده"), "{}", stdout(&out));
 }
+
+#[test]
+fn reports_from_the_command_line() {
+    let desk = Desk::new();
+    let c = desk.json(
+        "clerk",
+        &[
+            "complaint",
+            "new",
+            "--kind",
+            "suggestion",
+            "--name",
+            "مریم احمدی",
+            "--mobile",
+            "09121234567",
+            "--text",
+            "پیشنهاد",
+        ],
+    );
+    assert_eq!(c["kind"], "suggestion");
+    let out = desk.staff("director", &["report", "complaints"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("شکایت‌ها و پیشنهادها"), "{text}");
+    assert!(text.contains("پیشنهاد | ۱ | ۱"), "{text}");
+    let dir = tempfile::tempdir().expect("dir");
+    let xlsx = dir.path().join("r.xlsx");
+    let csv = dir.path().join("r.csv");
+    let (xlsx_s, csv_s) = (xlsx.display().to_string(), csv.display().to_string());
+    let out = desk.staff(
+        "director",
+        &["report", "complaints", "--xlsx", &xlsx_s, "--csv", &csv_s],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::metadata(&xlsx)
+        .map(|m| m.len() > 1000)
+        .unwrap_or(false));
+    // The sheet reads right to left (Persian).
+    let rtl = Command::new("/usr/bin/python3")
+        .args([
+            "-c",
+            "import sys, zipfile; x = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode(); print('rightToLeft=\"1\"' in x)",
+            &xlsx_s,
+        ])
+        .output()
+        .expect("python3");
+    assert_eq!(
+        String::from_utf8_lossy(&rtl.stdout).trim(),
+        "True",
+        "{}",
+        stderr(&rtl)
+    );
+    let csv_text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(csv_text.contains("نوع,تعداد"), "{csv_text}");
+    let out = desk.staff("clerk", &["report", "complaints"]);
+    assert_eq!(out.status.code(), Some(3));
+}

@@ -16,6 +16,7 @@ pub const FTL_FILES: &[&str] = &[
     "calendar.ftl",
     "outbox.ftl",
     "notices.ftl",
+    "reports.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -42,6 +43,7 @@ const FA: &[(&str, &str)] = &[
     ),
     ("outbox.ftl", include_str!("../../../i18n/fa/outbox.ftl")),
     ("notices.ftl", include_str!("../../../i18n/fa/notices.ftl")),
+    ("reports.ftl", include_str!("../../../i18n/fa/reports.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -68,6 +70,7 @@ const EN: &[(&str, &str)] = &[
     ),
     ("outbox.ftl", include_str!("../../../i18n/en/outbox.ftl")),
     ("notices.ftl", include_str!("../../../i18n/en/notices.ftl")),
+    ("reports.ftl", include_str!("../../../i18n/en/reports.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

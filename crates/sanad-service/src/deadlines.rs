@@ -2,6 +2,7 @@
 //! calendar (Saturday to Wednesday, Asia/Tehran, official holidays off; see holidays.rs). The administrator sets them; the queue sorts by
 //! the deadline they give.
 
+use sanad_core::calendar::WorkingCalendar;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{DispatchMode, Priority, Role, Status};
 use sanad_core::{Error, Result};
@@ -100,24 +101,40 @@ impl Service {
         return_due: Option<JalaliDate>,
         at: i64,
     ) -> Result<Option<i64>> {
-        if status == Status::Delivered && mode == DispatchMode::Original {
-            if let Some(due) = return_due {
-                // Due by the end of that day in Tehran.
-                let next_day = micros(due.tehran_midnight_utc()) + 24 * 3_600 * 1_000_000;
-                return Ok(Some(next_day));
-            }
-        }
-        let Some(hours) = self.target_hours(status).await? else {
-            return Ok(None);
-        };
-        let hours = match priority {
-            Priority::Urgent => hours.div_ceil(2),
-            Priority::Normal => hours,
-        };
-        let due = self
-            .working_calendar()
-            .await?
-            .add_working_hours(from_micros(at), hours);
-        Ok(Some(micros(due)))
+        let hours = self.target_hours(status).await?;
+        let calendar = self.working_calendar().await?;
+        Ok(due_at(
+            &calendar, hours, status, priority, mode, return_due, at,
+        ))
     }
+
+    /// The target of `status` in working hours, if it has one (settings, else the default).
+    pub(crate) async fn target_hours_of(&self, status: Status) -> Result<Option<u32>> {
+        self.target_hours(status).await
+    }
+}
+
+/// When a request entering `status` at `at` is due, given that state's target `hours` and the
+/// calendar. Urgent requests get half the time; a delivered original is due back on its return
+/// date. The one rule behind deadlines and the on-time report.
+pub(crate) fn due_at(
+    calendar: &WorkingCalendar,
+    hours: Option<u32>,
+    status: Status,
+    priority: Priority,
+    mode: DispatchMode,
+    return_due: Option<JalaliDate>,
+    at: i64,
+) -> Option<i64> {
+    if status == Status::Delivered && mode == DispatchMode::Original {
+        if let Some(due) = return_due {
+            // Due by the end of that day in Tehran.
+            return Some(micros(due.tehran_midnight_utc()) + 24 * 3_600 * 1_000_000);
+        }
+    }
+    let hours = match priority {
+        Priority::Urgent => hours?.div_ceil(2),
+        Priority::Normal => hours?,
+    };
+    Some(micros(calendar.add_working_hours(from_micros(at), hours)))
 }

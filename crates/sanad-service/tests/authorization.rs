@@ -12,6 +12,7 @@ use sanad_service::{
     NewNotice, NewOrganization, NewRequest, NewUser, NoticeKind, PageRequest, RequestView,
     SearchQuery,
 };
+use sanad_service::{ReportKind, ReportQuery};
 
 fn denied<T: std::fmt::Debug>(res: &Result<T, Error>) -> bool {
     matches!(
@@ -280,6 +281,12 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             "set_banner_lead_hours",
             &[Role::Admin],
             o.svc.set_banner_lead_hours(who, 24)
+        );
+        check!(
+            "report",
+            &[Role::Director, Role::Auditor],
+            o.svc
+                .report(who, ReportKind::StatusCounts, ReportQuery::default())
         );
         check!(
             "change_password",

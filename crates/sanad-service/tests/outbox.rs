@@ -400,3 +400,46 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    nothing_is_queued_for_a_step_that_did_not_happen,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let mut new = o.request();
+        new.applicant.email = Some("ali@example.ir".into());
+        let r = o
+            .svc
+            .register_request(&o.clerk, new)
+            .await
+            .expect("register");
+        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
+        let r = step(&o, &o.reviewer, &r, Action::Forward, None).await;
+        // A stale version: a conflict, and no message about an approval that never happened.
+        let e = o
+            .svc
+            .act(
+                &o.director,
+                r.tracking_code.as_str(),
+                Action::Approve,
+                None,
+                Some(r.version - 1),
+            )
+            .await
+            .expect_err("stale");
+        assert!(matches!(e, sanad_service::Error::Conflict { .. }), "{e:?}");
+        // Forward and start-review tell the applicant nothing.
+        let queued = o
+            .svc
+            .request_notifications(&o.clerk, r.tracking_code.as_str())
+            .await
+            .expect("list");
+        assert!(queued.is_empty(), "{queued:?}");
+        step(&o, &o.director, &r, Action::Approve, None).await;
+        let queued = o
+            .svc
+            .request_notifications(&o.clerk, r.tracking_code.as_str())
+            .await
+            .expect("list");
+        assert_eq!(queued.len(), 1);
+    }
+);

@@ -8,7 +8,7 @@ use sanad_core::Result;
 use crate::store::{
     escape_like, storage, AuditDraft, AuditFilter, Conditions, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
     RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow, ComplaintRow, ComplaintMove,
-    ComplaintStepRow, HolidayRow, OutboxRow, NoticeRow,
+    ComplaintStepRow, HolidayRow, OutboxRow, NoticeRow, ReportRequestRow, ReportStepRow,
 };
 
 /// Binds a dynamically built query's values in order.
@@ -1034,6 +1034,49 @@ pub async fn current_notices(pool: &Pool, now: i64, horizon: i64) -> Result<Vec<
     ))
     .bind(now)
     .bind(horizon)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+// ---- reports ----
+
+/// Requests registered in [from, before), with their agency's name.
+pub async fn report_requests(pool: &Pool, from: i64, before: i64) -> Result<Vec<ReportRequestRow>> {
+    sqlx::query_as(
+        "SELECT r.id, r.status, r.priority, r.dispatch_mode, r.return_due, o.name AS org_name \
+         FROM requests r JOIN organizations o ON o.id = r.requesting_org_id \
+         WHERE r.created_at >= $1 AND r.created_at < $2 ORDER BY r.created_at, r.id",
+    )
+    .bind(from)
+    .bind(before)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+/// The history of requests registered in [from, before), by request then step.
+pub async fn report_steps(pool: &Pool, from: i64, before: i64) -> Result<Vec<ReportStepRow>> {
+    sqlx::query_as(
+        "SELECT t.request_id, t.to_status, t.at FROM transitions t \
+         JOIN requests r ON r.id = t.request_id \
+         WHERE r.created_at >= $1 AND r.created_at < $2 ORDER BY t.request_id, t.seq",
+    )
+    .bind(from)
+    .bind(before)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
+/// Complaints registered in [from, before): (kind, status, count).
+pub async fn report_complaints(pool: &Pool, from: i64, before: i64) -> Result<Vec<(String, String, i64)>> {
+    sqlx::query_as(
+        "SELECT kind, status, COUNT(*) FROM complaints WHERE created_at >= $1 AND created_at < $2 \
+         GROUP BY kind, status ORDER BY kind, status",
+    )
+    .bind(from)
+    .bind(before)
     .fetch_all(pool)
     .await
     .map_err(storage)

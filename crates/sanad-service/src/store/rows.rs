@@ -301,3 +301,22 @@ pub struct NoticeRow {
     pub created_at: i64,
     pub cancelled_at: Option<i64>,
 }
+
+/// A request as the reports need it (no personal data).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReportRequestRow {
+    pub id: String,
+    pub status: String,
+    pub priority: String,
+    pub dispatch_mode: String,
+    pub return_due: Option<String>,
+    pub org_name: String,
+}
+
+/// One step of a request's history, for stage times.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReportStepRow {
+    pub request_id: String,
+    pub to_status: String,
+    pub at: i64,
+}

@@ -1,0 +1,88 @@
+//! `sanad report KIND [--from DATE] [--to DATE] [--xlsx FILE] [--csv FILE]`.
+
+use sanad_i18n::Localizer;
+use sanad_service::{report_csv, report_xlsx, Cell, ReportKind, ReportQuery, Service};
+
+use super::sign_in;
+use crate::args::Cli;
+use crate::output::print_json;
+use crate::CliError;
+
+/// Where to write the report, besides printing it.
+pub struct Files<'a> {
+    pub xlsx: Option<&'a str>,
+    pub csv: Option<&'a str>,
+}
+
+pub async fn report(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    kind: &str,
+    from: &Option<String>,
+    to: &Option<String>,
+    files: Files<'_>,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    let kind = ReportKind::parse(kind)?;
+    let report = service
+        .report(
+            &actor,
+            kind,
+            ReportQuery {
+                from: from.clone(),
+                to: to.clone(),
+            },
+        )
+        .await?;
+    let writes = [
+        (files.xlsx, report_xlsx(&report, l10n.lang())),
+        (files.csv, report_csv(&report, l10n.lang())),
+    ];
+    let mut wrote = false;
+    for (path, bytes) in writes {
+        let Some(path) = path else { continue };
+        std::fs::write(path, bytes?).map_err(|_| CliError::Usage {
+            message_id: "cli-file-unwritable",
+            args: vec![("path", path.to_owned())],
+        })?;
+        println!(
+            "{}",
+            l10n.format("cli-report-written", &[("path", path.to_owned())])
+        );
+        wrote = true;
+    }
+    if wrote {
+        return Ok(());
+    }
+    if cli.json {
+        return print_json(&report);
+    }
+    println!("{}", l10n.text(&report.title));
+    println!(
+        "{}",
+        l10n.format(
+            "cli-report-period",
+            &[("from", report.from.clone()), ("to", report.to.clone())]
+        )
+    );
+    if report.rows.is_empty() {
+        println!("{}", l10n.text("cli-report-empty"));
+        return Ok(());
+    }
+    let headers: Vec<String> = report.columns.iter().map(|c| l10n.text(c)).collect();
+    println!("{}", headers.join(" | "));
+    for row in &report.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => l10n.digits(t),
+                Cell::Term(id) => l10n.text(id),
+                Cell::Int(n) => l10n.digits(&n.to_string()),
+                Cell::Number(x) => l10n.digits(&x.to_string()),
+            })
+            .collect();
+        println!("{}", cells.join(" | "));
+    }
+    Ok(())
+}
