@@ -396,3 +396,24 @@ audit-settings-mail-password = Mail password changed
 audit-settings-notice-lead = Notice lead time changed
 audit-settings-thursday-off = Thursday off changed
 audit-calendar-thursday-off = Thursday off changed
+audit-report-export = Report exported
+audit-field-format = Format
+audit-field-rows = Rows
+audit-field-messages = Messages
+audit-field-event = Event
+audit-field-attempt = Attempt
+
+## Reports
+ui-nav-reports = Reports
+ui-help-reports = Reports
+ui-reports-title = Service quality reports
+ui-report-kind = Report
+ui-report-run = Show
+ui-report-empty = No data in this period.
+ui-report-period = From { $from } to { $to }
+ui-report-format = File format
+ui-report-xlsx = Excel (.xlsx)
+ui-report-csv = Comma-separated (.csv)
+ui-report-path = File path
+ui-report-save = Save file
+ui-report-written = Report saved to { $path }.

@@ -396,3 +396,24 @@ audit-settings-mail-password = تغییر گذرواژهٔ رایانامه
 audit-settings-notice-lead = تغییر زمان پیش‌آگهی اطلاعیه‌ها
 audit-settings-thursday-off = تغییر تعطیلی پنجشنبه
 audit-calendar-thursday-off = تغییر تعطیلی پنجشنبه
+audit-report-export = خروجی گرفتن از گزارش
+audit-field-format = قالب
+audit-field-rows = ردیف‌ها
+audit-field-messages = پیام‌ها
+audit-field-event = رویداد
+audit-field-attempt = تلاش
+
+## Reports
+ui-nav-reports = گزارش‌ها
+ui-help-reports = گزارش‌ها
+ui-reports-title = گزارش‌های کیفیت خدمت
+ui-report-kind = گزارش
+ui-report-run = نمایش
+ui-report-empty = در این بازه داده‌ای نیست.
+ui-report-period = از { $from } تا { $to }
+ui-report-format = قالب فایل
+ui-report-xlsx = اکسل ({ ".xlsx" })
+ui-report-csv = متن جداشده با ویرگول ({ ".csv" })
+ui-report-path = مسیر فایل
+ui-report-save = ذخیرهٔ فایل
+ui-report-written = گزارش در { $path } ذخیره شد.

@@ -19,9 +19,10 @@ mod tests {
         DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
         Notification, TrackStatus, TrackedKind,
     };
+    use sanad_service::{Cell, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
 
-    use crate::commands::backup::BackupWritten;
+    use crate::commands::backup::FileWritten;
     use crate::commands::connection::ConnectionSettings;
     use crate::commands::slip::{Printer, SlipPreview, SlipPrinted};
     use crate::commands::{AppStatus, Session};
@@ -63,7 +64,7 @@ mod tests {
             AuditQuery::decl(&cfg),
             AuditEntry::decl(&cfg),
             AuditReport::decl(&cfg),
-            BackupWritten::decl(&cfg),
+            FileWritten::decl(&cfg),
             Printer::decl(&cfg),
             SlipPreview::decl(&cfg),
             SlipPrinted::decl(&cfg),
@@ -90,6 +91,11 @@ mod tests {
             MailSettings::decl(&cfg),
             DeliveryState::decl(&cfg),
             Notification::decl(&cfg),
+            ReportKind::decl(&cfg),
+            Cell::decl(&cfg),
+            Report::decl(&cfg),
+            ReportQuery::decl(&cfg),
+            ExportFormat::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

@@ -151,6 +151,8 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::mail::mail_settings,
             commands::mail::set_mail_settings,
             commands::mail::request_notifications,
+            commands::reports::report,
+            commands::reports::export_report,
         ])
         .run(tauri::generate_context!())
 }

@@ -466,6 +466,33 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     },
   );
 
+  step("the director's dashboard counts the requests, and its Excel export agrees", async () => {
+    await click('[data-testid="nav-reports"]');
+    const table = await driver.waitFor(() => textOf('[data-testid="report-table"]'), "the report");
+    for (const state of ["status-dispatched", "status-under-review"]) {
+      assert.ok(table.includes(persian(state)), `${state} in ${table}`);
+    }
+    await shot("16-reports");
+    const file = join(WORK, "status-counts.xlsx");
+    await fill('[data-testid="report-export"] [name="export.path"]', file);
+    await click('[data-testid="report-save"]');
+    await driver.waitForElement('[data-testid="report-written"]');
+    // The workbook: a right-to-left sheet whose Persian cells are the dashboard's.
+    const sheet = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); " +
+          "print(z.read('xl/worksheets/sheet1.xml').decode()); " +
+          "print(z.read('xl/sharedStrings.xml').decode() if 'xl/sharedStrings.xml' in z.namelist() else '')",
+        file,
+      ],
+      { encoding: "utf8" },
+    );
+    assert.ok(sheet.includes('rightToLeft="1"'), "a right-to-left sheet");
+    assert.ok(sheet.includes(persian("status-dispatched")), "the states in Persian");
+  });
+
   step("the administrator sets the policy, writes a backup and deactivates a user", async () => {
     await logout();
     await login(ADMIN);

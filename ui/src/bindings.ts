@@ -179,7 +179,7 @@ first_broken: number | null,
  */
 problem: string | null, };
 
-export type BackupWritten = { path: string, bytes: number, };
+export type FileWritten = { path: string, bytes: number, };
 
 export type Printer = { name: string, description: string, };
 
@@ -338,3 +338,21 @@ event: string, recipient: string, subject: string, state: DeliveryState, attempt
  * When the next attempt is due (pending only).
  */
 next_attempt_at: string | null, sent_at: string | null, };
+
+export type ReportKind = "status_counts" | "stage_times" | "on_time" | "complaints";
+
+export type Cell = { "text": string } | { "term": string } | { "int": number } | { "number": number };
+
+export type Report = { kind: ReportKind, 
+/**
+ * Fluent id of the report's title (`report-title-…`).
+ */
+title: string, 
+/**
+ * The period, Jalali, inclusive.
+ */
+from: string, to: string, columns: Array<string>, rows: Array<Array<Cell>>, };
+
+export type ReportQuery = { from: string | null, to: string | null, };
+
+export type ExportFormat = "xlsx" | "csv";

@@ -9,6 +9,7 @@ export type View =
   | { name: "admin" }
   | { name: "audit" }
   | { name: "complaints" }
+  | { name: "reports" }
   | { name: "complaint"; code: string }
   | { name: "track"; code: string }
   | { name: "request"; code: string };

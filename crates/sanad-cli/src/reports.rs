@@ -1,7 +1,7 @@
 //! `sanad report KIND [--from DATE] [--to DATE] [--xlsx FILE] [--csv FILE]`.
 
 use sanad_i18n::Localizer;
-use sanad_service::{report_csv, report_xlsx, Cell, ReportKind, ReportQuery, Service};
+use sanad_service::{Cell, ExportFormat, ReportKind, ReportQuery, Service};
 
 use super::sign_in;
 use crate::args::Cli;
@@ -25,24 +25,21 @@ pub async fn report(
 ) -> Result<(), CliError> {
     let actor = sign_in(cli, l10n, service).await?;
     let kind = ReportKind::parse(kind)?;
-    let report = service
-        .report(
-            &actor,
-            kind,
-            ReportQuery {
-                from: from.clone(),
-                to: to.clone(),
-            },
-        )
-        .await?;
-    let writes = [
-        (files.xlsx, report_xlsx(&report, l10n.lang())),
-        (files.csv, report_csv(&report, l10n.lang())),
-    ];
+    let query = || ReportQuery {
+        from: from.clone(),
+        to: to.clone(),
+    };
     let mut wrote = false;
-    for (path, bytes) in writes {
+    for (path, format) in [
+        (files.xlsx, ExportFormat::Xlsx),
+        (files.csv, ExportFormat::Csv),
+    ] {
         let Some(path) = path else { continue };
-        std::fs::write(path, bytes?).map_err(|_| CliError::Usage {
+        // Each export is recorded in the audit log by the core.
+        let bytes = service
+            .export_report(&actor, kind, query(), format, l10n.lang())
+            .await?;
+        std::fs::write(path, bytes).map_err(|_| CliError::Usage {
             message_id: "cli-file-unwritable",
             args: vec![("path", path.to_owned())],
         })?;
@@ -55,6 +52,7 @@ pub async fn report(
     if wrote {
         return Ok(());
     }
+    let report = service.report(&actor, kind, query()).await?;
     if cli.json {
         return print_json(&report);
     }

@@ -8,9 +8,9 @@ use ts_rs::TS;
 use super::{Answer, Desk};
 use crate::error::CommandError;
 
-/// A backup written to disk.
+/// A file written to disk (a backup, an exported report).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
-pub struct BackupWritten {
+pub struct FileWritten {
     pub path: String,
     pub bytes: u64,
 }
@@ -42,7 +42,7 @@ pub async fn write_backup(
     desk: Desk<'_>,
     path: String,
     passphrase: Option<String>,
-) -> Answer<BackupWritten> {
+) -> Answer<FileWritten> {
     let path = path.trim().to_owned();
     if path.is_empty() {
         return Err(sanad_service::Error::invalid("backup.path", "error-required").into());
@@ -52,7 +52,7 @@ pub async fn write_backup(
         .backup(&desk.actor()?, secret(&passphrase))
         .await?;
     std::fs::write(&path, &bytes).map_err(|_| CommandError::file("backup.path", &path))?;
-    Ok(BackupWritten {
+    Ok(FileWritten {
         path,
         bytes: bytes.len() as u64,
     })

@@ -22,6 +22,7 @@ pub mod complaints;
 pub mod connection;
 pub mod mail;
 pub mod notices;
+pub mod reports;
 pub mod slip;
 pub mod track;
 

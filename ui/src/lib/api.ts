@@ -14,6 +14,10 @@ import type {
   Notice,
   Notification,
   TrackStatus,
+  ExportFormat,
+  Report,
+  ReportKind,
+  ReportQuery,
 } from "../bindings";
 import type {
   AccountPolicy,
@@ -21,7 +25,7 @@ import type {
   AuditEntry,
   AuditQuery,
   AuditReport,
-  BackupWritten,
+  FileWritten,
   ConnectionProfile,
   ConnectionSettings,
   SlipPreview,
@@ -90,7 +94,7 @@ export const api = {
   verifyAudit: () => invoke<AuditReport>("verify_audit"),
   suggestedBackupPath: () => invoke<string>("suggested_backup_path"),
   writeBackup: (path: string, passphrase: string | null) =>
-    invoke<BackupWritten>("write_backup", { path, passphrase }),
+    invoke<FileWritten>("write_backup", { path, passphrase }),
   restoreBackup: (path: string, passphrase: string | null) =>
     invoke<AuditReport>("restore_backup", { path, passphrase }),
   connectionSettings: () => invoke<ConnectionSettings>("connection_settings"),
@@ -124,6 +128,14 @@ export const api = {
   mailSettings: () => invoke<MailSettings | null>("mail_settings"),
   setMailSettings: (settings: MailSettings, password: string | null) =>
     invoke<MailSettings | null>("set_mail_settings", { settings, password }),
+  report: (kind: ReportKind, query: ReportQuery) => invoke<Report>("report", { kind, query }),
+  exportReport: (
+    kind: ReportKind,
+    query: ReportQuery,
+    format: ExportFormat,
+    path: string,
+    lang: string,
+  ) => invoke<FileWritten>("export_report", { kind, query, format, path, lang }),
   /** Calls `onChange` whenever data changes anywhere (this desk, another, the command line). */
   watchChanges: (onChange: (seq: number) => void) => {
     const channel = new Channel<number>();

@@ -57,7 +57,7 @@ describe("UI messages", () => {
     for (const file of readdirSync(root).filter((n) => n.endsWith(".rs"))) {
       const text = readFileSync(join(root, file), "utf8");
       for (const match of text.matchAll(
-        /"((?:user|database|settings|organization|document|office|slip|request|complaint|notice|outbox|calendar)\.[a-z_]+)"/g,
+        /"((?:user|database|settings|organization|document|office|slip|request|complaint|notice|outbox|calendar|report)\.[a-z_]+)"/g,
       )) {
         recorded.add(match[1]);
       }

@@ -15,6 +15,7 @@ import { AuditLogScreen } from "./AuditLog";
 import { ComplaintsScreen } from "./Complaints";
 import { ComplaintScreen } from "./Complaint";
 import { TrackScreen } from "./Track";
+import { ReportsScreen } from "./Reports";
 import { NoticeBanners } from "../components/NoticeBanners";
 import { useQueryClient } from "@tanstack/react-query";
 import { api } from "../lib/api";
@@ -30,6 +31,7 @@ const SHORTCUTS: { keys: string[]; id: string }[] = [
   { keys: ["Alt", "4"], id: "ui-help-admin" },
   { keys: ["Alt", "5"], id: "ui-help-audit" },
   { keys: ["Alt", "6"], id: "ui-help-complaints" },
+  { keys: ["Alt", "7"], id: "ui-help-reports" },
   { keys: ["F2"], id: "ui-help-tracking" },
   { keys: ["Ctrl", "Enter"], id: "ui-help-submit" },
   { keys: ["Esc"], id: "ui-help-escape" },
@@ -61,6 +63,7 @@ export function Desk({
   const desk = useMemo(() => ({ m, session, go: setView }), [m, session]);
   const queries = useQueryClient();
   const audits = session.role === "auditor";
+  const readsReports = session.role === "director" || audits;
 
   // Lists refresh when anything changes anywhere (another desk, the command line). An open
   // request page is left as the user sees it: acting on it still checks its version, and a
@@ -108,7 +111,7 @@ export function Desk({
         e.preventDefault();
         codeBox.current?.focus();
         codeBox.current?.select();
-      } else if (e.altKey && !e.ctrlKey && /^Digit[1-6]$/.test(e.code)) {
+      } else if (e.altKey && !e.ctrlKey && /^Digit[1-7]$/.test(e.code)) {
         e.preventDefault();
         const target: [View, boolean][] = [
           [{ name: "queue" }, readsRequests],
@@ -117,6 +120,7 @@ export function Desk({
           [{ name: "admin" }, editsCatalog],
           [{ name: "audit" }, audits],
           [{ name: "complaints" }, readsRequests],
+          [{ name: "reports" }, readsReports],
         ];
         const [next, allowed] = target[Number(e.code.slice(5)) - 1];
         if (allowed) setView(next);
@@ -124,7 +128,7 @@ export function Desk({
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [readsRequests, editsCatalog, audits, session.role]);
+  }, [readsRequests, editsCatalog, audits, readsReports, session.role]);
 
   const openCode = (e: FormEvent) => {
     e.preventDefault();
@@ -155,6 +159,7 @@ export function Desk({
           {readsRequests && nav({ name: "search" }, m.t("ui-nav-search"), "nav-search")}
           {editsCatalog && nav({ name: "admin" }, m.t("ui-nav-admin"), "nav-admin")}
           {readsRequests && nav({ name: "complaints" }, m.t("ui-nav-complaints"), "nav-complaints")}
+          {readsReports && nav({ name: "reports" }, m.t("ui-nav-reports"), "nav-reports")}
           {audits && nav({ name: "audit" }, m.t("ui-nav-audit"), "nav-audit")}
         </nav>
         <div className="desk-spacer" />
@@ -214,6 +219,7 @@ export function Desk({
         )}
         {view.name === "audit" && <AuditLogScreen />}
         {view.name === "complaints" && <ComplaintsScreen />}
+        {view.name === "reports" && <ReportsScreen />}
         {view.name === "complaint" && <ComplaintScreen key={view.code} code={view.code} />}
         {view.name === "track" && <TrackScreen key={view.code} code={view.code} />}
         {view.name === "request" && <RequestScreen key={view.code} code={view.code} />}

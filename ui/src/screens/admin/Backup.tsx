@@ -1,6 +1,6 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useEffect, useState, type FormEvent } from "react";
-import type { AuditReport, BackupWritten, CommandError } from "../../bindings";
+import type { AuditReport, FileWritten, CommandError } from "../../bindings";
 import { useDesk } from "../../context";
 import { api, asCommandError } from "../../lib/api";
 import { isolateLtr } from "../../lib/digits";
@@ -14,7 +14,7 @@ export function BackupSettings() {
   const [passphrase, setPassphrase] = useState("");
   const [errors, setErrors] = useState<Record<string, CommandError>>({});
   const [formError, setFormError] = useState<CommandError | null>(null);
-  const [written, setWritten] = useState<BackupWritten | null>(null);
+  const [written, setWritten] = useState<FileWritten | null>(null);
   const [report, setReport] = useState<AuditReport | null>(null);
   const [busy, setBusy] = useState(false);
 
