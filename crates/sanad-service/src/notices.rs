@@ -177,9 +177,7 @@ impl Service {
         if actor.role == Role::Admin {
             return Ok(());
         }
-        let now = self.now_micros();
-        let rows = on_store!(&self.store, ops, pool => ops::current_notices(pool, now, now).await)?;
-        match rows.iter().filter(|r| r.read_only).map(|r| r.ends_at).max() {
+        match self.read_only_until().await? {
             Some(until) => Err(Error::NotPermitted {
                 message_id: "error-read-only-maintenance",
                 args: [(
@@ -191,6 +189,15 @@ impl Service {
             }),
             None => Ok(()),
         }
+    }
+}
+
+impl Service {
+    /// The end of the read-only window in force now, if any.
+    pub(crate) async fn read_only_until(&self) -> Result<Option<i64>> {
+        let now = self.now_micros();
+        let rows = on_store!(&self.store, ops, pool => ops::current_notices(pool, now, now).await)?;
+        Ok(rows.iter().filter(|r| r.read_only).map(|r| r.ends_at).max())
     }
 }
 

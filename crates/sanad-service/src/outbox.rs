@@ -241,10 +241,17 @@ impl Service {
     }
 
     /// One delivery round: sends every message due now, or schedules its next attempt. Needs no
-    /// actor (desks run it in the background); with no mail server set, everything waits.
+    /// actor (desks run it in the background); with no mail server set, or inside a read-only
+    /// maintenance window, everything waits.
     pub async fn deliver_outbox(&self) -> Result<DeliveryReport> {
         let mut report = DeliveryReport::default();
-        let Some(settings) = self.stored_mail_settings().await? else {
+        // Inside a read-only maintenance window the deliverer waits too: it writes.
+        let paused = self.read_only_until().await?.is_some();
+        let settings = match paused {
+            true => None,
+            false => self.stored_mail_settings().await?,
+        };
+        let Some(settings) = settings else {
             report.waiting =
                 on_store!(&self.store, ops, pool => ops::count_pending_outbox(pool).await)?;
             return Ok(report);

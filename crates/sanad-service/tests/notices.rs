@@ -122,11 +122,23 @@ on_both_backends!(
     |b: Backend| async move {
         let clock = TestClock::at(saturday_morning());
         let o = Office::with(b, Some(clock.clone())).await;
+        let mut new = o.request();
+        new.applicant.email = Some("ali@example.ir".into());
         let r = o
             .svc
-            .register_request(&o.clerk, o.request())
+            .register_request(&o.clerk, new)
             .await
             .expect("before the window");
+        let code = r.tracking_code.as_str().to_owned();
+        o.svc
+            .act(&o.reviewer, &code, Action::StartReview, None, None)
+            .await
+            .expect("review");
+        // Sent back before the window: a message for the applicant waits in the outbox.
+        o.svc
+            .act(&o.reviewer, &code, Action::SendBack, Some("ناقص"), None)
+            .await
+            .expect("send back");
         o.svc.add_notice(&o.admin, window()).await.expect("add");
         clock.advance_hours(29); // Sunday 14:00: inside
         let e = o
@@ -141,13 +153,7 @@ on_both_backends!(
         );
         let e = o
             .svc
-            .act(
-                &o.reviewer,
-                r.tracking_code.as_str(),
-                Action::StartReview,
-                None,
-                None,
-            )
+            .act(&o.clerk, &code, Action::Resubmit, None, None)
             .await
             .expect_err("act");
         assert!(read_only(&e), "{e:?}");
@@ -200,17 +206,31 @@ on_both_backends!(
             .request_by_code(&o.reviewer, r.tracking_code.as_str())
             .await
             .expect("read");
-        assert_eq!(seen.version, 1);
+        assert_eq!(seen.version, 3);
+
+        // The deliverer waits too: nothing is attempted, so nothing fails.
+        o.svc
+            .set_mail_settings(
+                &o.admin,
+                sanad_service::MailSettings {
+                    host: "127.0.0.1".into(),
+                    port: 9,
+                    tls: sanad_service::MailTls::None,
+                    username: None,
+                    from: "desk@sanad.invalid".into(),
+                },
+            )
+            .await
+            .expect("mail settings");
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.sent, report.failed, report.waiting), (0, 0, 1));
 
         clock.advance_hours(4); // 18:00: the window is over
+                                // Now it is tried (and fails: nothing listens on port 9), so it was paused before.
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.failed, report.waiting), (1, 1));
         o.svc
-            .act(
-                &o.reviewer,
-                r.tracking_code.as_str(),
-                Action::StartReview,
-                None,
-                None,
-            )
+            .act(&o.clerk, &code, Action::Resubmit, None, None)
             .await
             .expect("after the window");
     }
