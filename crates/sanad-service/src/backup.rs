@@ -112,6 +112,7 @@ const TABLES: &[Table] = &[
             ("created_by", Text),
             ("created_at", Int),
             ("updated_at", Int),
+            ("idempotency_key", Text),
         ],
     ),
     (

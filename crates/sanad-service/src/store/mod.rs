@@ -126,10 +126,45 @@ impl Store {
     }
 }
 
-/// Database failures become `Error::Storage`: the detail is logged, the user sees a plain message.
+/// Database failures become `Error::Storage`, or `Error::ConnectionLost` when the connection
+/// to the server broke: the detail is logged, the user sees a plain message.
 pub(crate) fn storage(e: sqlx::Error) -> Error {
     tracing::error!(error = %e, "database error");
+    if connection_lost(&e) {
+        return Error::ConnectionLost { at_commit: false };
+    }
     Error::Storage(e.to_string())
+}
+
+/// A failed commit: when the connection broke, the commit may or may not have reached the
+/// server, and the caller must be told the outcome is unknown.
+pub(crate) fn storage_at_commit(e: sqlx::Error) -> Error {
+    match storage(e) {
+        Error::ConnectionLost { .. } => Error::ConnectionLost { at_commit: true },
+        other => other,
+    }
+}
+
+/// Whether `e` means the connection to the server is gone (the server restarted, an
+/// administrator ended the session, the network dropped), as opposed to the statement failing.
+fn connection_lost(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_) => true,
+        sqlx::Error::Database(d) => d.code().is_some_and(|c| connection_sqlstate(&c)),
+        _ => false,
+    }
+}
+
+/// PostgreSQL's SQLSTATEs for a lost connection: class 08 (connection exception), 57P01
+/// admin_shutdown (pg_terminate_backend, a fast shutdown), 57P02 crash_shutdown, 57P03
+/// cannot_connect_now (starting up or shutting down).
+fn connection_sqlstate(code: &str) -> bool {
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03")
 }
 
 /// SQLite's "file is not a database" (code 26) on an encrypted file means the key is wrong or

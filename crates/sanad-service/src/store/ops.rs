@@ -6,7 +6,7 @@
 use sanad_core::Result;
 #[allow(unused_imports)]
 use crate::store::{
-    escape_like, storage, AuditDraft, AuditFilter, Conditions, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
+    escape_like, storage, storage_at_commit, AuditDraft, AuditFilter, Conditions, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
     RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow,
 };
 
@@ -96,7 +96,7 @@ pub async fn commit_write(mut tx: Tx, head: AuditHead) -> Result<()> {
         .execute(&mut *tx)
         .await
         .map_err(storage)?;
-    tx.commit().await.map_err(storage)
+    tx.commit().await.map_err(storage_at_commit)
 }
 
 pub async fn audit_head(pool: &Pool) -> Result<AuditHead> {
@@ -428,9 +428,10 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
         "INSERT INTO requests (id, tracking_code, requesting_org_id, destination_org_id, \
          needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
          applicant_mobile, letter_number, letter_number_key, letter_date, purpose, priority, \
-         status, version, status_since, deadline_at, search_key, created_by, created_at, updated_at) \
+         status, version, status_since, deadline_at, search_key, created_by, created_at, updated_at, \
+         idempotency_key) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23)",
+         $19, $20, $21, $22, $23, $24)",
     )
     .bind(&r.id)
     .bind(&r.tracking_code)
@@ -455,6 +456,7 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
     .bind(&r.created_by)
     .bind(r.created_at)
     .bind(r.updated_at)
+    .bind(&new.idempotency_key)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -493,6 +495,23 @@ pub async fn insert_transition(tx: &mut Tx, t: &TransitionRow) -> Result<()> {
     .await
     .map_err(storage)?;
     Ok(())
+}
+
+/// The tracking code of the request `created_by` registered under `key`, read inside the write
+/// transaction (writers are serialized by the audit head, so two retries cannot both miss it).
+pub async fn code_by_idempotency_key(
+    tx: &mut Tx,
+    created_by: &str,
+    key: &str,
+) -> Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT tracking_code FROM requests WHERE created_by = $1 AND idempotency_key = $2",
+    )
+    .bind(created_by)
+    .bind(key)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(storage)
 }
 
 pub async fn request_by_code(pool: &Pool, code: &str) -> Result<Option<RequestRow>> {
