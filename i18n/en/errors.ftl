@@ -10,6 +10,7 @@ error-storage = The database could not be reached; nothing was saved. Try again 
 error-connection-lost = The connection to the database was lost; nothing was saved. Try again.
 error-connection-lost-at-commit = The connection to the database was lost while saving, so it is not known whether it was saved. Send the same thing again: it will not be applied twice.
 error-idempotency-key = The idempotency key must be 8 to 100 Latin letters, digits, dashes or underscores.
+error-input-unstorable = The text entered holds a character that cannot be stored (such as a NUL) or is far too long; correct it.
 error-conflict-request-changed = This request was changed at another desk at the same time; your change was not applied. Look at its new state and decide again.
 error-role-may-not-act = Your role may not do this.
 error-action-not-allowed-in-state = “{ $action }” is not possible while the request is “{ $status }”.

@@ -11,6 +11,7 @@ pub const FTL_FILES: &[&str] = &[
     "cli.ftl",
     "slip.ftl",
     "ui.ftl",
+    "reliability.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -23,6 +24,10 @@ const FA: &[(&str, &str)] = &[
     ("cli.ftl", include_str!("../../../i18n/fa/cli.ftl")),
     ("slip.ftl", include_str!("../../../i18n/fa/slip.ftl")),
     ("ui.ftl", include_str!("../../../i18n/fa/ui.ftl")),
+    (
+        "reliability.ftl",
+        include_str!("../../../i18n/fa/reliability.ftl"),
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -35,6 +40,10 @@ const EN: &[(&str, &str)] = &[
     ("cli.ftl", include_str!("../../../i18n/en/cli.ftl")),
     ("slip.ftl", include_str!("../../../i18n/en/slip.ftl")),
     ("ui.ftl", include_str!("../../../i18n/en/ui.ftl")),
+    (
+        "reliability.ftl",
+        include_str!("../../../i18n/en/reliability.ftl"),
+    ),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -362,8 +362,11 @@ impl Service {
     }
 
     async fn validate_request(&self, new: NewRequest) -> Result<ValidRequest> {
-        let requesting = on_store!(&self.store, ops, pool => ops::org_by_id(pool, new.requesting_org.trim()).await)?
+        let requesting_id = record_id(&new.requesting_org)
             .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
+        let requesting =
+            on_store!(&self.store, ops, pool => ops::org_by_id(pool, requesting_id).await)?
+                .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
         if requesting.kind != OrgKind::Agency.as_str() {
             return Err(Error::invalid(
                 "requesting_org",
@@ -373,6 +376,12 @@ impl Service {
         let destination = match new.destination_org.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(id) if id == requesting.id => None,
+            Some(id) if record_id(id).is_none() => {
+                return Err(Error::invalid(
+                    "destination_org",
+                    "error-not-found-organization",
+                ))
+            }
             Some(id) => Some(
                 on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?.ok_or_else(
                     || Error::invalid("destination_org", "error-not-found-organization"),
@@ -400,7 +409,9 @@ impl Service {
         let mut document_ids = Vec::with_capacity(new.documents.len());
         let mut document_titles = Vec::new();
         for id in &new.documents {
-            let id = id.trim().to_owned();
+            let id = record_id(id)
+                .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?
+                .to_owned();
             if document_ids.contains(&id) {
                 return Err(Error::invalid("documents", "error-document-repeated"));
             }
@@ -466,6 +477,15 @@ impl Service {
             search_key,
         })
     }
+}
+
+/// A record id as a caller passed it (a UUID), trimmed; `None` when it cannot be one, so text
+/// such as a NUL byte never reaches the database as an id.
+pub(crate) fn record_id(id: &str) -> Option<&str> {
+    let id = id.trim();
+    let plausible =
+        (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    plausible.then_some(id)
 }
 
 /// The desk's idempotency key, checked: short, plain ASCII (a UUID fits), or none.

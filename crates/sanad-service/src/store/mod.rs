@@ -133,6 +133,12 @@ pub(crate) fn storage(e: sqlx::Error) -> Error {
     if connection_lost(&e) {
         return Error::ConnectionLost { at_commit: false };
     }
+    // PostgreSQL refuses a NUL byte in text (22021) and text past its limits (54000): the
+    // input is at fault, not the database. The service checks fields first; this is the net.
+    let code = e.as_database_error().and_then(|d| d.code());
+    if matches!(code.as_deref(), Some("22021" | "54000")) {
+        return Error::invalid("input", "error-input-unstorable");
+    }
     Error::Storage(e.to_string())
 }
 
