@@ -77,10 +77,12 @@ async fn clerk_desk(
     let clerk = office::sign_in(svc, Role::Clerk, n).await?;
     let reviewer = office::sign_in(svc, Role::Reviewer, 0).await?;
     let director = office::sign_in(svc, Role::Director, 0).await?;
-    let pid = std::process::id();
+    // Unique per process (process ids are reused): a repeated key would, rightly, return the
+    // request registered under it before.
+    let run = uuid::Uuid::now_v7().simple();
     loop {
         let i = serial.fetch_add(1, Ordering::Relaxed);
-        let key = format!("crash-{pid}-{i}");
+        let key = format!("crash-{run}-{i}");
         let view = svc
             .register_request(&clerk, office::request(catalog, i, Some(key)))
             .await
