@@ -93,15 +93,17 @@ async fn clerk_desk(
             seq: 1,
             action: "register".into(),
         })?;
-        let mut version = view.version;
+        // Registration made version 1; the view may already show a later one (the competing
+        // reviewer is quick), which is not ours to act from.
+        let mut version = 1;
         for (who, action) in [
             (&reviewer, Action::StartReview),
             (&reviewer, Action::Forward),
             (&director, Action::Approve),
         ] {
             match svc.act(who, &code, action, None, Some(version)).await {
-                Ok(view) => {
-                    version = view.version;
+                Ok(_) => {
+                    version += 1;
                     out.print(&Ack {
                         code: code.clone(),
                         seq: version,
@@ -110,7 +112,12 @@ async fn clerk_desk(
                 }
                 // The competing reviewer got there first: this request is theirs now.
                 Err(Error::Conflict { .. }) => break,
-                Err(e) => return Err(text(e)),
+                Err(e) => {
+                    return Err(format!(
+                        "{} on {code} at version {version}: {e}",
+                        action.as_str()
+                    ))
+                }
             }
         }
     }
