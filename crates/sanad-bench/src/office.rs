@@ -116,7 +116,7 @@ pub async fn sign_in(svc: &Service, role: Role, n: usize) -> Result<Actor, Strin
 
 /// A valid electronic-copy request; every `third`rd goes to the court (the ministry's route).
 pub fn request(catalog: &Catalog, i: usize, key: Option<String>) -> NewRequest {
-    let third_party = i % 3 == 0;
+    let third_party = i.is_multiple_of(3);
     NewRequest {
         requesting_org: catalog.agencies[i % catalog.agencies.len()].clone(),
         destination_org: third_party.then(|| catalog.court.clone()),
@@ -133,7 +133,7 @@ pub fn request(catalog: &Catalog, i: usize, key: Option<String>) -> NewRequest {
             date: "1404/08/01".into(),
         },
         purpose: "ارسال سند برای تنظیم قرارداد".into(),
-        priority: if i % 7 == 0 { "urgent" } else { "normal" }.into(),
+        priority: if i.is_multiple_of(7) { "urgent" } else { "normal" }.into(),
         idempotency_key: key,
     }
 }

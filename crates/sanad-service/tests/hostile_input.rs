@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Backend, Office};
+use common::Office;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::Action;
 use sanad_core::validate;
