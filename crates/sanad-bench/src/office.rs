@@ -133,7 +133,12 @@ pub fn request(catalog: &Catalog, i: usize, key: Option<String>) -> NewRequest {
             date: "1404/08/01".into(),
         },
         purpose: "ارسال سند برای تنظیم قرارداد".into(),
-        priority: if i.is_multiple_of(7) { "urgent" } else { "normal" }.into(),
+        priority: if i.is_multiple_of(7) {
+            "urgent"
+        } else {
+            "normal"
+        }
+        .into(),
         idempotency_key: key,
     }
 }
