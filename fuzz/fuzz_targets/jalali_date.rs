@@ -7,7 +7,10 @@ use sanad_core::jalali::JalaliDate;
 
 fuzz_target!(|input: &str| {
     if let Ok(date) = JalaliDate::parse("date", input) {
-        assert_eq!(JalaliDate::parse("date", &date.to_string()).ok(), Some(date));
+        assert_eq!(
+            JalaliDate::parse("date", &date.to_string()).ok(),
+            Some(date)
+        );
         assert_eq!(JalaliDate::from_gregorian(date.to_gregorian()), date);
     }
 });

@@ -8,6 +8,9 @@ fuzz_target!(|input: &str| {
     if let Ok(code) = validate::national_code("national_code", input) {
         assert_eq!(code.len(), 10);
         assert!(code.bytes().all(|b| b.is_ascii_digit()));
-        assert_eq!(validate::national_code("national_code", &code).ok(), Some(code));
+        assert_eq!(
+            validate::national_code("national_code", &code).ok(),
+            Some(code)
+        );
     }
 });

@@ -9,7 +9,10 @@ fuzz_target!(|input: &str| {
     if let Ok(code) = TrackingCode::parse(input) {
         assert_eq!(code.as_str().len(), 12);
         assert!(code.as_str().bytes().all(|b| b.is_ascii_digit()));
-        assert_eq!(TrackingCode::parse(&code.grouped()).ok(), Some(code.clone()));
+        assert_eq!(
+            TrackingCode::parse(&code.grouped()).ok(),
+            Some(code.clone())
+        );
         assert_eq!(TrackingCode::parse(code.as_str()).ok(), Some(code));
     }
 });
