@@ -102,29 +102,39 @@ impl Outcome {
 pub async fn run(url: &str, desks: usize, duration: Duration) -> Result<Outcome, String> {
     let svc = Service::connect(url).await.map_err(text)?;
     let staff = staffing(desks);
-    let catalog = office::populate(&svc, &staff).await?;
+    let catalog = office::populate(&svc, &staff)
+        .await
+        .map_err(|e| format!("setting up the office: {e}"))?;
     println!(
         "backend: {}  desks: {}  minutes: {:.1}",
         svc.backend_name(),
         staff.iter().map(|(_, n)| n).sum::<usize>(),
         duration.as_secs_f64() / 60.0
     );
-    let started = Instant::now();
-    let until = started + duration;
-    let mut tasks = Vec::new();
+    // Every desk open and signed in first, so all start working together.
+    let mut opened = Vec::new();
     for (role, count) in staff {
         for n in 0..count {
             // Each desk is its own app: its own connection pool.
-            let desk = Service::connect(url).await.map_err(text)?;
-            let actor = office::sign_in(&desk, role, n).await?;
-            let catalog = catalog.clone();
-            let seed = (role as u64) << 32 | n as u64;
-            tasks.push(tokio::spawn(async move {
-                let tally = work(&desk, &actor, &catalog, until, seed).await;
-                desk.close().await;
-                tally
-            }));
+            let desk = Service::connect(url)
+                .await
+                .map_err(|e| format!("desk {role} {n} connecting: {e}"))?;
+            let actor = office::sign_in(&desk, role, n)
+                .await
+                .map_err(|e| format!("desk {role} {n} signing in: {e}"))?;
+            opened.push((desk, actor, (role as u64) << 32 | n as u64));
         }
+    }
+    let started = Instant::now();
+    let until = started + duration;
+    let mut tasks = Vec::new();
+    for (desk, actor, seed) in opened {
+        let catalog = catalog.clone();
+        tasks.push(tokio::spawn(async move {
+            let tally = work(&desk, &actor, &catalog, until, seed).await;
+            desk.close().await;
+            tally
+        }));
     }
     let mut total = Tally::default();
     for task in tasks {
@@ -133,7 +143,9 @@ pub async fn run(url: &str, desks: usize, duration: Duration) -> Result<Outcome,
     let secs = started.elapsed().as_secs_f64();
     report(&total, secs);
     let acks: HashSet<Ack> = total.acks.iter().cloned().collect();
-    let findings = integrity::check(&svc, &acks).await?;
+    let findings = integrity::check(&svc, &acks)
+        .await
+        .map_err(|e| format!("checking: {e}"))?;
     println!("checks: {findings:?}");
     svc.close().await;
     Ok(Outcome {
@@ -177,7 +189,7 @@ async fn work(svc: &Service, actor: &Actor, catalog: &Catalog, until: Instant, s
     let mut tally = Tally::default();
     let mut serial = 0usize;
     while Instant::now() < until {
-        if actor.role() == Role::Clerk && rng.gen_range(0..100) < 55 {
+        if actor.role() == Role::Clerk && rng.gen_range(0..100) < 30 {
             serial += 1;
             register(svc, actor, catalog, &mut rng, serial, &mut tally).await;
             continue;
