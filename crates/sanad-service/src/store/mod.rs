@@ -66,8 +66,12 @@ impl Store {
             if let Some(password) = password {
                 options = options.password(password);
             }
+            // One desk is one person: three connections serve its parallel reads, and an office
+            // of fifty desks stays within 150 server connections (the fifty-desks run hit the
+            // server's limit at ten each). Idle connections go back after a minute.
             let pool = PgPoolOptions::new()
-                .max_connections(10)
+                .max_connections(3)
+                .idle_timeout(Duration::from_secs(60))
                 .acquire_timeout(Duration::from_secs(15))
                 .connect_with(options)
                 .await
@@ -168,9 +172,10 @@ fn connection_lost(e: &sqlx::Error) -> bool {
 
 /// PostgreSQL's SQLSTATEs for a lost connection: class 08 (connection exception), 57P01
 /// admin_shutdown (pg_terminate_backend, a fast shutdown), 57P02 crash_shutdown, 57P03
-/// cannot_connect_now (starting up or shutting down).
+/// cannot_connect_now (starting up or shutting down), 53300 too_many_connections (no new
+/// connection now; nothing was sent).
 fn connection_sqlstate(code: &str) -> bool {
-    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03")
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
 }
 
 /// SQLite's "file is not a database" (code 26) on an encrypted file means the key is wrong or
