@@ -2,6 +2,7 @@
 # Starts (or stops) a throwaway PostgreSQL server on loopback for the tests and prints its URL.
 #   scripts/pg-test-server.sh start DIR [PORT]   -> prints postgres://… on stdout
 #   (TLS is on; the server's self-signed certificate is DIR/server.crt)
+#   scripts/pg-test-server.sh restart DIR     (a fast restart: every session is cut)
 #   scripts/pg-test-server.sh stop DIR
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
 set -euo pipefail
@@ -34,8 +35,12 @@ case "$cmd" in
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c ssl=on" start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
+  restart)
+    # Same port and options (pg_ctl keeps them in postmaster.opts).
+    as_owner "$bindir/pg_ctl" -D "$dir" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null
+    ;;
   stop)
     as_owner "$bindir/pg_ctl" -D "$dir" -m fast -w stop >/dev/null || true
     ;;
-  *) echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|restart|stop DIR [PORT]" >&2; exit 2 ;;
 esac

@@ -3,7 +3,10 @@
 # prettier, Vitest), starts a throwaway PostgreSQL server on loopback, runs the whole workspace's
 # tests against both the SQLite file and PostgreSQL, then builds the desktop app and runs its
 # end-to-end tests in the real app (tauri-driver + WebKitWebDriver under Xvfb).
-# Extra arguments go to `cargo test`; SANAD_SKIP_E2E=1 skips the end-to-end tests.
+# The reliability tests run short here (README, Reliability): a few SIGKILL crash rounds and the
+# PostgreSQL restart/terminate scenarios inside `cargo test`, then 7 s of fuzzing per target.
+# Extra arguments go to `cargo test`; SANAD_SKIP_E2E=1 skips the end-to-end tests and
+# SANAD_SKIP_FUZZ=1 the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,10 +27,17 @@ trap cleanup EXIT
 SANAD_TEST_PG_URL=$(bash scripts/pg-test-server.sh start "$pgdir" "$port")
 export SANAD_TEST_PG_URL
 export SANAD_TEST_PG_CA="$pgdir/server.crt"
+# The server-restart test (crates/sanad-service/tests/pg_restart.rs) restarts it with this.
+export SANAD_TEST_PG_RESTART="bash $PWD/scripts/pg-test-server.sh restart $pgdir"
 # A CUPS PDF printer for the slip printing tests; its jobs land in the user's (passwd) home, in PDF/.
 SANAD_TEST_PRINTER=$(bash scripts/cups-test-printer.sh); export SANAD_TEST_PRINTER SANAD_TEST_PRINTER_OUT="$(getent passwd "$(id -un)" | cut -d: -f6)/PDF"
 
 cargo test --workspace --locked --no-fail-fast "$@"
+
+if [ "${SANAD_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== fuzzing: 7 s per target (the long run: bash scripts/reliability.sh --long)"
+  bash scripts/fuzz.sh 7
+fi
 
 if [ "${SANAD_SKIP_E2E:-0}" != 1 ]; then
   echo "== end-to-end: the real app"

@@ -33,7 +33,13 @@ email: string | null, };
 
 export type Letter = { number: string, date: string, };
 
-export type NewRequest = { requesting_org: string, destination_org: string | null, documents: Array<string>, dispatch_mode: string, return_due: string | null, applicant: Applicant, letter: Letter, purpose: string, priority: string, };
+export type NewRequest = { requesting_org: string, destination_org: string | null, documents: Array<string>, dispatch_mode: string, return_due: string | null, applicant: Applicant, letter: Letter, purpose: string, priority: string, 
+/**
+ * The desk's key for this registration (one per draft): when the answer to a registration
+ * was lost, sending it again with the same key returns the request registered the first
+ * time instead of registering a second one. 8–100 of `A–Z a–z 0–9 - _`.
+ */
+idempotency_key?: string, };
 
 export type HistoryEntry = { action: string, from: Status | null, to: Status, 
 /**

@@ -418,6 +418,7 @@ async fn postgres_batch(
 /// A request as a desk would register it during the benchmark.
 pub fn new_request(orgs: &[String], docs: &[String], i: usize) -> NewRequest {
     NewRequest {
+        idempotency_key: None,
         requesting_org: orgs[i % orgs.len()].clone(),
         destination_org: None,
         documents: vec![docs[i % docs.len()].clone()],

@@ -5,6 +5,11 @@
 //!   cargo run --release -p sanad-bench -- postgres://user@host/db [REQUESTS]
 //!
 //! The database must be new (or empty). It prints its figures; it asserts nothing about time.
+//!
+//! Reliability (README, Reliability):
+//!
+//!   sanad-bench desks DATABASE_URL [--desks 50] [--minutes 10]   fifty desks at once, then checks
+//!   sanad-bench writer DATABASE_URL [--setup]                     the crash test's writer
 
 mod load;
 mod measure;
@@ -25,7 +30,48 @@ async fn main() {
 }
 
 async fn run() -> Result<(), String> {
-    let mut args = std::env::args().skip(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("desks") => desks(&args[1..]).await,
+        Some("writer") => {
+            let url = args
+                .get(1)
+                .ok_or("usage: sanad-bench writer DATABASE_URL [--setup]")?;
+            let setup = args.get(2).is_some_and(|a| a == "--setup");
+            sanad_bench::writer::run(url, setup).await
+        }
+        _ => million(args.into_iter()).await,
+    }
+}
+
+/// `desks URL [--desks N] [--minutes M]`: exits non-zero when any check fails.
+async fn desks(args: &[String]) -> Result<(), String> {
+    const USAGE: &str = "usage: sanad-bench desks DATABASE_URL [--desks N] [--minutes M]";
+    let url = args.first().ok_or(USAGE)?;
+    let (mut desks, mut minutes) = (50usize, 10f64);
+    let mut rest = args[1..].iter();
+    while let Some(flag) = rest.next() {
+        let value = rest.next().ok_or(USAGE)?;
+        match flag.as_str() {
+            "--desks" => desks = value.parse().map_err(|_| USAGE)?,
+            "--minutes" => minutes = value.parse().map_err(|_| USAGE)?,
+            _ => return Err(USAGE.into()),
+        }
+    }
+    if !(minutes > 0.0 && minutes < 24.0 * 60.0) {
+        return Err(USAGE.into());
+    }
+    let duration = std::time::Duration::from_secs_f64(minutes * 60.0);
+    let outcome = sanad_bench::desks::run(url, desks, duration).await?;
+    if !outcome.passed() {
+        return Err("checks FAILED: see above".into());
+    }
+    println!("checks passed");
+    Ok(())
+}
+
+/// The million-request benchmark.
+async fn million(mut args: impl Iterator<Item = String>) -> Result<(), String> {
     let url = args
         .next()
         .ok_or("usage: sanad-bench DATABASE_URL [REQUESTS]")?;

@@ -1,22 +1,10 @@
 //! Latency figures: p50 and p99 of repeated reads against the loaded database.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use sanad_service::{Actor, PageRequest, SearchQuery, Service};
 
-pub fn report(name: &str, samples: &mut [Duration]) {
-    samples.sort();
-    let pick = |q: f64| {
-        let i = ((samples.len() as f64 - 1.0) * q).round() as usize;
-        samples.get(i).copied().unwrap_or_default()
-    };
-    println!(
-        "{name}: n={} p50={:.2} ms p99={:.2} ms",
-        samples.len(),
-        pick(0.50).as_secs_f64() * 1e3,
-        pick(0.99).as_secs_f64() * 1e3
-    );
-}
+pub use sanad_bench::latency::report;
 
 pub async fn reads(
     svc: &Service,

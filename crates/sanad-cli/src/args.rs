@@ -317,6 +317,10 @@ pub enum RequestCommand {
     New {
         #[arg(long)]
         file: String,
+        /// A key naming this registration (8–100 of A–Z a–z 0–9 - _): sent again with the same
+        /// key, it returns the request registered the first time instead of a second one
+        #[arg(long)]
+        idempotency_key: Option<String>,
     },
     /// Show a request by its tracking code
     Show { code: String },

@@ -216,16 +216,22 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
             output::print_docs(l10n, &docs);
             Ok(())
         }
-        Command::Request(RequestCommand::New { file }) => {
+        Command::Request(RequestCommand::New {
+            file,
+            idempotency_key,
+        }) => {
             let actor = sign_in(cli, l10n, service).await?;
             let text = read_input(file)?;
-            let new: NewRequest = serde_json::from_str(&text).map_err(|e| {
+            let mut new: NewRequest = serde_json::from_str(&text).map_err(|e| {
                 sanad_service::Error::invalid_with(
                     "request",
                     "error-request-json",
                     &[("detail", e.to_string())],
                 )
             })?;
+            if idempotency_key.is_some() {
+                new.idempotency_key = idempotency_key.clone();
+            }
             let view = service.register_request(&actor, new).await?;
             print_json(&view)
         }
@@ -458,13 +464,18 @@ fn read_input(file: &str) -> Result<String, CliError> {
         message_id: "cli-file-unreadable",
         args: vec![("path", file.to_owned())],
     };
-    if file == "-" {
-        let mut text = String::new();
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|_| unreadable())?;
-        Ok(text)
+        bytes
     } else {
-        std::fs::read_to_string(file).map_err(|_| unreadable())
-    }
+        std::fs::read(file).map_err(|_| unreadable())?
+    };
+    // Said apart from an unreadable file: the file is there, its text is not UTF-8.
+    String::from_utf8(bytes).map_err(|_| CliError::Usage {
+        message_id: "cli-file-not-utf8",
+        args: vec![("path", file.to_owned())],
+    })
 }

@@ -38,7 +38,7 @@ fn exit_code(e: &CliError) -> u8 {
             Error::NotPermitted { .. } | Error::AuthenticationFailed => 3,
             Error::Conflict { .. } => 4,
             Error::NotFound { .. } => 5,
-            Error::Storage(_) => 1,
+            Error::Storage(_) | Error::ConnectionLost { .. } => 1,
         },
     }
 }

@@ -37,6 +37,12 @@ pub enum Error {
     /// The database could not be reached or failed. The detail is for the log only.
     #[error("storage: {0}")]
     Storage(String),
+    /// The connection to the database server broke during the call. With `at_commit` false the
+    /// transaction never committed: nothing was saved. With `at_commit` true the commit was sent
+    /// and its answer lost: it may have been saved, and a retry (with the same idempotency key or
+    /// expected version) tells which, never applying the work twice.
+    #[error("connection lost{}", if *at_commit { " at commit" } else { "" })]
+    ConnectionLost { at_commit: bool },
 }
 
 impl Error {
@@ -79,6 +85,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::NotFound { .. } => "not_found",
             Error::Storage(_) => "storage",
+            Error::ConnectionLost { .. } => "connection_lost",
         }
     }
 
@@ -101,6 +108,8 @@ impl Error {
                 _ => "error-not-found",
             },
             Error::Storage(_) => "error-storage",
+            Error::ConnectionLost { at_commit: false } => "error-connection-lost",
+            Error::ConnectionLost { at_commit: true } => "error-connection-lost-at-commit",
         }
     }
 

@@ -17,6 +17,7 @@ pub const FTL_FILES: &[&str] = &[
     "outbox.ftl",
     "notices.ftl",
     "reports.ftl",
+    "reliability.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -44,6 +45,10 @@ const FA: &[(&str, &str)] = &[
     ("outbox.ftl", include_str!("../../../i18n/fa/outbox.ftl")),
     ("notices.ftl", include_str!("../../../i18n/fa/notices.ftl")),
     ("reports.ftl", include_str!("../../../i18n/fa/reports.ftl")),
+    (
+        "reliability.ftl",
+        include_str!("../../../i18n/fa/reliability.ftl"),
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -71,6 +76,10 @@ const EN: &[(&str, &str)] = &[
     ("outbox.ftl", include_str!("../../../i18n/en/outbox.ftl")),
     ("notices.ftl", include_str!("../../../i18n/en/notices.ftl")),
     ("reports.ftl", include_str!("../../../i18n/en/reports.ftl")),
+    (
+        "reliability.ftl",
+        include_str!("../../../i18n/en/reliability.ftl"),
+    ),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -113,6 +113,7 @@ const TABLES: &[Table] = &[
             ("created_at", Int),
             ("updated_at", Int),
             ("applicant_email", Text),
+            ("idempotency_key", Text),
         ],
     ),
     (

@@ -77,6 +77,12 @@ pub struct NewRequest {
     pub purpose: String,
     #[serde(default = "default_priority")]
     pub priority: String,
+    /// The desk's key for this registration (one per draft): when the answer to a registration
+    /// was lost, sending it again with the same key returns the request registered the first
+    /// time instead of registering a second one. 8–100 of `A–Z a–z 0–9 - _`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub idempotency_key: Option<String>,
 }
 
 fn default_priority() -> String {

@@ -46,9 +46,24 @@ struct ValidRequest {
 
 impl Service {
     /// Registers a request received at the desk and gives it its tracking code. Clerks only.
+    ///
+    /// With `new.idempotency_key`, a repeat of a registration this clerk already made under the
+    /// same key returns that request (as it is now) and registers nothing.
     pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
         self.authorize(actor, &[Role::Clerk]).await?;
         self.ensure_writable(actor).await?;
+        let idempotency_key = idempotency_key(new.idempotency_key.as_deref())?;
+        if let Some(key) = &idempotency_key {
+            // A retry after a lost answer: answer it without validating again (the catalog may
+            // have changed since the first attempt was stored).
+            let existing = on_store!(&self.store, ops, pool => {
+                let mut tx = pool.begin().await.map_err(crate::store::storage)?;
+                ops::code_by_idempotency_key(&mut tx, &actor.user_id, key).await?
+            });
+            if let Some(code) = existing {
+                return self.load_view(actor, &TrackingCode::parse(&code)?).await;
+            }
+        }
         let valid = self.validate_request(new).await?;
         let now = self.now_micros();
         let deadline = self
@@ -102,6 +117,13 @@ impl Service {
         let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
         let code = on_store!(&self.store, ops, pool => {
             let (mut tx, mut head) = ops::begin_write(pool).await?;
+            if let Some(key) = &idempotency_key {
+                // Checked again under the write lock: two retries racing each other.
+                if let Some(code) = ops::code_by_idempotency_key(&mut tx, &actor.user_id, key).await? {
+                    drop(tx);
+                    return self.load_view(actor, &TrackingCode::parse(&code)?).await;
+                }
+            }
             let mut claimed = None;
             for _ in 0..CODE_ATTEMPTS {
                 let candidate = self.codes.next_code();
@@ -120,6 +142,7 @@ impl Service {
                 letter_number_key,
                 search_key: valid.search_key,
                 document_ids: valid.document_ids,
+                idempotency_key: idempotency_key.clone(),
             };
             ops::insert_request(&mut tx, &new_row).await?;
             ops::insert_transition(&mut tx, &transition).await?;
@@ -178,6 +201,13 @@ impl Service {
                 .ok_or(Error::NotFound { what: "request" })?;
         let version = expected_version.unwrap_or(row.version);
         if version != row.version {
+            if self
+                .already_applied(actor, &row.id, version, action)
+                .await?
+            {
+                // A retry of this very step whose first attempt committed (its answer was lost).
+                return self.load_view(actor, &code).await;
+            }
             return Err(conflict());
         }
         let facts = facts_of(&row)?;
@@ -250,6 +280,22 @@ impl Service {
             ops::commit_write(tx, head).await?;
         });
         self.load_view(actor, &code).await
+    }
+
+    /// Whether the step from `version` was `action` taken by `actor`: then a repeat of it with
+    /// that expected version is the same step sent twice, not a competing change.
+    async fn already_applied(
+        &self,
+        actor: &Actor,
+        request_id: &str,
+        version: i64,
+        action: Action,
+    ) -> Result<bool> {
+        let history =
+            on_store!(&self.store, ops, pool => ops::request_history(pool, request_id).await)?;
+        Ok(history.iter().any(|t| {
+            t.seq == version + 1 && t.user_id == actor.user_id && t.action == action.as_str()
+        }))
     }
 
     async fn load_view(&self, actor: &Actor, code: &TrackingCode) -> Result<RequestView> {
@@ -328,8 +374,11 @@ impl Service {
     }
 
     async fn validate_request(&self, new: NewRequest) -> Result<ValidRequest> {
-        let requesting = on_store!(&self.store, ops, pool => ops::org_by_id(pool, new.requesting_org.trim()).await)?
+        let requesting_id = record_id(&new.requesting_org)
             .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
+        let requesting =
+            on_store!(&self.store, ops, pool => ops::org_by_id(pool, requesting_id).await)?
+                .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
         if requesting.kind != OrgKind::Agency.as_str() {
             return Err(Error::invalid(
                 "requesting_org",
@@ -339,6 +388,12 @@ impl Service {
         let destination = match new.destination_org.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(id) if id == requesting.id => None,
+            Some(id) if record_id(id).is_none() => {
+                return Err(Error::invalid(
+                    "destination_org",
+                    "error-not-found-organization",
+                ))
+            }
             Some(id) => Some(
                 on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?.ok_or_else(
                     || Error::invalid("destination_org", "error-not-found-organization"),
@@ -366,7 +421,9 @@ impl Service {
         let mut document_ids = Vec::with_capacity(new.documents.len());
         let mut document_titles = Vec::new();
         for id in &new.documents {
-            let id = id.trim().to_owned();
+            let id = record_id(id)
+                .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?
+                .to_owned();
             if document_ids.contains(&id) {
                 return Err(Error::invalid("documents", "error-document-repeated"));
             }
@@ -463,6 +520,29 @@ fn result_message(
     Some(crate::outbox::compose(
         "request", &row.id, event, email, &args, at,
     ))
+}
+
+/// A record id as a caller passed it (a UUID), trimmed; `None` when it cannot be one, so text
+/// such as a NUL byte never reaches the database as an id.
+pub(crate) fn record_id(id: &str) -> Option<&str> {
+    let id = id.trim();
+    let plausible =
+        (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    plausible.then_some(id)
+}
+
+/// The desk's idempotency key, checked: short, plain ASCII (a UUID fits), or none.
+fn idempotency_key(key: Option<&str>) -> Result<Option<String>> {
+    let Some(key) = key.map(str::trim).filter(|k| !k.is_empty()) else {
+        return Ok(None);
+    };
+    let plain = key
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !(8..=100).contains(&key.len()) || !plain {
+        return Err(Error::invalid("idempotency_key", "error-idempotency-key"));
+    }
+    Ok(Some(key.to_owned()))
 }
 
 fn conflict() -> Error {

@@ -87,14 +87,22 @@ impl Service {
         }
         let filter = SearchFilter {
             tracking_code,
-            org_id: non_empty(q.org.as_deref()).map(str::to_owned),
+            org_id: match non_empty(q.org.as_deref()) {
+                Some(org) => Some(
+                    crate::requests::record_id(org)
+                        .ok_or_else(|| Error::invalid("org", "error-not-found-organization"))?
+                        .to_owned(),
+                ),
+                None => None,
+            },
             letter_number_key: non_empty(q.letter.as_deref())
                 .map(|l| normalize::identifier(&normalize::text(l)).to_lowercase()),
             statuses,
             created_from: from.map(|d| micros(d.tehran_midnight_utc())),
             created_before: to.map(|d| micros(d.tehran_midnight_utc()) + DAY_MICROS),
             text_key: non_empty(q.text.as_deref())
-                .map(normalize::search_key)
+                .map(search_text)
+                .transpose()?
                 .filter(|k| !k.is_empty()),
             before: q.cursor.as_deref().map(parse_cursor).transpose()?,
             limit: limit + 1,
@@ -110,6 +118,22 @@ impl Service {
             next,
         })
     }
+}
+
+/// Longest search text, in characters: longer is no search a person types, and SQLite refuses
+/// very long LIKE patterns.
+const MAX_SEARCH_TEXT: usize = 200;
+
+fn search_text(text: &str) -> Result<String> {
+    let key = normalize::search_key(text);
+    if key.chars().count() > MAX_SEARCH_TEXT {
+        return Err(Error::invalid_with(
+            "text",
+            "error-too-long",
+            &[("max", MAX_SEARCH_TEXT.to_string())],
+        ));
+    }
+    Ok(key)
 }
 
 fn non_empty(s: Option<&str>) -> Option<&str> {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { CommandError } from "../bindings";
-import { EMPTY_DRAFT, reduce, restoreDraft, toNewRequest, type FormState } from "./requestForm";
+import {
+  EMPTY_DRAFT,
+  isEmpty,
+  reduce,
+  restoreDraft,
+  toNewRequest,
+  type FormState,
+} from "./requestForm";
 
 const nationalCodeError: CommandError = {
   code: "invalid_input",
@@ -68,5 +75,12 @@ describe("new-request form state", () => {
 
   it("resets to the empty form after a registration", () => {
     expect(reduce(typed, { type: "reset" })).toEqual({ draft: EMPTY_DRAFT, errors: {} });
+  });
+
+  it("sends the draft's idempotency key, and an empty draft with only a key is still empty", () => {
+    const keyed = { ...EMPTY_DRAFT, idempotencyKey: "0193a7c2-aaaa-7000-8000-000000000001" };
+    expect(toNewRequest(keyed).idempotency_key).toBe("0193a7c2-aaaa-7000-8000-000000000001");
+    expect(toNewRequest(EMPTY_DRAFT).idempotency_key).toBeUndefined();
+    expect(isEmpty(keyed)).toBe(true);
   });
 });

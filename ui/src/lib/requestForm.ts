@@ -28,6 +28,11 @@ export interface RequestDraft {
   letterDate: string;
   purpose: string;
   priority: Priority;
+  /**
+   * Made once per draft and sent with every attempt to register it: when an answer is lost (the
+   * connection broke at the commit) the retry gets the request registered the first time.
+   */
+  idempotencyKey: string;
 }
 
 export const EMPTY_DRAFT: RequestDraft = {
@@ -44,6 +49,7 @@ export const EMPTY_DRAFT: RequestDraft = {
   letterDate: "",
   purpose: "",
   priority: "normal",
+  idempotencyKey: "",
 };
 
 /** The core's field names (error `field`) for each form field. */
@@ -61,6 +67,7 @@ export const CORE_FIELD: Record<keyof RequestDraft, string> = {
   letterDate: "letter.date",
   purpose: "purpose",
   priority: "priority",
+  idempotencyKey: "idempotency_key",
 };
 
 export interface FormState {
@@ -112,6 +119,7 @@ export function toNewRequest(draft: RequestDraft): NewRequest {
     letter: { number: draft.letterNumber, date: toAsciiDigits(draft.letterDate) },
     purpose: draft.purpose,
     priority: draft.priority,
+    ...(draft.idempotencyKey ? { idempotency_key: draft.idempotencyKey } : {}),
   };
 }
 
@@ -129,5 +137,5 @@ export function restoreDraft(text: string | null): RequestDraft {
 }
 
 export function isEmpty(draft: RequestDraft): boolean {
-  return JSON.stringify(draft) === JSON.stringify(EMPTY_DRAFT);
+  return JSON.stringify({ ...draft, idempotencyKey: "" }) === JSON.stringify(EMPTY_DRAFT);
 }

@@ -58,8 +58,11 @@ export function NewRequestScreen() {
     setBusy(true);
     setFormError(null);
     dispatch({ type: "clear-errors" });
+    // One key per draft, kept with it: a resend after a lost answer registers nothing twice.
+    const idempotencyKey = draft.idempotencyKey || crypto.randomUUID();
+    if (!draft.idempotencyKey) set("idempotencyKey", idempotencyKey);
     api
-      .registerRequest(toNewRequest(draft))
+      .registerRequest(toNewRequest({ ...draft, idempotencyKey }))
       .then((view) => {
         setDone(view);
         dispatch({ type: "reset" });

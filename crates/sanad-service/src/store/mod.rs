@@ -66,8 +66,12 @@ impl Store {
             if let Some(password) = password {
                 options = options.password(password);
             }
+            // One desk is one person: three connections serve its parallel reads, and an office
+            // of fifty desks stays within 150 server connections (the fifty-desks run hit the
+            // server's limit at ten each). Idle connections go back after a minute.
             let pool = PgPoolOptions::new()
-                .max_connections(10)
+                .max_connections(3)
+                .idle_timeout(Duration::from_secs(60))
                 .acquire_timeout(Duration::from_secs(15))
                 .connect_with(options)
                 .await
@@ -126,10 +130,52 @@ impl Store {
     }
 }
 
-/// Database failures become `Error::Storage`: the detail is logged, the user sees a plain message.
+/// Database failures become `Error::Storage`, or `Error::ConnectionLost` when the connection
+/// to the server broke: the detail is logged, the user sees a plain message.
 pub(crate) fn storage(e: sqlx::Error) -> Error {
     tracing::error!(error = %e, "database error");
+    if connection_lost(&e) {
+        return Error::ConnectionLost { at_commit: false };
+    }
+    // PostgreSQL refuses a NUL byte in text (22021) and text past its limits (54000): the
+    // input is at fault, not the database. The service checks fields first; this is the net.
+    let code = e.as_database_error().and_then(|d| d.code());
+    if matches!(code.as_deref(), Some("22021" | "54000")) {
+        return Error::invalid("input", "error-input-unstorable");
+    }
     Error::Storage(e.to_string())
+}
+
+/// A failed commit: when the connection broke, the commit may or may not have reached the
+/// server, and the caller must be told the outcome is unknown.
+pub(crate) fn storage_at_commit(e: sqlx::Error) -> Error {
+    match storage(e) {
+        Error::ConnectionLost { .. } => Error::ConnectionLost { at_commit: true },
+        other => other,
+    }
+}
+
+/// Whether `e` means the connection to the server is gone (the server restarted, an
+/// administrator ended the session, the network dropped), as opposed to the statement failing.
+fn connection_lost(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_) => true,
+        sqlx::Error::Database(d) => d.code().is_some_and(|c| connection_sqlstate(&c)),
+        _ => false,
+    }
+}
+
+/// PostgreSQL's SQLSTATEs for a lost connection: class 08 (connection exception), 57P01
+/// admin_shutdown (pg_terminate_backend, a fast shutdown), 57P02 crash_shutdown, 57P03
+/// cannot_connect_now (starting up or shutting down), 53300 too_many_connections (no new
+/// connection now; nothing was sent).
+fn connection_sqlstate(code: &str) -> bool {
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300")
 }
 
 /// SQLite's "file is not a database" (code 26) on an encrypted file means the key is wrong or

@@ -9,6 +9,7 @@ use crate::store::{
     escape_like, storage, AuditDraft, AuditFilter, Conditions, AuditHead, AuditRow, Bind, DocRow, NewRequestRow, OrgRow, QueueFilter,
     RequestRow, RequestSummaryRow, SearchFilter, TransitionRow, UserRow, ComplaintRow, ComplaintMove,
     ComplaintStepRow, HolidayRow, OutboxRow, NoticeRow, ReportRequestRow, ReportStepRow,
+    storage_at_commit,
 };
 
 /// Binds a dynamically built query's values in order.
@@ -97,7 +98,7 @@ pub async fn commit_write(mut tx: Tx, head: AuditHead) -> Result<()> {
         .execute(&mut *tx)
         .await
         .map_err(storage)?;
-    tx.commit().await.map_err(storage)
+    tx.commit().await.map_err(storage_at_commit)
 }
 
 pub async fn audit_head(pool: &Pool) -> Result<AuditHead> {
@@ -430,9 +431,9 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
          needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
          applicant_mobile, letter_number, letter_number_key, letter_date, purpose, priority, \
          status, version, status_since, deadline_at, search_key, created_by, created_at, updated_at, \
-         applicant_email) \
+         applicant_email, idempotency_key) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23, $24)",
+         $19, $20, $21, $22, $23, $24, $25)",
     )
     .bind(&r.id)
     .bind(&r.tracking_code)
@@ -458,6 +459,7 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
     .bind(r.created_at)
     .bind(r.updated_at)
     .bind(&r.applicant_email)
+    .bind(&new.idempotency_key)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -496,6 +498,23 @@ pub async fn insert_transition(tx: &mut Tx, t: &TransitionRow) -> Result<()> {
     .await
     .map_err(storage)?;
     Ok(())
+}
+
+/// The tracking code of the request `created_by` registered under `key`, read inside the write
+/// transaction (writers are serialized by the audit head, so two retries cannot both miss it).
+pub async fn code_by_idempotency_key(
+    tx: &mut Tx,
+    created_by: &str,
+    key: &str,
+) -> Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT tracking_code FROM requests WHERE created_by = $1 AND idempotency_key = $2",
+    )
+    .bind(created_by)
+    .bind(key)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(storage)
 }
 
 pub async fn request_by_code(pool: &Pool, code: &str) -> Result<Option<RequestRow>> {

@@ -67,6 +67,8 @@ pub struct NewRequestRow {
     pub letter_number_key: String,
     pub search_key: String,
     pub document_ids: Vec<String>,
+    /// The desk's key for this registration, so a retry returns this request (see migration 0005).
+    pub idempotency_key: Option<String>,
 }
 
 /// One line of a request's history, with the acting user's name joined in.

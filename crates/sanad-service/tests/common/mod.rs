@@ -207,6 +207,7 @@ impl Office {
     /// A valid request from the first agency for the first document.
     pub fn request(&self) -> NewRequest {
         NewRequest {
+            idempotency_key: None,
             requesting_org: self.agency.clone(),
             destination_org: None,
             documents: vec![self.docs[0].clone()],

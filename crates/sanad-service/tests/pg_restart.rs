@@ -1,0 +1,61 @@
+//! The PostgreSQL server restarted while desks work. Needs `SANAD_TEST_PG_RESTART`, a command
+//! that restarts the server behind `SANAD_TEST_PG_URL` (the README's test command sets it);
+//! without it the test says so and passes. Its own test binary: a restart cuts every database.
+
+mod common;
+mod faults;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::{Backend, Office};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desks_survive_a_server_restart() {
+    let Ok(restart) = std::env::var("SANAD_TEST_PG_RESTART") else {
+        eprintln!("SANAD_TEST_PG_RESTART is not set: the server restart is not tested");
+        return;
+    };
+    let office = Office::new(Backend::Postgres).await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut desks = Vec::new();
+    for (name, clerk) in [("a", &office.clerk), ("b", &office.clerk2)] {
+        desks.push(tokio::spawn(faults::desk(
+            office.svc.clone(),
+            clerk.clone(),
+            office.reviewer.clone(),
+            office.request(),
+            name,
+            stop.clone(),
+        )));
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let command = restart.clone();
+    let status = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("bash")
+            .args(["-c", &command])
+            .status()
+    })
+    .await
+    .expect("restart task")
+    .expect("run the restart command");
+    assert!(status.success(), "restart command failed: {restart}");
+    // Work on after the server is back, long enough for every desk to reconnect.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    stop.store(true, Ordering::SeqCst);
+    let mut logs = Vec::new();
+    for d in desks {
+        logs.push(d.await.expect("desk"));
+    }
+    for log in &logs {
+        assert!(log.other_errors.is_empty(), "{:?}", log.other_errors);
+    }
+    let lost: usize = logs.iter().map(|l| l.lost).sum();
+    println!(
+        "calls that lost their connection: {lost}; registered: {}",
+        logs.iter().map(|l| l.registered.len()).sum::<usize>()
+    );
+    assert!(lost > 0, "no call was hit by the restart");
+    faults::check(&office.svc, &office.auditor, &logs).await;
+}

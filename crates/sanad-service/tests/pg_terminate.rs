@@ -1,0 +1,87 @@
+//! PostgreSQL sessions ended under the desks (`pg_terminate_backend`, as an administrator or a
+//! failover does): every call either completes once or fails with "connection lost" in Persian;
+//! retried with the same idempotency key or expected version, nothing is applied twice, and the
+//! service reconnects by itself.
+
+mod common;
+mod faults;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::{Backend, Office};
+use sqlx::Connection;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desks_survive_terminated_sessions() {
+    let office = Office::new(Backend::Postgres).await;
+    let admin_url = std::env::var("SANAD_TEST_PG_URL").expect("SANAD_TEST_PG_URL");
+    let db_name: String = match office.svc.store() {
+        sanad_service::Store::Postgres(pool) => sqlx::query_scalar("SELECT current_database()")
+            .fetch_one(pool)
+            .await
+            .expect("database name"),
+        _ => unreachable!("a PostgreSQL office"),
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut desks = Vec::new();
+    for (name, clerk) in [("a", &office.clerk), ("b", &office.clerk2)] {
+        desks.push(tokio::spawn(faults::desk(
+            office.svc.clone(),
+            clerk.clone(),
+            office.reviewer.clone(),
+            office.request(),
+            name,
+            stop.clone(),
+        )));
+    }
+    // End every session of this test's database, again and again, for a few seconds and at
+    // least until a call has been hit.
+    let mut killer = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .expect("admin");
+    let started = Instant::now();
+    let mut kills = 0;
+    while started.elapsed() < Duration::from_secs(4) || kills < 20 {
+        let ended: Vec<bool> = sqlx::query_scalar(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = $1 AND pid <> pg_backend_pid()",
+        )
+        .bind(&db_name)
+        .fetch_all(&mut killer)
+        .await
+        .expect("terminate");
+        kills += ended.iter().filter(|e| **e).count();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        if started.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+    }
+    stop.store(true, Ordering::SeqCst);
+    let mut logs = Vec::new();
+    for d in desks {
+        logs.push(d.await.expect("desk"));
+    }
+    for log in &logs {
+        assert!(log.other_errors.is_empty(), "{:?}", log.other_errors);
+    }
+    let lost: usize = logs.iter().map(|l| l.lost).sum();
+    println!(
+        "sessions ended: {kills}; calls that lost their connection: {lost}; registered: {}",
+        logs.iter().map(|l| l.registered.len()).sum::<usize>()
+    );
+    assert!(lost > 0, "no call was hit by a terminated session");
+    // Back to normal: the same service works without being reopened.
+    let again = sanad_service::NewRequest {
+        idempotency_key: Some("after-the-faults".into()),
+        ..office.request()
+    };
+    let view = office
+        .svc
+        .register_request(&office.clerk, again)
+        .await
+        .expect("works again after the faults");
+    assert_eq!(view.version, 1);
+    faults::check(&office.svc, &office.auditor, &logs).await;
+}
