@@ -41,7 +41,8 @@ fi
 
 if [ "${SANAD_SKIP_E2E:-0}" != 1 ]; then
   echo "== end-to-end: the real app"
-  cargo build --locked -p sanad-desk -p sanad-cli
+  # Built as it ships (assets inside, custom-protocol): the .deb CI step then reuses this build.
+  cargo build --locked -p sanad-desk -p sanad-cli --features sanad-desk/custom-protocol
   # tauri-driver 2.x (never the 3.0 alphas), installed once into a cache outside the clone.
   tools=${SANAD_TOOLS_DIR:-$HOME/.cache/sanad-tools}
   if [ ! -x "$tools/bin/tauri-driver" ]; then

@@ -417,3 +417,4 @@ ui-report-csv = Comma-separated (.csv)
 ui-report-path = File path
 ui-report-save = Save file
 ui-report-written = Report saved to { $path }.
+ui-connection-lost = The database cannot be reached. Nothing is saved until it is back; the desk reconnects by itself.

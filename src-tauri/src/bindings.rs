@@ -19,7 +19,7 @@ mod tests {
         DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
         Notification, TrackStatus, TrackedKind,
     };
-    use sanad_service::{Cell, ExportFormat, Report, ReportKind, ReportQuery};
+    use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
 
     use crate::commands::backup::FileWritten;
@@ -96,6 +96,7 @@ mod tests {
             Report::decl(&cfg),
             ReportQuery::decl(&cfg),
             ExportFormat::decl(&cfg),
+            DeskSignal::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

@@ -362,3 +362,5 @@ from: string, to: string, columns: Array<string>, rows: Array<Array<Cell>>, };
 export type ReportQuery = { from: string | null, to: string | null, };
 
 export type ExportFormat = "xlsx" | "csv";
+
+export type DeskSignal = { "kind": "changed", seq: number, } | { "kind": "lost" } | { "kind": "restored", seq: number, };

@@ -18,11 +18,25 @@ const SQLITE_POLL: Duration = Duration::from_millis(500);
 /// How long to wait before listening again after the server went away.
 const RECONNECT_PAUSE: Duration = Duration::from_secs(2);
 
+/// What the feed tells a desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DeskSignal {
+    /// Something was committed; the audit sequence number it reached.
+    Changed { seq: i64 },
+    /// The database cannot be reached: the desk says so until it is back.
+    Lost,
+    /// Reachable again (anything may have changed meanwhile).
+    Restored { seq: i64 },
+}
+
 /// A stream of "something changed" signals.
 pub struct ChangeFeed {
     store: Store,
     listener: Option<PgListener>,
     last_seq: Option<i64>,
+    /// The last signal was [`DeskSignal::Lost`].
+    lost: bool,
 }
 
 impl Service {
@@ -32,6 +46,7 @@ impl Service {
             store: self.store.clone(),
             listener: None,
             last_seq: None,
+            lost: false,
         };
         match &self.store {
             Store::Postgres(_) => feed.listen().await?,
@@ -55,40 +70,56 @@ impl ChangeFeed {
         crate::store::on_store!(&self.store, ops, pool => Ok(ops::audit_head(pool).await?.seq))
     }
 
-    /// Waits for the next change and returns the audit sequence number it reached (on
-    /// PostgreSQL after a lost connection, the current one: something may have changed while
-    /// the desk was not listening).
-    pub async fn next(&mut self) -> Result<i64> {
+    /// Waits for the next change, loss or return of the database.
+    pub async fn next(&mut self) -> DeskSignal {
         if matches!(self.store, Store::Sqlite(_)) {
             loop {
                 tokio::time::sleep(SQLITE_POLL).await;
-                let seq = self.head_seq().await?;
-                if self.last_seq != Some(seq) {
-                    self.last_seq = Some(seq);
-                    return Ok(seq);
+                match self.head_seq().await {
+                    Err(_) if !self.lost => return self.lose(),
+                    Err(_) => {}
+                    Ok(seq) if self.lost => return self.restore(seq),
+                    Ok(seq) if self.last_seq != Some(seq) => {
+                        self.last_seq = Some(seq);
+                        return DeskSignal::Changed { seq };
+                    }
+                    Ok(_) => {}
                 }
             }
         }
         loop {
-            if self.listener.is_none() {
+            let Some(listener) = self.listener.as_mut() else {
                 tokio::time::sleep(RECONNECT_PAUSE).await;
                 if self.listen().await.is_ok() {
-                    return self.head_seq().await;
+                    if let Ok(seq) = self.head_seq().await {
+                        return self.restore(seq);
+                    }
                 }
-                continue;
-            }
-            let Some(listener) = self.listener.as_mut() else {
+                if !self.lost {
+                    return self.lose();
+                }
                 continue;
             };
             match listener.try_recv().await {
                 Ok(Some(notification)) => {
                     if let Ok(seq) = notification.payload().parse::<i64>() {
-                        return Ok(seq);
+                        return DeskSignal::Changed { seq };
                     }
                 }
                 // The connection was lost (`None`) or failed: listen again on a new one.
                 Ok(None) | Err(_) => self.listener = None,
             }
         }
+    }
+
+    fn lose(&mut self) -> DeskSignal {
+        self.lost = true;
+        DeskSignal::Lost
+    }
+
+    fn restore(&mut self, seq: i64) -> DeskSignal {
+        self.lost = false;
+        self.last_seq = Some(seq);
+        DeskSignal::Restored { seq }
     }
 }

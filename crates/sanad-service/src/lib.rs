@@ -33,7 +33,7 @@ mod users;
 pub use audit::AuditReport;
 pub use audit_log::{AuditEntry, AuditQuery};
 pub use backup::BackupSecret;
-pub use changes::ChangeFeed;
+pub use changes::{ChangeFeed, DeskSignal};
 pub use clock::{Clock, SystemClock};
 pub use complaints::{
     ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintTarget, ComplaintView, NewComplaint,

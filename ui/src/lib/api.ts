@@ -14,6 +14,7 @@ import type {
   Notice,
   Notification,
   TrackStatus,
+  DeskSignal,
   ExportFormat,
   Report,
   ReportKind,
@@ -136,9 +137,12 @@ export const api = {
     path: string,
     lang: string,
   ) => invoke<FileWritten>("export_report", { kind, query, format, path, lang }),
-  /** Calls `onChange` whenever data changes anywhere (this desk, another, the command line). */
-  watchChanges: (onChange: (seq: number) => void) => {
-    const channel = new Channel<number>();
+  /**
+   * Calls `onChange` whenever data changes anywhere (this desk, another, the command line), and
+   * when the database is lost or back.
+   */
+  watchChanges: (onChange: (signal: DeskSignal) => void) => {
+    const channel = new Channel<DeskSignal>();
     channel.onmessage = onChange;
     return invoke<void>("watch_changes", { onChange: channel });
   },

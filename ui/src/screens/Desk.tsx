@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Modal, Select, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Kbd, Modal, Select, Table, Text, TextInput } from "@mantine/core";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Role, Session } from "../bindings";
 import { DeskCtx, useMessages, type View } from "../context";
@@ -68,10 +68,13 @@ export function Desk({
   // Lists refresh when anything changes anywhere (another desk, the command line). An open
   // request page is left as the user sees it: acting on it still checks its version, and a
   // change made meanwhile comes back as a conflict with the fresh request.
+  const [offline, setOffline] = useState(false);
   useEffect(() => {
     let pending: ReturnType<typeof globalThis.setTimeout> | undefined;
     api
-      .watchChanges(() => {
+      .watchChanges((signal) => {
+        setOffline(signal.kind === "lost");
+        if (signal.kind === "lost") return;
         globalThis.clearTimeout(pending);
         pending = globalThis.setTimeout(() => {
           void queries.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "request" });
@@ -210,6 +213,11 @@ export function Desk({
         </Button>
       </header>
       <main className="desk-main">
+        {offline && (
+          <Alert color="red" mb="sm" data-testid="connection-lost">
+            {m.t("ui-connection-lost")}
+          </Alert>
+        )}
         <NoticeBanners />
         {view.name === "queue" && <QueueScreen />}
         {view.name === "new" && <NewRequestScreen />}
