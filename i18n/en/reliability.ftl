@@ -4,4 +4,3 @@ cli-file-not-utf8 = The file { $path } is not UTF-8 text; save it as UTF-8.
 field-idempotency-key = Idempotency key
 field-input = Input
 field-org = Organization
-field-text = Search text

@@ -4,4 +4,3 @@ cli-file-not-utf8 = متن پرونده { $path } با کدگذاری یونی�
 field-idempotency-key = شناسهٔ یکتای ارسال
 field-input = متن واردشده
 field-org = دستگاه
-field-text = متن جست‌وجو

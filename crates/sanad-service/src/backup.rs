@@ -112,8 +112,8 @@ const TABLES: &[Table] = &[
             ("created_by", Text),
             ("created_at", Int),
             ("updated_at", Int),
-            ("applicant_email", Text),
             ("idempotency_key", Text),
+            ("applicant_email", Text),
         ],
     ),
     (
