@@ -128,7 +128,18 @@ pub fn shape_line(
         let rtl = levels[run.start].is_rtl();
         pen = shape_run(font, run_text, rtl, scale, pen, &mut line.glyphs);
     }
-    line.width = pen;
+    // A mark may hang left of the line's start (HarfBuzz offsets it from its base, e.g. stacked
+    // marks on «لا»): move the line so nothing is drawn before its left end, and count the
+    // overhang in its width, so the margins hold whatever the text.
+    let overhang = line.glyphs.iter().map(|g| g.x).fold(0.0f32, f32::min);
+    for g in &mut line.glyphs {
+        g.x -= overhang;
+    }
+    line.width = line
+        .glyphs
+        .iter()
+        .map(|g| g.x + g.advance)
+        .fold(pen - overhang, f32::max);
     Ok(line)
 }
 
