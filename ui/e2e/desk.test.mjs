@@ -273,10 +273,32 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     async () => {
       await openFromQueue(otherDeskCode);
       assert.equal(await status(), "submitted");
-      cli(
-        ["--as", REVIEWER.username, "request", "act", otherDeskCode, "start_review"],
-        REVIEWER.password,
+      // Another reviewer, at another desk (the same user repeating a step they already made
+      // is answered with the request as it is: a resend, not a conflict).
+      execFileSync(
+        CLI,
+        [
+          "--db",
+          DB_URL,
+          "--as",
+          ADMIN.username,
+          "user",
+          "add",
+          "rev2",
+          "--role",
+          "reviewer",
+          "--name",
+          "کارشناس دوم",
+        ],
+        {
+          env: {
+            ...process.env,
+            SANAD_PASSWORD: ADMIN.password,
+            SANAD_NEW_PASSWORD: "rev2-password-1",
+          },
+        },
       );
+      cli(["--as", "rev2", "request", "act", otherDeskCode, "start_review"], "rev2-password-1");
       await click('[data-testid="actions"] [data-action="start_review"]');
       await driver.waitForElement('[data-testid="action-dialog"]');
       await sleep(500);
