@@ -226,17 +226,8 @@ impl Service {
         self.authorize(actor, READERS).await?;
         let code = TrackingCode::parse(code)?;
         let view = self.complaint_view(actor, &code).await?;
-        if actor.role == Role::Auditor {
-            self.record(AuditDraft {
-                at: self.now_micros(),
-                user_id: Some(actor.user_id.clone()),
-                action: "complaint.view_personal".to_owned(),
-                entity: "complaint".to_owned(),
-                entity_id: Some(view.id.clone()),
-                detail: json!({ "tracking_code": code.as_str() }),
-            })
+        self.record_personal_view(actor, "complaint", &view.id, &code)
             .await?;
-        }
         Ok(view)
     }
 

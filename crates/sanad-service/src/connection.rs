@@ -8,7 +8,8 @@ use sanad_core::{normalize, Error, Result};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::Service;
+use crate::{Actor, Service};
+use sanad_core::model::Role;
 
 /// How a PostgreSQL connection uses TLS (libpq's `sslmode`).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, TS)]
@@ -169,6 +170,30 @@ pub fn desk_database_url() -> Result<String> {
 }
 
 impl Service {
+    /// Whether the desk may change its database now: the administrator when signed in; before
+    /// sign-in only while there is nothing to sign in to (`open` is `None` when the database did
+    /// not open, or a database with no administrator yet), so nobody at a working desk's sign-in
+    /// screen can point it at a server of their own.
+    pub async fn check_connection_change(
+        open: Option<&Service>,
+        actor: Option<&Actor>,
+    ) -> Result<()> {
+        let allowed = match (actor, open) {
+            (Some(actor), Some(service)) => {
+                service.authorize(actor, &[Role::Admin]).await?;
+                true
+            }
+            (Some(_), None) => false,
+            (None, Some(service)) => service.needs_first_admin().await?,
+            (None, None) => true,
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(Error::not_permitted("error-role-may-not-act"))
+        }
+    }
+
     /// Opens the database `profile` names. A PostgreSQL `password`, when given, is tried first
     /// and kept in the keychain only once the server accepted it, so a mistyped password never
     /// replaces a working one; without it the keychain's is used. Nothing is saved to the

@@ -166,18 +166,32 @@ impl Service {
         self.authorize(actor, READERS).await?;
         let code = TrackingCode::parse(code)?;
         let view = self.load_view(actor, &code).await?;
-        if actor.role == Role::Auditor {
-            self.record(AuditDraft {
-                at: self.now_micros(),
-                user_id: Some(actor.user_id.clone()),
-                action: "request.view_personal".to_owned(),
-                entity: "request".to_owned(),
-                entity_id: Some(view.id.clone()),
-                detail: json!({ "tracking_code": code.as_str() }),
-            })
+        self.record_personal_view(actor, "request", &view.id, &code)
             .await?;
-        }
         Ok(view)
+    }
+
+    /// An auditor's look at a request's or complaint's personal details goes to the audit log
+    /// (`<entity>.view_personal`); other readers' looks are part of their work.
+    pub(crate) async fn record_personal_view(
+        &self,
+        actor: &Actor,
+        entity: &str,
+        id: &str,
+        code: &TrackingCode,
+    ) -> Result<()> {
+        if actor.role != Role::Auditor {
+            return Ok(());
+        }
+        self.record(AuditDraft {
+            at: self.now_micros(),
+            user_id: Some(actor.user_id.clone()),
+            action: format!("{entity}.view_personal"),
+            entity: entity.to_owned(),
+            entity_id: Some(id.to_owned()),
+            detail: json!({ "tracking_code": code.as_str() }),
+        })
+        .await
     }
 
     /// Takes `action` on the request with tracking code `code`. `expected_version` is the version

@@ -1,5 +1,6 @@
 //! Complaints, suggestions and comments: registered at a desk, assigned, answered and closed.
 
+use sanad_core::model::ComplaintAction;
 use sanad_service::{ComplaintQuery, ComplaintSummary, ComplaintView, NewComplaint, Notification};
 
 use super::{Answer, Desk};
@@ -40,24 +41,23 @@ pub async fn complaint_step(
     let actor = desk.actor()?;
     let value = value.unwrap_or_default();
     let version = Some(expected_version);
-    let view = match action.as_str() {
-        "assign" => {
+    let view = match ComplaintAction::parse("action", &action)? {
+        ComplaintAction::Assign => {
             service
                 .assign_complaint(&actor, &code, &value, version)
                 .await?
         }
-        "answer" => {
+        ComplaintAction::Answer => {
             service
                 .answer_complaint(&actor, &code, &value, version)
                 .await?
         }
-        "close" => {
+        ComplaintAction::Close => {
             let note = Some(value.as_str()).filter(|n| !n.trim().is_empty());
             service
                 .close_complaint(&actor, &code, note, version)
                 .await?
         }
-        _ => return Err(sanad_service::Error::invalid("action", "error-action-unknown").into()),
     };
     Ok(view)
 }

@@ -39,19 +39,8 @@ pub async fn connect_database(
     profile: ConnectionProfile,
     password: Option<String>,
 ) -> Answer<ConnectionSettings> {
-    // Signed in: the administrator only. Before sign-in: only while there is nothing to sign in
-    // to (first run, or a database that cannot be opened), so nobody at the sign-in screen can
-    // point a working desk at a server of their own.
-    let allowed = match desk.current() {
-        Some(actor) => actor.role() == sanad_core::model::Role::Admin,
-        None => match desk.service() {
-            Ok(service) => service.needs_first_admin().await?,
-            Err(_) => true,
-        },
-    };
-    if !allowed {
-        return Err(sanad_service::Error::not_permitted("error-role-may-not-act").into());
-    }
+    let open = desk.service().ok();
+    Service::check_connection_change(open.as_deref(), desk.current().as_ref()).await?;
     let (service, profile) = Service::open_profile(&profile, password.as_deref()).await?;
     profile.save()?;
     let shown = crate::database_shown(&profile.url()?);
