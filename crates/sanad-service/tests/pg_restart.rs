@@ -31,6 +31,22 @@ async fn desks_survive_a_server_restart() {
         )));
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
+    // A restart between two calls cuts nothing (the pool reconnects before the next one), so
+    // hold the audit head locked: every desk's next write then waits inside the server when it
+    // goes down, and the fast shutdown ends it mid-call.
+    let mut blocker = match office.svc.store() {
+        sanad_service::Store::Postgres(pool) => pool.acquire().await.expect("blocker"),
+        _ => unreachable!("a PostgreSQL office"),
+    };
+    sqlx::query("BEGIN")
+        .execute(&mut *blocker)
+        .await
+        .expect("begin");
+    sqlx::query("LOCK TABLE audit_head IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut *blocker)
+        .await
+        .expect("lock the audit head");
+    tokio::time::sleep(Duration::from_millis(700)).await;
     let command = restart.clone();
     let status = tokio::task::spawn_blocking(move || {
         std::process::Command::new("bash")
@@ -41,6 +57,8 @@ async fn desks_survive_a_server_restart() {
     .expect("restart task")
     .expect("run the restart command");
     assert!(status.success(), "restart command failed: {restart}");
+    // The blocker's session ended with the server; its connection is not returned to the pool.
+    blocker.detach();
     // Work on after the server is back, long enough for every desk to reconnect.
     tokio::time::sleep(Duration::from_secs(3)).await;
     stop.store(true, Ordering::SeqCst);

@@ -41,8 +41,44 @@ async fn desks_survive_terminated_sessions() {
     let mut killer = sqlx::PgConnection::connect(&admin_url)
         .await
         .expect("admin");
+    // The first round ends sessions that are surely mid-call: the killer holds the audit head
+    // locked, so every desk's next write is waiting inside the server.
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
+    let mut locker = sqlx::PgConnection::connect(&format!("{base}/{db_name}"))
+        .await
+        .expect("locker");
+    sqlx::query("BEGIN")
+        .execute(&mut locker)
+        .await
+        .expect("begin");
+    sqlx::query("LOCK TABLE audit_head IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut locker)
+        .await
+        .expect("lock the audit head");
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let locker_pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
+        .fetch_one(&mut locker)
+        .await
+        .expect("locker pid");
+    let ended: Vec<bool> = sqlx::query_scalar(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = $1 AND pid <> $2",
+    )
+    .bind(&db_name)
+    .bind(locker_pid)
+    .fetch_all(&mut killer)
+    .await
+    .expect("terminate the waiting desks");
+    sqlx::query("ROLLBACK")
+        .execute(&mut locker)
+        .await
+        .expect("release the audit head");
+    drop(locker);
     let started = Instant::now();
-    let mut kills = 0;
+    let mut kills = ended.iter().filter(|e| **e).count();
     while started.elapsed() < Duration::from_secs(4) || kills < 20 {
         let ended: Vec<bool> = sqlx::query_scalar(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
