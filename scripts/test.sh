@@ -29,6 +29,9 @@ export SANAD_TEST_PG_URL
 export SANAD_TEST_PG_CA="$pgdir/server.crt"
 # The server-restart test (crates/sanad-service/tests/pg_restart.rs) restarts it with this.
 export SANAD_TEST_PG_RESTART="bash $PWD/scripts/pg-test-server.sh restart $pgdir"
+# The end-to-end PostgreSQL suite stops the server under a signed-in desk and starts it again.
+export SANAD_TEST_PG_STOP="bash $PWD/scripts/pg-test-server.sh stop $pgdir"
+export SANAD_TEST_PG_START="bash $PWD/scripts/pg-test-server.sh start $pgdir $port"
 # A CUPS PDF printer for the slip printing tests; its jobs land in the user's (passwd) home, in PDF/.
 SANAD_TEST_PRINTER=$(bash scripts/cups-test-printer.sh); export SANAD_TEST_PRINTER SANAD_TEST_PRINTER_OUT="$(getent passwd "$(id -un)" | cut -d: -f6)/PDF"
 

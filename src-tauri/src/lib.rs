@@ -152,6 +152,7 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::mail::set_mail_settings,
             commands::mail::request_notifications,
             commands::reports::report,
+            commands::reports::suggested_export_path,
             commands::reports::export_report,
         ])
         .run(tauri::generate_context!())

@@ -34,12 +34,11 @@ const OUTBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 fn deliver_outbox(database: &OpenDatabase) -> Option<JoinHandle<()>> {
     let service = database.service.as_ref().ok()?.clone();
     Some(tauri::async_runtime::spawn(async move {
-        loop {
-            if let Err(error) = service.deliver_outbox().await {
+        service
+            .keep_delivering_outbox(OUTBOX_EVERY, |error| {
                 eprintln!("sanad-desk: outbox: {error}");
-            }
-            tokio::time::sleep(OUTBOX_EVERY).await;
-        }
+            })
+            .await;
     }))
 }
 

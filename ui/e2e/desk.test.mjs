@@ -495,6 +495,16 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
       assert.ok(table.includes(persian(state)), `${state} in ${table}`);
     }
     await shot("16-reports");
+    // Offered in the documents folder under the report's name and today's date.
+    const offered = await driver.waitFor(
+      () =>
+        driver.execute(
+          `const i = document.querySelector('[data-testid="report-export"] [name="export.path"]');
+           return i && i.value;`,
+        ),
+      "the offered file name",
+    );
+    assert.match(offered, /[/\\]sanad-status-counts-\d{8}\.xlsx$/);
     const file = join(WORK, "status-counts.xlsx");
     await fill('[data-testid="report-export"] [name="export.path"]', file);
     await click('[data-testid="report-save"]');

@@ -1,9 +1,11 @@
 // End-to-end, a second desk: a new install chooses the office's PostgreSQL server at first run
 // (the password goes to the OS keychain, not a file), restores the first desk's backup into that
 // new, empty database, and after a restart goes straight to sign-in. scripts/e2e.sh runs it with a
-// fresh user data folder after desk.test.mjs, which wrote the backup.
+// fresh user data folder after desk.test.mjs, which wrote the backup. Given the commands that stop
+// and start the server (scripts/test.sh sets them), it also takes the server away under the desk.
 
 import assert from "node:assert/strict";
+import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -103,4 +105,47 @@ describe("Sanad Desk, a second desk on PostgreSQL", { timeout: 300_000 }, () => 
     await sleep(300);
     await shot("22-second-desk-queue");
   });
+
+  // The office's server goes away under a signed-in desk (a restart, a network cut) and comes back.
+  const stopServer = process.env.SANAD_TEST_PG_STOP;
+  const startServer = process.env.SANAD_TEST_PG_START;
+  if (stopServer && startServer) {
+    step(
+      "while the server is away the desk says so, and it carries on by itself when it is back",
+      async () => {
+        execSync(stopServer, { stdio: "inherit" });
+        try {
+          await driver.waitFor(
+            async () =>
+              (await textOf('[data-testid="connection-lost"]')) === persian("ui-connection-lost"),
+            "the desk telling the user the database is away",
+            30000,
+          );
+          await fill('[data-testid="tracking-box"]', code);
+          await driver.keys("\uE007");
+          await driver.waitFor(
+            async () => (await pageText()).includes(persian("error-connection-lost")),
+            "the lookup refused with 'connection lost, nothing was saved'",
+            40000,
+          );
+          await shot("23-server-away");
+        } finally {
+          execSync(startServer, { stdio: "inherit" });
+        }
+        await driver.waitFor(
+          async () =>
+            !(await driver.execute(
+              "return document.querySelector('[data-testid=\"connection-lost\"]') !== null;",
+            )),
+          "the desk noticing the database is back",
+          30000,
+        );
+        // Nothing was reopened by hand: the open lookup refreshes and finds the request again.
+        await driver.waitForElement('[data-testid="track-status"][data-state="dispatched"]', 30000);
+        await click('[data-testid="track-open"]');
+        await driver.waitForElement(`[data-testid="request-page"][data-code="${code}"]`);
+        assert.equal(await status(), "dispatched");
+      },
+    );
+  }
 });

@@ -337,18 +337,16 @@ impl Service {
         Ok(report)
     }
 
-    /// Runs [`Service::deliver_outbox`] every `every` until the returned task is aborted: what a
-    /// desk starts next to its window.
-    pub fn spawn_outbox_deliverer(&self, every: Duration) -> tokio::task::JoinHandle<()> {
-        let service = self.clone();
-        tokio::spawn(async move {
-            loop {
-                if let Err(e) = service.deliver_outbox().await {
-                    tracing::warn!(error = %e, "outbox round failed");
-                }
-                tokio::time::sleep(every).await;
+    /// Runs [`Service::deliver_outbox`] now and every `every`, for as long as the future is
+    /// polled (a desk spawns it beside its window and aborts it when the database changes). A
+    /// failed round is handed to `failed` and tried again next time.
+    pub async fn keep_delivering_outbox(&self, every: Duration, failed: impl Fn(&Error)) {
+        loop {
+            if let Err(e) = self.deliver_outbox().await {
+                failed(&e);
             }
-        })
+            tokio::time::sleep(every).await;
+        }
     }
 
     async fn stored_mail_settings(&self) -> Result<Option<MailSettings>> {

@@ -21,6 +21,28 @@ pub enum ExportFormat {
     Csv,
 }
 
+impl ExportFormat {
+    /// The file name's extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+        }
+    }
+}
+
+impl ReportKind {
+    /// The file name an export is offered under: `sanad-on-time-20261126.xlsx`.
+    pub fn file_name(self, format: ExportFormat, day: chrono::NaiveDate) -> String {
+        format!(
+            "sanad-{}-{}.{}",
+            self.as_str(),
+            day.format("%Y%m%d"),
+            format.extension()
+        )
+    }
+}
+
 impl Service {
     /// The report as file bytes, in `lang` (headers, terms, sheet direction). Recorded in the
     /// audit log before the bytes are handed out. Same readers as [`Service::report`].
@@ -53,5 +75,23 @@ impl Service {
         })
         .await?;
         Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_is_offered_under_the_report_and_the_day() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+        assert_eq!(
+            ReportKind::OnTime.file_name(ExportFormat::Csv, day),
+            "sanad-on-time-20261126.csv"
+        );
+        assert_eq!(
+            ReportKind::StatusCounts.file_name(ExportFormat::Xlsx, day),
+            "sanad-status-counts-20261126.xlsx"
+        );
     }
 }

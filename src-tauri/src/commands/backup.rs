@@ -22,15 +22,21 @@ fn secret(passphrase: &Option<String>) -> BackupSecret<'_> {
     }
 }
 
-/// Where a backup goes unless the administrator says otherwise: the user's documents folder.
-#[tauri::command]
-pub fn suggested_backup_path() -> String {
-    let dir = directories::UserDirs::new()
+/// Where files the user writes (backups, exported reports) are offered to go: the user's
+/// documents folder, else the home folder.
+pub fn documents_folder() -> std::path::PathBuf {
+    directories::UserDirs::new()
         .and_then(|dirs| dirs.document_dir().map(std::path::Path::to_path_buf))
         .or_else(|| directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Where a backup goes unless the administrator says otherwise.
+#[tauri::command]
+pub fn suggested_backup_path() -> String {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M");
-    dir.join(format!("sanad-backup-{stamp}.sanadbak"))
+    documents_folder()
+        .join(format!("sanad-backup-{stamp}.sanadbak"))
         .display()
         .to_string()
 }

@@ -3,13 +3,23 @@
 use sanad_i18n::Lang;
 use sanad_service::{ExportFormat, Report, ReportKind, ReportQuery};
 
-use super::backup::FileWritten;
+use super::backup::{documents_folder, FileWritten};
 use super::{Answer, Desk};
 use crate::error::CommandError;
 
 #[tauri::command]
 pub async fn report(desk: Desk<'_>, kind: ReportKind, query: ReportQuery) -> Answer<Report> {
     Ok(desk.service()?.report(&desk.actor()?, kind, query).await?)
+}
+
+/// Where an export goes unless the reader says otherwise: the documents folder, named after the
+/// report, its format and today.
+#[tauri::command]
+pub fn suggested_export_path(kind: ReportKind, format: ExportFormat) -> String {
+    documents_folder()
+        .join(kind.file_name(format, chrono::Local::now().date_naive()))
+        .display()
+        .to_string()
 }
 
 /// Writes the report to `path` (the export is recorded in the audit log by the core).

@@ -94,6 +94,8 @@ export const api = {
   auditLog: (query: AuditQuery) => invoke<AuditEntry[]>("audit_log", { query }),
   verifyAudit: () => invoke<AuditReport>("verify_audit"),
   suggestedBackupPath: () => invoke<string>("suggested_backup_path"),
+  suggestedExportPath: (kind: ReportKind, format: ExportFormat) =>
+    invoke<string>("suggested_export_path", { kind, format }),
   writeBackup: (path: string, passphrase: string | null) =>
     invoke<FileWritten>("write_backup", { path, passphrase }),
   restoreBackup: (path: string, passphrase: string | null) =>

@@ -151,10 +151,7 @@ function ExportForm({
   const [errors, setErrors] = useState<Record<string, CommandError>>({});
   const [formError, setFormError] = useState<CommandError | null>(null);
   useEffect(() => {
-    void api.suggestedBackupPath().then((p) => {
-      const dir = p.replace(/[^/\\\\]+$/, "");
-      setPath(`${dir}sanad-${kind.replace(/_/g, "-")}.${format}`);
-    });
+    void api.suggestedExportPath(kind, format).then(setPath);
   }, [kind, format]);
   const save = () => {
     setWritten(null);

@@ -68,11 +68,13 @@ impl Store {
             }
             // One desk is one person: three connections serve its parallel reads, and an office
             // of fifty desks stays within 150 server connections (the fifty-desks run hit the
-            // server's limit at ten each). Idle connections go back after a minute.
+            // server's limit at ten each). Idle connections go back after a minute. A server that
+            // is away answers a call with "connection lost" after five seconds of trying, not
+            // longer: the desk already shows it is away, and the clerk should not sit waiting.
             let pool = PgPoolOptions::new()
                 .max_connections(3)
                 .idle_timeout(Duration::from_secs(60))
-                .acquire_timeout(Duration::from_secs(15))
+                .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
                 .await
                 .map_err(storage)?;
