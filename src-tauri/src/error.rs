@@ -1,6 +1,6 @@
 //! How an error crosses to the web UI: `{ code, messageId, args, field? }`, the core's
 //! [`sanad_core::error::ErrorPayload`] as an owned value the UI formats in Persian. Storage details
-//! never cross; they go to standard error for the log.
+//! never cross; they go to the desk's log.
 
 use std::collections::BTreeMap;
 
@@ -26,8 +26,12 @@ pub struct CommandError {
 
 impl From<sanad_service::Error> for CommandError {
     fn from(error: sanad_service::Error) -> Self {
-        if let sanad_service::Error::Storage(detail) = &error {
-            eprintln!("sanad-desk: storage error: {detail}");
+        match &error {
+            sanad_service::Error::Storage(detail) => log::error!("storage error: {detail}"),
+            sanad_service::Error::ConnectionLost { at_commit } => {
+                log::warn!("database connection lost (at commit: {at_commit})");
+            }
+            _ => {}
         }
         let payload = error.to_payload();
         CommandError {

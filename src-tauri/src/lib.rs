@@ -31,9 +31,10 @@ fn open_database() -> state::OpenDatabase {
         }
     };
     let shown = database_shown(&url);
+    log::info!("opening the database {shown}");
     let service = tauri::async_runtime::block_on(sanad_service::Service::open(&url));
     if let Err(error) = &service {
-        eprintln!("sanad-desk: could not open the database {shown}: {error}");
+        log::error!("could not open the database {shown}: {error}");
     }
     state::OpenDatabase {
         service: service.map(std::sync::Arc::new).map_err(CommandError::from),
@@ -79,6 +80,31 @@ fn start(app: &mut tauri::App) -> Result<(), String> {
     Ok(())
 }
 
+/// The desk's log, for the administrator and support: the app's log folder (on Windows
+/// `%LOCALAPPDATA%\\ir.gov.sanad.desk\\logs`, on Linux `$XDG_DATA_HOME/ir.gov.sanad.desk/logs`), file
+/// `sanad-desk.log`, five files of 1 MB kept, local time. Warnings of every library, this desk's
+/// and the core's notes too. It holds what went wrong (storage details the window never shows),
+/// never a password or an applicant's data: the core's errors carry neither. The window cannot
+/// write to it (no log permission in the capabilities).
+fn log_file() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .targets([
+            Target::new(TargetKind::Stderr),
+            Target::new(TargetKind::LogDir {
+                file_name: Some(String::from("sanad-desk")),
+            }),
+        ])
+        .level(log::LevelFilter::Warn)
+        .level_for("sanad_desk_lib", log::LevelFilter::Info)
+        .level_for("sanad_service", log::LevelFilter::Info)
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(5))
+        .timezone_strategy(TimezoneStrategy::UseLocal)
+        .build()
+}
+
 /// Builds and runs the desktop application. A start-up failure is reported on standard error
 /// and ends the process with exit status 1.
 pub fn run() {
@@ -90,13 +116,14 @@ pub fn run() {
 
 fn try_run() -> Result<(), tauri::Error> {
     tauri::Builder::default()
+        .plugin(log_file())
         // Remembers the window's size, position and maximized state between runs.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             // An error returned from the setup hook makes Tauri panic, so failures are handled
             // here: report, then ask the event loop to exit with status 1.
             if let Err(error) = start(app) {
-                eprintln!("sanad-desk: {error}");
+                log::error!("could not start: {error}");
                 app.handle().exit(1);
             }
             Ok(())

@@ -36,7 +36,7 @@ fn deliver_outbox(database: &OpenDatabase) -> Option<JoinHandle<()>> {
     Some(tauri::async_runtime::spawn(async move {
         service
             .keep_delivering_outbox(OUTBOX_EVERY, |error| {
-                eprintln!("sanad-desk: outbox: {error}");
+                log::warn!("outbox round failed: {error}");
             })
             .await;
     }))

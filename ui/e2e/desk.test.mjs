@@ -12,6 +12,7 @@ import { after, before, describe } from "node:test";
 import {
   APP,
   click,
+  deskLog,
   driver,
   env,
   fieldError,
@@ -596,5 +597,22 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     await click('[data-testid="verify-audit"]');
     await driver.waitForElement('[data-testid="audit-intact"]');
     await shot("17-auditor-log");
+  });
+
+  step("the desk's log says what it opened, and holds no password and no applicant's data", () => {
+    const text = deskLog();
+    assert.match(text, /opening the database .*sanad\.db/);
+    for (const secret of [
+      ADMIN.password,
+      CLERK.password,
+      DIRECTOR.password,
+      BACKUP_PASSPHRASE,
+      APPLICANT,
+      "حسن کریمی",
+      "0499370899",
+      "09351234567",
+    ]) {
+      assert.ok(!text.includes(secret), `the log holds ${secret}`);
+    }
   });
 });

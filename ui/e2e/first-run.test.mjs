@@ -13,6 +13,7 @@ import { after, before, describe } from "node:test";
 import {
   APP,
   click,
+  deskLog,
   driver,
   env,
   fill,
@@ -145,6 +146,11 @@ describe("Sanad Desk, a second desk on PostgreSQL", { timeout: 300_000 }, () => 
         await click('[data-testid="track-open"]');
         await driver.waitForElement(`[data-testid="request-page"][data-code="${code}"]`);
         assert.equal(await status(), "dispatched");
+        // The administrator can read afterwards what happened; the password never went there.
+        const log = deskLog();
+        assert.match(log, /the database is away/);
+        assert.match(log, /the database is back/);
+        assert.ok(!log.includes(PG_PASSWORD), "the server's password is not in the log");
       },
     );
   }

@@ -135,6 +135,12 @@ export function step(name, body) {
   });
 }
 
+/** The desk's log file (tauri-plugin-log, the app's log folder under XDG_DATA_HOME). */
+export function deskLog() {
+  const file = join(env("XDG_DATA_HOME"), "ir.gov.sanad.desk", "logs", "sanad-desk.log");
+  return readFileSync(file, "utf8");
+}
+
 /** The text of the first element matching `css` (textContent: WebKit's WebDriver reads text
  * inside a dialog that is still transitioning as empty). */
 export function textOf(css) {

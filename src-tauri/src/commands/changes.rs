@@ -14,7 +14,13 @@ pub async fn watch_changes(desk: Desk<'_>, on_change: Channel<DeskSignal>) -> An
     let mut feed = desk.service()?.watch_changes().await?;
     let task = tauri::async_runtime::spawn(async move {
         loop {
-            if on_change.send(feed.next().await).is_err() {
+            let signal = feed.next().await;
+            match signal {
+                DeskSignal::Lost => log::warn!("the database is away; waiting for it"),
+                DeskSignal::Restored { .. } => log::info!("the database is back"),
+                DeskSignal::Changed { .. } => {}
+            }
+            if on_change.send(signal).is_err() {
                 break;
             }
         }

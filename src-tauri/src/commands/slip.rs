@@ -47,7 +47,7 @@ fn slip_localizer() -> Localizer {
 }
 
 fn render_failed(error: sanad_slip::SlipError) -> CommandError {
-    eprintln!("sanad-desk: slip rendering failed: {error}");
+    log::error!("slip rendering failed: {error}");
     CommandError::new("slip_render", "ui-slip-render-failed")
 }
 
@@ -113,7 +113,7 @@ fn print_error(error: PrintError) -> CommandError {
         }
         PrintError::NoPrinter => CommandError::new("printer", "ui-slip-no-printer"),
         PrintError::Spooler(detail) => {
-            eprintln!("sanad-desk: spooler: {detail}");
+            log::error!("spooler: {detail}");
             CommandError::new("printer", "ui-slip-spooler-refused")
         }
         // Windows: the window prints its preview through the webview (see sanad-slip's README).
