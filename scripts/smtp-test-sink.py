@@ -1,11 +1,16 @@
 #!/usr/bin/python3
 """A real SMTP server on loopback for the outbox tests (Debian's python3-aiosmtpd).
 
-    /usr/bin/python3 scripts/smtp-test-sink.py PORT DIR
+    /usr/bin/python3 scripts/smtp-test-sink.py PORT DIR [--starttls|--tls CERT KEY] [--login USER PASSWORD]
 
 Accepts every message and writes it twice into DIR: the raw bytes (`N.eml`) and, decoded with
 Python's e-mail parser, `N.json` with from, to, subject and the text body, so tests can check that
 Persian subjects and bodies arrive intact. Runs until killed.
+
+With --starttls the server requires STARTTLS before anything else; with --tls it speaks TLS from
+the first byte (port 465 style); either way with the certificate CERT and its key KEY. With --login
+it requires AUTH (PLAIN or LOGIN) with that account, over TLS only. Each record then says whether
+the message came over TLS and as which account.
 """
 import asyncio
 import json
@@ -13,7 +18,10 @@ import os
 import sys
 from email import message_from_bytes, policy
 
+import ssl
+
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
@@ -33,6 +41,8 @@ class Sink:
             "to": str(msg["To"]),
             "subject": str(msg["Subject"]),
             "body": body.get_content() if body is not None else "",
+            "tls": server.transport.get_extra_info("ssl_object") is not None,
+            "login": session.auth_data if isinstance(session.auth_data, str) else None,
         }
         base = os.path.join(self.folder, str(self.count))
         with open(base + ".eml", "wb") as f:
@@ -44,11 +54,42 @@ class Sink:
         return "250 OK"
 
 
+def option(name, count):
+    if name not in sys.argv:
+        return None
+    at = sys.argv.index(name)
+    return sys.argv[at + 1 : at + 1 + count]
+
+
 def main():
     port = int(sys.argv[1])
     folder = sys.argv[2]
     os.makedirs(folder, exist_ok=True)
-    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port)
+    settings = {}
+    starttls, implicit = option("--starttls", 2), option("--tls", 2)
+    if starttls or implicit:
+        cert, key = starttls or implicit
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        if starttls:
+            settings.update(tls_context=context, require_starttls=True)
+        else:
+            settings.update(ssl_context=context)
+    login = option("--login", 2)
+    if login:
+        user, password = login
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = (
+                isinstance(auth_data, LoginPassword)
+                and auth_data.login.decode() == user
+                and auth_data.password.decode() == password
+            )
+            return AuthResult(success=ok, handled=False, auth_data=user if ok else None)
+
+        # Over implicit TLS aiosmtpd does not see the TLS layer itself: allow AUTH there.
+        settings.update(authenticator=authenticator, auth_required=True, auth_require_tls=not implicit)
+    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port, **settings)
     controller.start()
     print(f"listening on 127.0.0.1:{port}", flush=True)
     try:

@@ -3,92 +3,13 @@
 //! subject and body intact, and a message queued while the server is down arrives after it starts.
 
 mod common;
-
-use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+mod smtp_sink;
 
 use common::{saturday_morning, Backend, Office, TestClock};
 use sanad_core::model::Action;
 use sanad_i18n::to_persian_digits;
 use sanad_service::{DeliveryState, MailSettings, MailTls, NewComplaint, RequestView};
-use serde_json::Value;
-
-/// The SMTP sink as a child process, killed when dropped.
-struct Sink {
-    child: Child,
-    dir: tempfile::TempDir,
-}
-
-impl Sink {
-    fn start(port: u16) -> Sink {
-        let dir = tempfile::tempdir().expect("dir");
-        let script =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scripts/smtp-test-sink.py");
-        let child = Command::new("/usr/bin/python3")
-            .arg(script)
-            .arg(port.to_string())
-            .arg(dir.path())
-            .spawn()
-            .expect("start the SMTP sink (apt-get install python3-aiosmtpd)");
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "SMTP sink did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Sink { child, dir }
-    }
-
-    /// The decoded messages received so far, in order.
-    fn messages(&self) -> Vec<Value> {
-        let mut out = Vec::new();
-        for n in 1.. {
-            let path = self.dir.path().join(format!("{n}.json"));
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                break;
-            };
-            out.push(serde_json::from_str(&text).expect("sink json"));
-        }
-        out
-    }
-
-    /// Waits (a few seconds at most) for `n` messages.
-    fn wait_for(&self, n: usize) -> Vec<Value> {
-        let started = Instant::now();
-        loop {
-            let got = self.messages();
-            if got.len() >= n || started.elapsed() > Duration::from_secs(10) {
-                return got;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Sink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Text without the bidi isolation marks Fluent puts around arguments.
-fn unisolated(text: &str) -> String {
-    text.chars()
-        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
-        .collect()
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
+use smtp_sink::{free_port, unisolated, Sink};
 
 fn settings(port: u16) -> MailSettings {
     MailSettings {
