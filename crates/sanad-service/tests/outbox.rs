@@ -8,7 +8,7 @@ mod smtp_sink;
 use common::{saturday_morning, Backend, Office, TestClock};
 use sanad_core::model::Action;
 use sanad_i18n::to_persian_digits;
-use sanad_service::{DeliveryState, MailSettings, MailTls, NewComplaint, RequestView};
+use sanad_service::{DeliveryState, MailSettings, MailTls, NewComplaint};
 use smtp_sink::{free_port, unisolated, Sink};
 
 fn settings(port: u16) -> MailSettings {
@@ -19,19 +19,6 @@ fn settings(port: u16) -> MailSettings {
         username: None,
         from: "desk@sanad.invalid".into(),
     }
-}
-
-async fn step(
-    o: &Office,
-    who: &sanad_service::Actor,
-    r: &RequestView,
-    a: Action,
-    note: Option<&str>,
-) -> RequestView {
-    o.svc
-        .act(who, r.tracking_code.as_str(), a, note, Some(r.version))
-        .await
-        .unwrap_or_else(|e| panic!("{a}: {e}"))
 }
 
 on_both_backends!(
@@ -53,20 +40,15 @@ on_both_backends!(
             .await
             .expect("register");
         assert_eq!(r.applicant.email.as_deref(), Some("Ali.Rezaei@example.ir"));
-        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
-        let r = step(
-            &o,
-            &o.reviewer,
-            &r,
-            Action::SendBack,
-            Some("نامه امضا ندارد"),
-        )
-        .await;
-        let r = step(&o, &o.clerk, &r, Action::Resubmit, None).await;
-        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
-        let r = step(&o, &o.reviewer, &r, Action::Forward, None).await;
-        let r = step(&o, &o.director, &r, Action::Approve, None).await;
-        let r = step(&o, &o.clerk, &r, Action::Dispatch, None).await;
+        let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
+        let r = o
+            .step(&o.reviewer, &r, Action::SendBack, Some("نامه امضا ندارد"))
+            .await;
+        let r = o.step(&o.clerk, &r, Action::Resubmit, None).await;
+        let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
+        let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
+        let r = o.step(&o.director, &r, Action::Approve, None).await;
+        let r = o.step(&o.clerk, &r, Action::Dispatch, None).await;
         let queued = o
             .svc
             .request_notifications(&o.clerk, r.tracking_code.as_str())
@@ -135,8 +117,10 @@ on_both_backends!(
             .register_request(&o.clerk, o.request())
             .await
             .expect("register");
-        let plain = step(&o, &o.reviewer, &plain, Action::StartReview, None).await;
-        let plain = step(&o, &o.reviewer, &plain, Action::SendBack, Some("ناقص")).await;
+        let plain = o.step(&o.reviewer, &plain, Action::StartReview, None).await;
+        let plain = o
+            .step(&o.reviewer, &plain, Action::SendBack, Some("ناقص"))
+            .await;
         assert!(o
             .svc
             .request_notifications(&o.clerk, plain.tracking_code.as_str())
@@ -210,16 +194,11 @@ on_both_backends!(
             .register_request(&o.clerk, new)
             .await
             .expect("register");
-        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
-        let r = step(&o, &o.reviewer, &r, Action::Forward, None).await;
-        let r = step(
-            &o,
-            &o.director,
-            &r,
-            Action::Reject,
-            Some("سند در مخزن نیست"),
-        )
-        .await;
+        let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
+        let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
+        let r = o
+            .step(&o.director, &r, Action::Reject, Some("سند در مخزن نیست"))
+            .await;
         let report = o.svc.deliver_outbox().await.expect("deliver");
         assert_eq!((report.sent, report.failed, report.waiting), (0, 0, 1));
 
@@ -333,8 +312,8 @@ on_both_backends!(
             .register_request(&o.clerk, new)
             .await
             .expect("register");
-        let r = step(&o, &o.reviewer, &r, Action::StartReview, None).await;
-        let r = step(&o, &o.reviewer, &r, Action::Forward, None).await;
+        let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
+        let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
         // A stale version: a conflict, and no message about an approval that never happened.
         let e = o
             .svc
@@ -355,7 +334,7 @@ on_both_backends!(
             .await
             .expect("list");
         assert!(queued.is_empty(), "{queued:?}");
-        step(&o, &o.director, &r, Action::Approve, None).await;
+        o.step(&o.director, &r, Action::Approve, None).await;
         let queued = o
             .svc
             .request_notifications(&o.clerk, r.tracking_code.as_str())

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use common::{saturday_morning, Backend, Office, TestClock};
 use sanad_core::model::Action;
-use sanad_service::{DeliveryState, MailSettings, MailTls, RequestView};
+use sanad_service::{DeliveryState, MailSettings, MailTls};
 use smtp_sink::{free_port, unisolated, Sink};
 
 const ACCOUNT: &str = "desk-mailer";
@@ -53,13 +53,6 @@ fn settings(port: u16, tls: MailTls) -> MailSettings {
     }
 }
 
-async fn step(o: &Office, who: &sanad_service::Actor, r: &RequestView, a: Action) -> RequestView {
-    o.svc
-        .act(who, r.tracking_code.as_str(), a, None, Some(r.version))
-        .await
-        .unwrap_or_else(|e| panic!("{a}: {e}"))
-}
-
 #[tokio::test]
 async fn mail_goes_over_tls_signed_in_with_the_keychain_password() {
     let dir = tempfile::tempdir().expect("dir");
@@ -91,9 +84,9 @@ async fn mail_goes_over_tls_signed_in_with_the_keychain_password() {
         .register_request(&o.clerk, new)
         .await
         .expect("register");
-    let r = step(&o, &o.reviewer, &r, Action::StartReview).await;
-    let r = step(&o, &o.reviewer, &r, Action::Forward).await;
-    let r = step(&o, &o.director, &r, Action::Approve).await;
+    let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
+    let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
+    let r = o.step(&o.director, &r, Action::Approve, None).await;
 
     // The server refuses the account: nothing arrives, the message waits for the next attempt.
     let report = o.svc.deliver_outbox().await.expect("deliver");
@@ -146,7 +139,7 @@ async fn mail_goes_over_tls_signed_in_with_the_keychain_password() {
         .save_smtp_password(&o.admin, MAIL_PASSWORD)
         .await
         .expect("keep the password for this server");
-    let r = step(&o, &o.clerk, &r, Action::Dispatch).await;
+    let r = o.step(&o.clerk, &r, Action::Dispatch, None).await;
     let report = o.svc.deliver_outbox().await.expect("deliver");
     assert_eq!((report.sent, report.failed, report.waiting), (0, 1, 1));
     assert!(stranger.messages().is_empty());

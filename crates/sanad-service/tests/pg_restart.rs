@@ -38,15 +38,7 @@ async fn desks_survive_a_server_restart() {
         sanad_service::Store::Postgres(pool) => pool.acquire().await.expect("blocker"),
         _ => unreachable!("a PostgreSQL office"),
     };
-    sqlx::query("BEGIN")
-        .execute(&mut *blocker)
-        .await
-        .expect("begin");
-    sqlx::query("LOCK TABLE audit_head IN ACCESS EXCLUSIVE MODE")
-        .execute(&mut *blocker)
-        .await
-        .expect("lock the audit head");
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    faults::hold_audit_head(&mut blocker).await;
     let command = restart.clone();
     let status = tokio::task::spawn_blocking(move || {
         std::process::Command::new("bash")

@@ -13,6 +13,19 @@ use std::time::{Duration, Instant};
 use common::{Backend, Office};
 use sqlx::Connection;
 
+/// Ends every session of database `db` but `sparing`'s; how many it ended.
+async fn end_sessions(killer: &mut sqlx::PgConnection, db: &str, sparing: i32) -> usize {
+    let ended: Vec<bool> = sqlx::query_scalar(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> $2",
+    )
+    .bind(db)
+    .bind(sparing)
+    .fetch_all(killer)
+    .await
+    .expect("terminate");
+    ended.into_iter().filter(|e| *e).count()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn desks_survive_terminated_sessions() {
     let office = Office::new(Backend::Postgres).await;
@@ -50,45 +63,20 @@ async fn desks_survive_terminated_sessions() {
     let mut locker = sqlx::PgConnection::connect(&format!("{base}/{db_name}"))
         .await
         .expect("locker");
-    sqlx::query("BEGIN")
-        .execute(&mut locker)
-        .await
-        .expect("begin");
-    sqlx::query("LOCK TABLE audit_head IN ACCESS EXCLUSIVE MODE")
-        .execute(&mut locker)
-        .await
-        .expect("lock the audit head");
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    faults::hold_audit_head(&mut locker).await;
     let locker_pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
         .fetch_one(&mut locker)
         .await
         .expect("locker pid");
-    let ended: Vec<bool> = sqlx::query_scalar(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-         WHERE datname = $1 AND pid <> $2",
-    )
-    .bind(&db_name)
-    .bind(locker_pid)
-    .fetch_all(&mut killer)
-    .await
-    .expect("terminate the waiting desks");
+    let mut kills = end_sessions(&mut killer, &db_name, locker_pid).await;
     sqlx::query("ROLLBACK")
         .execute(&mut locker)
         .await
         .expect("release the audit head");
     drop(locker);
     let started = Instant::now();
-    let mut kills = ended.iter().filter(|e| **e).count();
     while started.elapsed() < Duration::from_secs(4) || kills < 20 {
-        let ended: Vec<bool> = sqlx::query_scalar(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-             WHERE datname = $1 AND pid <> pg_backend_pid()",
-        )
-        .bind(&db_name)
-        .fetch_all(&mut killer)
-        .await
-        .expect("terminate");
-        kills += ended.iter().filter(|e| **e).count();
+        kills += end_sessions(&mut killer, &db_name, 0).await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         if started.elapsed() > Duration::from_secs(60) {
             break;

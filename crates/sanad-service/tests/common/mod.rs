@@ -204,6 +204,20 @@ impl Office {
         &self._db.url
     }
 
+    /// `who` takes step `a` on `r` at the version it has; a refusal fails the test, naming the step.
+    pub async fn step(
+        &self,
+        who: &Actor,
+        r: &sanad_service::RequestView,
+        a: sanad_core::model::Action,
+        note: Option<&str>,
+    ) -> sanad_service::RequestView {
+        self.svc
+            .act(who, r.tracking_code.as_str(), a, note, Some(r.version))
+            .await
+            .unwrap_or_else(|e| panic!("{a}: {e}"))
+    }
+
     /// A valid request from the first agency for the first document.
     pub fn request(&self) -> NewRequest {
         NewRequest {
