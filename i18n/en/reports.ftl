@@ -23,4 +23,5 @@ report-total = Total
 error-report-kind-unknown = Unknown report.
 cli-report-written = Report written to { $path }.
 cli-report-empty = No data for this period.
+cli-report-period-all = From the start to { $to }
 cli-report-period = From { $from } to { $to }

@@ -410,6 +410,7 @@ ui-reports-title = Service quality reports
 ui-report-kind = Report
 ui-report-run = Show
 ui-report-empty = No data in this period.
+ui-report-period-all = From the start to { $to }
 ui-report-period = From { $from } to { $to }
 ui-report-format = File format
 ui-report-xlsx = Excel (.xlsx)

@@ -23,4 +23,5 @@ report-total = جمع
 error-report-kind-unknown = این گزارش شناخته‌شده نیست.
 cli-report-written = گزارش در { $path } نوشته شد.
 cli-report-empty = داده‌ای برای این بازه نیست.
+cli-report-period-all = از آغاز تا { $to }
 cli-report-period = از { $from } تا { $to }

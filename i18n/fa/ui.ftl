@@ -410,6 +410,7 @@ ui-reports-title = گزارش‌های کیفیت خدمت
 ui-report-kind = گزارش
 ui-report-run = نمایش
 ui-report-empty = در این بازه داده‌ای نیست.
+ui-report-period-all = از آغاز تا { $to }
 ui-report-period = از { $from } تا { $to }
 ui-report-format = قالب فایل
 ui-report-xlsx = اکسل ({ ".xlsx" })

@@ -355,9 +355,9 @@ export type Report = { kind: ReportKind,
  */
 title: string, 
 /**
- * The period, Jalali, inclusive.
+ * The period, Jalali, inclusive; no `from` when it covers everything up to `to`.
  */
-from: string, to: string, columns: Array<string>, rows: Array<Array<Cell>>, };
+from: string | null, to: string, columns: Array<string>, rows: Array<Array<Cell>>, };
 
 export type ReportQuery = { from: string | null, to: string | null, };
 

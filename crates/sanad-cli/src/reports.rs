@@ -57,13 +57,14 @@ pub async fn report(
         return print_json(&report);
     }
     println!("{}", l10n.text(&report.title));
-    println!(
-        "{}",
-        l10n.format(
+    let period = match &report.from {
+        Some(from) => l10n.format(
             "cli-report-period",
-            &[("from", report.from.clone()), ("to", report.to.clone())]
-        )
-    );
+            &[("from", from.clone()), ("to", report.to.clone())],
+        ),
+        None => l10n.format("cli-report-period-all", &[("to", report.to.clone())]),
+    };
+    println!("{period}");
     if report.rows.is_empty() {
         println!("{}", l10n.text("cli-report-empty"));
         return Ok(());

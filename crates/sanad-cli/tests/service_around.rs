@@ -460,6 +460,10 @@ fn reports_from_the_command_line() {
     let text = stdout(&out);
     assert!(text.contains("شکایت‌ها و پیشنهادها"), "{text}");
     assert!(text.contains("پیشنهاد | ۱ | ۱"), "{text}");
+    assert!(
+        text.contains("از آغاز تا \u{2068}۱۴"),
+        "no period given: {text}"
+    );
     let dir = tempfile::tempdir().expect("dir");
     let xlsx = dir.path().join("r.xlsx");
     let csv = dir.path().join("r.csv");

@@ -77,8 +77,8 @@ pub struct Report {
     pub kind: ReportKind,
     /// Fluent id of the report's title (`report-title-…`).
     pub title: String,
-    /// The period, Jalali, inclusive.
-    pub from: String,
+    /// The period, Jalali, inclusive; no `from` when it covers everything up to `to`.
+    pub from: Option<String>,
     pub to: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
@@ -97,11 +97,16 @@ const READERS: &[Role] = &[Role::Director, Role::Auditor];
 impl Service {
     pub async fn report(&self, actor: &Actor, kind: ReportKind, q: ReportQuery) -> Result<Report> {
         self.authorize(actor, READERS).await?;
-        let from = match q.from.as_deref().map(str::trim) {
-            None | Some("") => JalaliDate::new(1300, 1, 1),
+        let given_from = match q.from.as_deref().map(str::trim) {
+            None | Some("") => None,
             Some(d) => Some(JalaliDate::parse("from", d)?),
-        }
-        .ok_or_else(|| Error::invalid("from", "error-jalali-date-invalid"))?;
+        };
+        // No start given: from before the first request anyone could have registered.
+        let from = match given_from {
+            Some(d) => d,
+            None => JalaliDate::new(1300, 1, 1)
+                .ok_or_else(|| Error::invalid("from", "error-jalali-date-invalid"))?,
+        };
         let to = match q.to.as_deref().map(str::trim) {
             None | Some("") => JalaliDate::from_utc(self.clock.now()),
             Some(d) => JalaliDate::parse("to", d)?,
@@ -120,7 +125,7 @@ impl Service {
         Ok(Report {
             kind,
             title: format!("report-title-{}", kind.as_str()),
-            from: from.to_string(),
+            from: given_from.map(|d| d.to_string()),
             to: to.to_string(),
             columns: columns.iter().map(|c| format!("report-col-{c}")).collect(),
             rows,

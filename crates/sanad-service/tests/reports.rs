@@ -172,6 +172,18 @@ on_both_backends!(reports_agree_with_the_data, |b: Backend| async move {
         empty.rows,
         vec![vec![Cell::Term("report-total".into()), Cell::Int(0)]]
     );
+    assert_eq!(
+        (empty.from.as_deref(), empty.to.as_str()),
+        (Some("1404/11/01"), "1404/11/30")
+    );
+    // No period: everything up to today, and it says so (no invented start date).
+    let all = o
+        .svc
+        .report(&o.auditor, ReportKind::StatusCounts, ReportQuery::default())
+        .await
+        .expect("everything");
+    assert_eq!(all.from, None);
+    assert_eq!(all.rows, counts.rows, "all the history is in that month");
     let e = o
         .svc
         .report(&o.clerk, ReportKind::StatusCounts, period())

@@ -108,7 +108,9 @@ function ReportTable({ report }: { report: Report }) {
   return (
     <>
       <Text size="sm" c="dimmed" mb="xs">
-        {m.t("ui-report-period", { from: m.digits(report.from), to: m.digits(report.to) })}
+        {report.from === null
+          ? m.t("ui-report-period-all", { to: m.digits(report.to) })
+          : m.t("ui-report-period", { from: m.digits(report.from), to: m.digits(report.to) })}
       </Text>
       <Table striped data-testid="report-table">
         <Table.Thead>
