@@ -15,7 +15,7 @@ mod tests {
         StatusCount, TlsMode, User,
     };
     use sanad_service::{
-        CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
+        Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
         DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
         Notification, TrackStatus, TrackedKind,
     };
@@ -78,6 +78,7 @@ mod tests {
             NewComplaint::decl(&cfg),
             ComplaintStep::decl(&cfg),
             ComplaintView::decl(&cfg),
+            Assignee::decl(&cfg),
             ComplaintSummary::decl(&cfg),
             ComplaintQuery::decl(&cfg),
             TrackedKind::decl(&cfg),

@@ -162,6 +162,7 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::complaints::register_complaint,
             commands::complaints::complaint_by_code,
             commands::complaints::complaints,
+            commands::complaints::complaint_assignees,
             commands::complaints::complaint_step,
             commands::complaints::complaint_notifications,
             commands::track::track,

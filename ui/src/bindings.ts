@@ -254,6 +254,8 @@ request_code: string | null,
  */
 assigned_to: string | null, answer: string | null, created_at: string, deadline_at: string | null, overdue: boolean, available_actions: Array<ComplaintAction>, history: Array<ComplaintStep>, };
 
+export type Assignee = { username: string, display_name: string, role: Role, };
+
 export type ComplaintSummary = { tracking_code: string, kind: ComplaintKind, status: ComplaintStatus, name: string, created_at: string, deadline_at: string | null, overdue: boolean, };
 
 export type ComplaintQuery = { 

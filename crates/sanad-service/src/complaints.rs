@@ -49,6 +49,15 @@ pub struct ComplaintStep {
     pub note: Option<String>,
 }
 
+/// Someone a complaint can be given to: an active member of staff of an assignable role. Only
+/// what the person choosing needs (no account state).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
+pub struct Assignee {
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
 /// A complaint with everything its page shows.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct ComplaintView {
@@ -266,6 +275,31 @@ impl Service {
             note,
         )
         .await
+    }
+
+    /// Who a complaint can be assigned to, by name: for whoever may assign (the administrator's
+    /// user list is not theirs to read).
+    pub async fn complaint_assignees(&self, actor: &Actor) -> Result<Vec<Assignee>> {
+        self.authorize(
+            actor,
+            complaint_workflow::roles_for(ComplaintAction::Assign),
+        )
+        .await?;
+        let rows = on_store!(&self.store, ops, pool => ops::list_users(pool).await)?;
+        let mut staff: Vec<Assignee> = rows
+            .into_iter()
+            .filter(|u| u.active)
+            .filter_map(|u| {
+                let role = Role::parse("role", &u.role).ok()?;
+                ASSIGNABLE.contains(&role).then_some(Assignee {
+                    username: u.username,
+                    display_name: u.display_name,
+                    role,
+                })
+            })
+            .collect();
+        staff.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+        Ok(staff)
     }
 
     /// Records the answer given to the person. The assignee (or the director) only.

@@ -36,7 +36,8 @@ pub use backup::BackupSecret;
 pub use changes::{ChangeFeed, DeskSignal};
 pub use clock::{Clock, SystemClock};
 pub use complaints::{
-    ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintTarget, ComplaintView, NewComplaint,
+    Assignee, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintTarget, ComplaintView,
+    NewComplaint,
 };
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
 pub use deadlines::StateTarget;

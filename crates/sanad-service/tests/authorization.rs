@@ -183,6 +183,11 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.complaints(who, ComplaintQuery::default())
         );
         check!(
+            "complaint_assignees",
+            &[Role::Clerk, Role::Director],
+            o.svc.complaint_assignees(who)
+        );
+        check!(
             "assign_complaint",
             &[Role::Clerk, Role::Director],
             o.svc.assign_complaint(who, &ccode, "reviewer", None)

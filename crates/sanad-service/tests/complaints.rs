@@ -259,6 +259,30 @@ on_both_backends!(assignment_is_checked, |b: Backend| async move {
         .await
         .expect("register");
     let code = c.tracking_code.as_str();
+    // The picker offers the active staff of assignable roles, and nobody else.
+    let offered = |list: Vec<sanad_service::Assignee>| -> Vec<String> {
+        list.into_iter().map(|a| a.username).collect()
+    };
+    let staff = offered(o.svc.complaint_assignees(&o.clerk).await.expect("staff"));
+    for who in [
+        "clerk",
+        "clerk2",
+        "reviewer",
+        "reviewer2",
+        "director",
+        "ministry",
+    ] {
+        assert!(staff.contains(&who.to_owned()), "{who} offered: {staff:?}");
+    }
+    for who in ["auditor", "admin"] {
+        assert!(!staff.contains(&who.to_owned()), "{who} offered: {staff:?}");
+    }
+    o.svc
+        .set_user_active(&o.admin, "reviewer2", false)
+        .await
+        .expect("deactivate");
+    let staff = offered(o.svc.complaint_assignees(&o.director).await.expect("staff"));
+    assert!(!staff.contains(&"reviewer2".to_owned()), "{staff:?}");
     for who in ["auditor", "admin"] {
         let e = o
             .svc

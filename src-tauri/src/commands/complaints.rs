@@ -1,7 +1,9 @@
 //! Complaints, suggestions and comments: registered at a desk, assigned, answered and closed.
 
 use sanad_core::model::ComplaintAction;
-use sanad_service::{ComplaintQuery, ComplaintSummary, ComplaintView, NewComplaint, Notification};
+use sanad_service::{
+    Assignee, ComplaintQuery, ComplaintSummary, ComplaintView, NewComplaint, Notification,
+};
 
 use super::{Answer, Desk};
 
@@ -24,6 +26,12 @@ pub async fn complaint_by_code(desk: Desk<'_>, code: String) -> Answer<Complaint
 #[tauri::command]
 pub async fn complaints(desk: Desk<'_>, query: ComplaintQuery) -> Answer<Vec<ComplaintSummary>> {
     Ok(desk.service()?.complaints(&desk.actor()?, query).await?)
+}
+
+/// The staff a complaint can be assigned to (for the assign dialog's picker).
+#[tauri::command]
+pub async fn complaint_assignees(desk: Desk<'_>) -> Answer<Vec<Assignee>> {
+    Ok(desk.service()?.complaint_assignees(&desk.actor()?).await?)
 }
 
 /// One step on a complaint, at the version the user was looking at (a change made meanwhile at

@@ -3,6 +3,7 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  Assignee,
   CalendarSettings,
   ComplaintQuery,
   ComplaintSummary,
@@ -111,6 +112,7 @@ export const api = {
     invoke<ComplaintView>("register_complaint", { complaint }),
   complaintByCode: (code: string) => invoke<ComplaintView>("complaint_by_code", { code }),
   complaints: (query: ComplaintQuery) => invoke<ComplaintSummary[]>("complaints", { query }),
+  complaintAssignees: () => invoke<Assignee[]>("complaint_assignees"),
   complaintStep: (code: string, action: string, value: string | null, expectedVersion: number) =>
     invoke<ComplaintView>("complaint_step", { code, action, value, expectedVersion }),
   complaintNotifications: (code: string) =>

@@ -6,9 +6,9 @@ import {
   Loader,
   Modal,
   Paper,
+  Select,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Timeline,
   Title,
@@ -37,6 +37,11 @@ export function ComplaintScreen({ code }: { code: string }) {
   const [error, setError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
   const view = query.data;
+  const assignees = useQuery({
+    queryKey: ["assignees"],
+    queryFn: api.complaintAssignees,
+    enabled: action === "assign",
+  });
 
   const perform = (e: FormEvent) => {
     e.preventDefault();
@@ -151,13 +156,20 @@ export function ComplaintScreen({ code }: { code: string }) {
           <Stack>
             <ErrorAlert error={error} />
             {action === "assign" && (
-              <TextInput
+              <Select
                 name="assignee"
                 label={m.t("ui-complaint-assignee")}
                 description={m.t("ui-complaint-assignee-hint")}
-                dir="ltr"
-                value={value}
-                onChange={(e) => setValue(e.currentTarget.value)}
+                searchable
+                nothingFoundMessage={m.t("ui-nothing-found")}
+                data={(assignees.data ?? []).map((a) => ({
+                  value: a.username,
+                  label: `${a.display_name} (${m.spelled("role", a.role)})`,
+                }))}
+                value={value || null}
+                onChange={(v) => setValue(v ?? "")}
+                error={assignees.error ? text(asCommandError(assignees.error)) : undefined}
+                data-testid="assignee-picker"
                 autoFocus
               />
             )}
