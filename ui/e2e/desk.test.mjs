@@ -430,6 +430,11 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
       );
     };
     await complaintStep("assign", CLERK.name, "assigned");
+    assert.equal(await textOf('[data-testid="complaint-assignee"]'), CLERK.name);
+    assert.ok(
+      (await textOf('[data-testid="complaint-page"] .mantine-Timeline-root')).includes(CLERK.name),
+      "the history names the people who acted",
+    );
     await complaintStep("answer", "سند با پیک اداره فرستاده شده و فردا می‌رسد.", "answered");
     // The answer is queued for the person's e-mail; with no mail server set it waits.
     await driver.waitForElement('[data-testid="notifications"] [data-state="pending"]');

@@ -242,7 +242,11 @@ export type ComplaintStep = {
 /**
  * `register`, `assign`, `answer` or `close`.
  */
-action: string, from: ComplaintStatus | null, to: ComplaintStatus, user: string, role: Role, at: string, at_jalali: string, note: string | null, };
+action: string, from: ComplaintStatus | null, to: ComplaintStatus, 
+/**
+ * The user name, and the person's name as people read it.
+ */
+user: string, user_name: string, role: Role, at: string, at_jalali: string, note: string | null, };
 
 export type ComplaintView = { id: string, tracking_code: string, tracking_code_grouped: string, kind: ComplaintKind, status: ComplaintStatus, version: number, name: string, mobile: string | null, email: string | null, text: string, 
 /**
@@ -250,9 +254,9 @@ export type ComplaintView = { id: string, tracking_code: string, tracking_code_g
  */
 request_code: string | null, 
 /**
- * The user name of the member of staff it is assigned to.
+ * The user name of the member of staff it is assigned to, and their name.
  */
-assigned_to: string | null, answer: string | null, created_at: string, deadline_at: string | null, overdue: boolean, available_actions: Array<ComplaintAction>, history: Array<ComplaintStep>, };
+assigned_to: string | null, assigned_to_name: string | null, answer: string | null, created_at: string, deadline_at: string | null, overdue: boolean, available_actions: Array<ComplaintAction>, history: Array<ComplaintStep>, };
 
 export type Assignee = { username: string, display_name: string, role: Role, };
 

@@ -42,7 +42,9 @@ pub struct ComplaintStep {
     pub action: String,
     pub from: Option<ComplaintStatus>,
     pub to: ComplaintStatus,
+    /// The user name, and the person's name as people read it.
     pub user: String,
+    pub user_name: String,
     pub role: Role,
     pub at: String,
     pub at_jalali: String,
@@ -74,8 +76,9 @@ pub struct ComplaintView {
     pub text: String,
     /// The linked request's tracking code.
     pub request_code: Option<String>,
-    /// The user name of the member of staff it is assigned to.
+    /// The user name of the member of staff it is assigned to, and their name.
     pub assigned_to: Option<String>,
+    pub assigned_to_name: Option<String>,
     pub answer: Option<String>,
     pub created_at: String,
     pub deadline_at: Option<String>,
@@ -195,6 +198,7 @@ impl Service {
             to_status: ComplaintStatus::Registered.as_str().to_owned(),
             user_id: actor.user_id.clone(),
             username: actor.username.clone(),
+            display_name: actor.display_name.clone(),
             role: actor.role.as_str().to_owned(),
             at: now,
             note: None,
@@ -491,6 +495,7 @@ impl Service {
             to_status: to.as_str().to_owned(),
             user_id: actor.user_id.clone(),
             username: actor.username.clone(),
+            display_name: actor.display_name.clone(),
             role: actor.role.as_str().to_owned(),
             at: now,
             note: history_note,
@@ -560,7 +565,7 @@ impl Service {
                 None => None,
             };
             let assignee = match &row.assigned_to {
-                Some(id) => ops::user_by_id(pool, id).await?.map(|u| u.username),
+                Some(id) => ops::user_by_id(pool, id).await?.map(|u| (u.username, u.display_name)),
                 None => None,
             };
             (history, request_code, assignee)
@@ -580,6 +585,7 @@ impl Service {
                         .transpose()?,
                     to: ComplaintStatus::parse("status", &h.to_status)?,
                     user: h.username,
+                    user_name: h.display_name,
                     role: Role::parse("role", &h.role)?,
                     at: rfc3339(h.at),
                     at_jalali: sanad_core::jalali::format_datetime_tehran(from_micros(h.at)),
@@ -598,7 +604,8 @@ impl Service {
             email: row.email,
             text: row.body,
             request_code,
-            assigned_to: assignee,
+            assigned_to: assignee.as_ref().map(|(username, _)| username.clone()),
+            assigned_to_name: assignee.map(|(_, name)| name),
             answer: row.answer,
             created_at: rfc3339(row.created_at),
             deadline_at: row.deadline_at.map(rfc3339),

@@ -314,6 +314,12 @@ on_both_backends!(assignment_is_checked, |b: Backend| async move {
         .await
         .expect("reassign");
     assert_eq!(c.assigned_to.as_deref(), Some("clerk2"));
+    assert_eq!(c.assigned_to_name.as_deref(), Some(o.clerk2.display_name()));
+    let last = c.history.last().expect("history");
+    assert_eq!(
+        (last.user.as_str(), last.user_name.as_str()),
+        ("director", o.director.display_name())
+    );
     let mine = o
         .svc
         .complaints(

@@ -23,6 +23,9 @@ import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
 import { Notifications } from "../components/Notifications";
 
+/** People's names in Persian alphabetical order (ک before م, which code points get wrong). */
+const byName = new Intl.Collator("fa");
+
 /** One complaint, suggestion or comment: details, the steps this user may take, its history. */
 export function ComplaintScreen({ code }: { code: string }) {
   const { m } = useDesk();
@@ -94,7 +97,7 @@ export function ComplaintScreen({ code }: { code: string }) {
           {view.assigned_to && (
             <>
               <dt>{m.t("ui-complaint-assignee")}</dt>
-              <dd dir="ltr">{view.assigned_to}</dd>
+              <dd data-testid="complaint-assignee">{view.assigned_to_name}</dd>
             </>
           )}
           {view.answer && (
@@ -136,7 +139,8 @@ export function ComplaintScreen({ code }: { code: string }) {
           {view.history.map((h, i) => (
             <Timeline.Item key={i} title={m.spelled("status", h.to)}>
               <Text size="xs" c="dimmed">
-                {m.digits(h.at_jalali)} — {m.t("ui-history-by", { user: h.user, role: h.role })}
+                {m.digits(h.at_jalali)} —{" "}
+                {m.t("ui-history-by", { user: h.user_name, role: h.role })}
               </Text>
               {h.note && <Text size="sm">{h.note}</Text>}
             </Timeline.Item>
@@ -162,10 +166,12 @@ export function ComplaintScreen({ code }: { code: string }) {
                 description={m.t("ui-complaint-assignee-hint")}
                 searchable
                 nothingFoundMessage={m.t("ui-nothing-found")}
-                data={(assignees.data ?? []).map((a) => ({
-                  value: a.username,
-                  label: `${a.display_name} (${m.spelled("role", a.role)})`,
-                }))}
+                data={[...(assignees.data ?? [])]
+                  .sort((a, b) => byName.compare(a.display_name, b.display_name))
+                  .map((a) => ({
+                    value: a.username,
+                    label: `${a.display_name} (${m.spelled("role", a.role)})`,
+                  }))}
                 value={value || null}
                 onChange={(v) => setValue(v ?? "")}
                 error={assignees.error ? text(asCommandError(assignees.error)) : undefined}

@@ -807,7 +807,8 @@ pub async fn insert_complaint_step(tx: &mut Tx, t: &ComplaintStepRow) -> Result<
 pub async fn complaint_history(pool: &Pool, complaint_id: &str) -> Result<Vec<ComplaintStepRow>> {
     sqlx::query_as(
         "SELECT h.id, h.complaint_id, h.seq, h.action, h.from_status, h.to_status, h.user_id, \
-         u.username, h.role, h.at, h.note FROM complaint_history h JOIN users u ON u.id = h.user_id \
+         u.username, u.display_name, h.role, h.at, h.note FROM complaint_history h \
+         JOIN users u ON u.id = h.user_id \
          WHERE h.complaint_id = $1 ORDER BY h.seq",
     )
     .bind(complaint_id)

@@ -261,6 +261,7 @@ pub struct ComplaintStepRow {
     pub to_status: String,
     pub user_id: String,
     pub username: String,
+    pub display_name: String,
     pub role: String,
     pub at: i64,
     pub note: Option<String>,
