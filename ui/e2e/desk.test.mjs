@@ -431,6 +431,8 @@ describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
     };
     await complaintStep("assign", CLERK.name, "assigned");
     assert.equal(await textOf('[data-testid="complaint-assignee"]'), CLERK.name);
+    // Typed in Persian digits, stored normalized, shown in Persian digits again.
+    assert.ok((await textOf('[data-testid="complaint-page"] .details')).includes("۰۹۱۲۷۶۵۴۳۲۱"));
     assert.ok(
       (await textOf('[data-testid="complaint-page"] .mantine-Timeline-root')).includes(CLERK.name),
       "the history names the people who acted",

@@ -275,7 +275,8 @@ impl Service {
             expected_version,
             Some(assignee.id),
             None,
-            Some(assignee.username.clone()),
+            // The history reads as people do: the assignee's name as it was then.
+            Some(assignee.display_name.clone()),
             note,
         )
         .await

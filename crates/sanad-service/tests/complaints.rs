@@ -152,7 +152,10 @@ on_both_backends!(
                 ("close", Some(Answered), Closed, "clerk", Role::Clerk),
             ]
         );
-        assert_eq!(c.history[1].note.as_deref(), Some("reviewer"));
+        assert_eq!(
+            c.history[1].note.as_deref(),
+            Some(o.reviewer.display_name())
+        );
         assert_eq!(c.history[3].note.as_deref(), Some("پاسخ تلفنی هم داده شد"));
         assert_eq!(c.history[2].at_jalali, "1404/10/06 11:00");
 

@@ -85,11 +85,17 @@ export function ComplaintScreen({ code }: { code: string }) {
           <dt>{m.t("ui-complaint-person")}</dt>
           <dd>{view.name}</dd>
           <dt>{m.t("ui-complaint-contact")}</dt>
-          <dd>{isolateLtr([view.mobile, view.email].filter(Boolean).join(" · ") || "—")}</dd>
+          <dd>
+            {isolateLtr(
+              [view.mobile && m.digits(view.mobile), view.email].filter(Boolean).join(" · ") || "—",
+            )}
+          </dd>
           {view.request_code && (
             <>
               <dt>{m.t("ui-complaint-request")}</dt>
-              <dd className="code">{m.digits(groupCode(view.request_code))}</dd>
+              <dd>
+                <span className="code">{m.digits(groupCode(view.request_code))}</span>
+              </dd>
             </>
           )}
           <dt>{m.t("ui-complaint-text")}</dt>
