@@ -10,6 +10,7 @@ import {
   splitError,
   useErrorText,
 } from "../components/errors";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 
 /** After the administrator's reset: the one-time password must be replaced before anything else. */
 export function ChangePassword({
@@ -68,21 +69,13 @@ export function ChangePassword({
             autoFocus
             required
           />
-          <PasswordInput
-            name="password"
-            label={m.t("ui-field-new-password")}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={err("password")}
-            required
-          />
-          <PasswordInput
-            name="password_repeat"
-            label={m.t("ui-password-repeat")}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={err("password_repeat")}
-            required
+          <NewPasswordFields
+            label="ui-field-new-password"
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            err={err}
           />
           <Button type="submit" loading={busy} data-testid="change-password-submit">
             {m.t("ui-change-password-submit")}

@@ -2,7 +2,6 @@ import {
   Button,
   Group,
   Paper,
-  PasswordInput,
   SegmentedControl,
   Stack,
   Text,
@@ -13,6 +12,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { AppStatus, CommandError, Session } from "../bindings";
 import { ConnectionForm } from "../components/ConnectionForm";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { RestoreForm } from "../components/RestoreForm";
 import { useMessages } from "../context";
 import { api, asCommandError } from "../lib/api";
@@ -155,21 +155,13 @@ function CreateAdmin({ onDone }: { onDone: (s: Session) => void }) {
           error={err("display_name")}
           required
         />
-        <PasswordInput
-          name="password"
-          label={m.t("ui-field-password")}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={err("password")}
-          required
-        />
-        <PasswordInput
-          name="password_repeat"
-          label={m.t("ui-password-repeat")}
-          value={repeat}
-          onChange={(e) => setRepeat(e.currentTarget.value)}
-          error={err("password_repeat")}
-          required
+        <NewPasswordFields
+          label="ui-field-password"
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+          err={err}
         />
         <Button type="submit" loading={busy} data-testid="create-admin">
           {m.t("ui-create-admin")}
