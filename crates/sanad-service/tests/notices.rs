@@ -122,13 +122,7 @@ on_both_backends!(
     |b: Backend| async move {
         let clock = TestClock::at(saturday_morning());
         let o = Office::with(b, Some(clock.clone())).await;
-        let mut new = o.request();
-        new.applicant.email = Some("ali@example.ir".into());
-        let r = o
-            .svc
-            .register_request(&o.clerk, new)
-            .await
-            .expect("before the window");
+        let r = o.register_for("ali@example.ir").await;
         let code = r.tracking_code.as_str().to_owned();
         o.svc
             .act(&o.reviewer, &code, Action::StartReview, None, None)

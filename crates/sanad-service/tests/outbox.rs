@@ -32,13 +32,7 @@ on_both_backends!(
             .await
             .expect("settings");
 
-        let mut new = o.request();
-        new.applicant.email = Some(" Ali.Rezaei@Example.IR ".into());
-        let r = o
-            .svc
-            .register_request(&o.clerk, new)
-            .await
-            .expect("register");
+        let r = o.register_for(" Ali.Rezaei@Example.IR ").await;
         assert_eq!(r.applicant.email.as_deref(), Some("Ali.Rezaei@example.ir"));
         let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
         let r = o
@@ -187,13 +181,7 @@ on_both_backends!(
         let o = Office::with(b, Some(clock.clone())).await;
         let port = free_port();
         // Before any mail server is set, messages simply wait.
-        let mut new = o.request();
-        new.applicant.email = Some("ali@example.ir".into());
-        let r = o
-            .svc
-            .register_request(&o.clerk, new)
-            .await
-            .expect("register");
+        let r = o.register_for("ali@example.ir").await;
         let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
         let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
         let r = o
@@ -305,13 +293,7 @@ on_both_backends!(
     nothing_is_queued_for_a_step_that_did_not_happen,
     |b: Backend| async move {
         let o = Office::new(b).await;
-        let mut new = o.request();
-        new.applicant.email = Some("ali@example.ir".into());
-        let r = o
-            .svc
-            .register_request(&o.clerk, new)
-            .await
-            .expect("register");
+        let r = o.register_for("ali@example.ir").await;
         let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
         let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
         // A stale version: a conflict, and no message about an approval that never happened.

@@ -77,13 +77,7 @@ async fn mail_goes_over_tls_signed_in_with_the_keychain_password() {
         .await
         .expect("keep a password");
 
-    let mut new = o.request();
-    new.applicant.email = Some("ali@example.ir".into());
-    let r = o
-        .svc
-        .register_request(&o.clerk, new)
-        .await
-        .expect("register");
+    let r = o.register_for("ali@example.ir").await;
     let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
     let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
     let r = o.step(&o.director, &r, Action::Approve, None).await;

@@ -218,6 +218,16 @@ impl Office {
             .unwrap_or_else(|e| panic!("{a}: {e}"))
     }
 
+    /// The clerk registers [`Office::request`] for an applicant who gave an e-mail address.
+    pub async fn register_for(&self, email: &str) -> sanad_service::RequestView {
+        let mut new = self.request();
+        new.applicant.email = Some(email.into());
+        self.svc
+            .register_request(&self.clerk, new)
+            .await
+            .expect("register")
+    }
+
     /// A valid request from the first agency for the first document.
     pub fn request(&self) -> NewRequest {
         NewRequest {
