@@ -5,8 +5,6 @@
 mod common;
 mod faults;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
 use common::{Backend, Office};
@@ -18,18 +16,7 @@ async fn desks_survive_a_server_restart() {
         return;
     };
     let office = Office::new(Backend::Postgres).await;
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut desks = Vec::new();
-    for (name, clerk) in [("a", &office.clerk), ("b", &office.clerk2)] {
-        desks.push(tokio::spawn(faults::desk(
-            office.svc.clone(),
-            clerk.clone(),
-            office.reviewer.clone(),
-            office.request(),
-            name,
-            stop.clone(),
-        )));
-    }
+    let desks = faults::Desks::start(&office);
     tokio::time::sleep(Duration::from_secs(2)).await;
     // A restart between two calls cuts nothing (the pool reconnects before the next one), so
     // hold the audit head locked: every desk's next write then waits inside the server when it
@@ -53,19 +40,7 @@ async fn desks_survive_a_server_restart() {
     blocker.detach();
     // Work on after the server is back, long enough for every desk to reconnect.
     tokio::time::sleep(Duration::from_secs(3)).await;
-    stop.store(true, Ordering::SeqCst);
-    let mut logs = Vec::new();
-    for d in desks {
-        logs.push(d.await.expect("desk"));
-    }
-    for log in &logs {
-        assert!(log.other_errors.is_empty(), "{:?}", log.other_errors);
-    }
-    let lost: usize = logs.iter().map(|l| l.lost).sum();
-    println!(
-        "calls that lost their connection: {lost}; registered: {}",
-        logs.iter().map(|l| l.registered.len()).sum::<usize>()
-    );
+    let (logs, lost) = desks.stop().await;
     assert!(lost > 0, "no call was hit by the restart");
     faults::check(&office.svc, &office.auditor, &logs).await;
 }

@@ -6,8 +6,6 @@
 mod common;
 mod faults;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::{Backend, Office};
@@ -37,18 +35,7 @@ async fn desks_survive_terminated_sessions() {
             .expect("database name"),
         _ => unreachable!("a PostgreSQL office"),
     };
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut desks = Vec::new();
-    for (name, clerk) in [("a", &office.clerk), ("b", &office.clerk2)] {
-        desks.push(tokio::spawn(faults::desk(
-            office.svc.clone(),
-            clerk.clone(),
-            office.reviewer.clone(),
-            office.request(),
-            name,
-            stop.clone(),
-        )));
-    }
+    let desks = faults::Desks::start(&office);
     // End every session of this test's database, again and again, for a few seconds and at
     // least until a call has been hit.
     let mut killer = sqlx::PgConnection::connect(&admin_url)
@@ -82,19 +69,8 @@ async fn desks_survive_terminated_sessions() {
             break;
         }
     }
-    stop.store(true, Ordering::SeqCst);
-    let mut logs = Vec::new();
-    for d in desks {
-        logs.push(d.await.expect("desk"));
-    }
-    for log in &logs {
-        assert!(log.other_errors.is_empty(), "{:?}", log.other_errors);
-    }
-    let lost: usize = logs.iter().map(|l| l.lost).sum();
-    println!(
-        "sessions ended: {kills}; calls that lost their connection: {lost}; registered: {}",
-        logs.iter().map(|l| l.registered.len()).sum::<usize>()
-    );
+    let (logs, lost) = desks.stop().await;
+    println!("sessions ended: {kills}");
     assert!(lost > 0, "no call was hit by a terminated session");
     // Back to normal: the same service works without being reopened.
     let again = sanad_service::NewRequest {

@@ -69,8 +69,53 @@ where
     }
 }
 
+/// Two desks (the office's two clerks, one reviewer) working until [`Desks::stop`].
+pub struct Desks {
+    stop: Arc<AtomicBool>,
+    running: Vec<tokio::task::JoinHandle<DeskLog>>,
+}
+
+impl Desks {
+    pub fn start(office: &crate::common::Office) -> Desks {
+        let stop = Arc::new(AtomicBool::new(false));
+        let running = [("a", &office.clerk), ("b", &office.clerk2)]
+            .into_iter()
+            .map(|(name, clerk)| {
+                tokio::spawn(desk(
+                    office.svc.clone(),
+                    clerk.clone(),
+                    office.reviewer.clone(),
+                    office.request(),
+                    name,
+                    stop.clone(),
+                ))
+            })
+            .collect();
+        Desks { stop, running }
+    }
+
+    /// Stops the desks and checks nothing but lost connections went wrong: their logs, and how
+    /// many calls lost their connection (printed with the registrations).
+    pub async fn stop(self) -> (Vec<DeskLog>, usize) {
+        self.stop.store(true, Ordering::SeqCst);
+        let mut logs = Vec::new();
+        for d in self.running {
+            logs.push(d.await.expect("desk"));
+        }
+        for log in &logs {
+            assert!(log.other_errors.is_empty(), "{:?}", log.other_errors);
+        }
+        let lost: usize = logs.iter().map(|l| l.lost).sum();
+        println!(
+            "calls that lost their connection: {lost}; registered: {}",
+            logs.iter().map(|l| l.registered.len()).sum::<usize>()
+        );
+        (logs, lost)
+    }
+}
+
 /// One desk: register, start the review, repeat until `stop`.
-pub async fn desk(
+async fn desk(
     svc: Service,
     clerk: Actor,
     reviewer: Actor,
