@@ -8,9 +8,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { after, before, describe } from "node:test";
+import { describe } from "node:test";
 import {
-  APP,
   click,
   deskLog,
   driver,
@@ -20,6 +19,7 @@ import {
   login,
   logout,
   persian,
+  runTheApp,
   pickOption,
   pageText,
   shot,
@@ -115,18 +115,7 @@ function tehranJalali(hours) {
 }
 
 describe("Sanad Desk, end to end", { timeout: 600_000 }, () => {
-  before(async () => {
-    await driver.waitFor(
-      () => fetch(`${env("E2E_DRIVER_URL")}/status`).then((r) => r.ok),
-      "tauri-driver",
-      30000,
-    );
-    await driver.start(APP);
-  });
-
-  after(async () => {
-    await driver.quit();
-  });
+  runTheApp();
 
   step("first run on the embedded database creates the administrator", async () => {
     await driver.waitForElement('[data-testid="first-run"]', 30000);

@@ -9,7 +9,7 @@ import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { after, before, describe } from "node:test";
+import { describe } from "node:test";
 import {
   APP,
   click,
@@ -20,6 +20,7 @@ import {
   login,
   pageText,
   persian,
+  runTheApp,
   shot,
   status,
   step,
@@ -38,18 +39,7 @@ const CLERK = { username: "clerk1", password: "clerk-password-1", name: "مری�
 const { code, backup } = JSON.parse(readFileSync(join(WORK, "state.json"), "utf8"));
 
 describe("Sanad Desk, a second desk on PostgreSQL", { timeout: 300_000 }, () => {
-  before(async () => {
-    await driver.waitFor(
-      () => fetch(`${env("E2E_DRIVER_URL")}/status`).then((r) => r.ok),
-      "tauri-driver",
-      30000,
-    );
-    await driver.start(APP);
-  });
-
-  after(async () => {
-    await driver.quit();
-  });
+  runTheApp();
 
   step("first run connects to the office's PostgreSQL server", async () => {
     await driver.waitForElement('[data-testid="first-run"]', 30000);

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { it } from "node:test";
+import { after, before, it } from "node:test";
 import { WebDriver } from "./webdriver.mjs";
 
 export const env = (name) => {
@@ -109,6 +109,21 @@ export async function status() {
   return driver.execute(
     `const p = document.querySelector('[data-testid="request-page"]'); return p && p.dataset.status;`,
   );
+}
+
+/** Inside a suite: the app started through tauri-driver before its steps, and quit after. */
+export function runTheApp() {
+  before(async () => {
+    await driver.waitFor(
+      () => fetch(`${env("E2E_DRIVER_URL")}/status`).then((r) => r.ok),
+      "tauri-driver",
+      30000,
+    );
+    await driver.start(APP);
+  });
+  after(async () => {
+    await driver.quit();
+  });
 }
 
 // The steps build on each other: after a failure, keep its screen and page, and skip the rest.

@@ -1,11 +1,12 @@
 //! The `sanad` binary as other tests and scripts drive it: a request walked from `new` to
 //! `closed` on both backends, and refusals with the documented exit codes and Persian messages.
 
+mod fresh_postgres;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-use sqlx::Connection;
 
 const ADMIN_PW: &str = "admin-password-1";
 const STAFF_PW: &str = "staff-password-1";
@@ -23,20 +24,8 @@ impl Desk {
     }
 
     fn postgres() -> Desk {
-        let admin = std::env::var("SANAD_TEST_PG_URL")
-            .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
-        let name = format!("sanad_cli_{}", uuid::Uuid::now_v7().simple());
-        let rt = tokio::runtime::Runtime::new().expect("runtime");
-        rt.block_on(async {
-            let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .await
-                .expect("create database");
-        });
-        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
         Desk {
-            url: format!("{base}/{name}"),
+            url: fresh_postgres::database_url("sanad_cli"),
             _dir: tempfile::tempdir().expect("temp dir"),
         }
     }

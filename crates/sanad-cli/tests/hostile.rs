@@ -3,13 +3,14 @@
 //! (invalid UTF-8, a lone surrogate, a truncated file, deep nesting). Each is refused with exit
 //! code 2 and a Persian message, or stored and shown back exactly as normalized. Never executed.
 
+mod fresh_postgres;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use sanad_core::validate;
 use serde_json::Value;
-use sqlx::Connection;
 
 const ADMIN_PW: &str = "admin-password-1";
 const STAFF_PW: &str = "staff-password-1";
@@ -199,20 +200,8 @@ fn sqlite_hostile_input() {
 
 #[test]
 fn postgres_hostile_input() {
-    let admin = std::env::var("SANAD_TEST_PG_URL")
-        .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
-    let name = format!("sanad_hostile_{}", uuid::Uuid::now_v7().simple());
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
-    rt.block_on(async {
-        let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-    });
-    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
     hostile_input_through_the_command_line(Desk {
-        url: format!("{base}/{name}"),
+        url: fresh_postgres::database_url("sanad_hostile"),
         _dir: tempfile::tempdir().expect("temp dir"),
     });
 }

@@ -96,6 +96,15 @@ pub fn run(tool: &str, args: &[&str], package: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// What a scanner reads off `image` (zbarimg): `TYPE:DATA` per code found, sorted.
+pub fn scanned_codes(image: &Path) -> Vec<String> {
+    let path = image.to_str().expect("path");
+    let out = run("zbarimg", &["--quiet", path], "zbar-tools");
+    let mut found: Vec<String> = out.lines().map(|l| l.trim().to_owned()).collect();
+    found.sort_unstable();
+    found
+}
+
 /// Rasterizes the first page of `pdf` to a PNG at `dpi`; returns the PNG's path.
 pub fn rasterize(pdf: &[u8], dir: &Path, name: &str, dpi: &str) -> std::path::PathBuf {
     let pdf_path = dir.join(format!("{name}.pdf"));
