@@ -13,12 +13,13 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
-import type { CommandError, OrgKind, Role } from "../bindings";
+import { useState, type ReactNode } from "react";
+import type { OrgKind, Role } from "../bindings";
 import { useDesk } from "../context";
-import { api, asCommandError } from "../lib/api";
+import { api } from "../lib/api";
 import { isolateLtr } from "../lib/digits";
-import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
+import { ErrorAlert } from "../components/errors";
+import { useAddForm } from "../components/useAddForm";
 import { UserActions } from "./admin/UserActions";
 import { PolicySettings } from "./admin/Policy";
 import { BackupSettings } from "./admin/Backup";
@@ -29,50 +30,6 @@ import { MailSettingsPanel } from "./admin/Mail";
 
 const ROLES: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor", "admin"];
 const KINDS: OrgKind[] = ["agency", "ministry", "third_party"];
-
-/** A small add-form: keeps its values on an error, marks the field the core names. */
-function useAddForm<T extends Record<string, string>>(
-  empty: T,
-  save: (values: T) => Promise<unknown>,
-) {
-  const text = useErrorText();
-  const [values, setValues] = useState<T>(empty);
-  const [errors, setErrors] = useState<Record<string, CommandError>>({});
-  const [formError, setFormError] = useState<CommandError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const field = (name: keyof T & string) => ({
-    name,
-    value: values[name],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [name]: value }));
-      setSaved(false);
-    },
-    error: fieldErrors(errors, text)(name),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFormError(null);
-    save(values)
-      .then(() => {
-        setValues(empty);
-        setErrors({});
-        setSaved(true);
-      })
-      .catch((caught: unknown) => {
-        const { field: f, form } = splitError(asCommandError(caught));
-        setErrors(f);
-        setFormError(form);
-        setSaved(false);
-      })
-      .finally(() => setBusy(false));
-  };
-  const set = (name: keyof T & string, value: string) =>
-    setValues((v) => ({ ...v, [name]: value }));
-  return { values, field, submit, formError, saved, busy, set, errorOf: fieldErrors(errors, text) };
-}
 
 function AddForm({
   title,

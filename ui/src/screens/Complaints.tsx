@@ -14,13 +14,14 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import type { CommandError, ComplaintKind, ComplaintStatus } from "../bindings";
+import { useState } from "react";
+import type { ComplaintKind, ComplaintStatus } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
 import { groupCode } from "../lib/digits";
 import { formatInstant } from "../lib/jalali";
-import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
+import { ErrorAlert, useErrorText } from "../components/errors";
+import { useAddForm } from "../components/useAddForm";
 
 const KINDS: ComplaintKind[] = ["complaint", "suggestion", "comment"];
 const STATUSES: ComplaintStatus[] = ["registered", "assigned", "answered", "closed"];
@@ -135,43 +136,19 @@ const EMPTY = { kind: "complaint", name: "", mobile: "", email: "", text: "", re
 
 function NewComplaintForm() {
   const { m, go } = useDesk();
-  const errorText = useErrorText();
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, CommandError>>({});
-  const [formError, setFormError] = useState<CommandError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const err = fieldErrors(errors, errorText);
-  const field = (name: keyof typeof EMPTY) => ({
-    name,
-    value: values[name],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: err(name),
-  });
   const orNull = (s: string) => (s.trim() ? s : null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFormError(null);
+  const { values, field, submit, formError, busy, set, errorOf } = useAddForm(EMPTY, (v) =>
     api
       .registerComplaint({
-        kind: values.kind,
-        name: values.name,
-        mobile: orNull(values.mobile),
-        email: orNull(values.email),
-        text: values.text,
-        request_code: orNull(values.request_code),
+        kind: v.kind,
+        name: v.name,
+        mobile: orNull(v.mobile),
+        email: orNull(v.email),
+        text: v.text,
+        request_code: orNull(v.request_code),
       })
-      .then((view) => go({ name: "complaint", code: view.tracking_code }))
-      .catch((caught: unknown) => {
-        const { field: f, form } = splitError(asCommandError(caught));
-        setErrors(f);
-        setFormError(form);
-      })
-      .finally(() => setBusy(false));
-  };
+      .then((view) => go({ name: "complaint", code: view.tracking_code })),
+  );
   return (
     <form onSubmit={submit} noValidate data-testid="complaint-form">
       <ErrorAlert error={formError} />
@@ -181,9 +158,9 @@ function NewComplaintForm() {
           label={m.t("ui-complaint-kind")}
           value={values.kind}
           allowDeselect={false}
-          onChange={(v) => setValues((s) => ({ ...s, kind: v ?? "complaint" }))}
+          onChange={(v) => set("kind", v ?? "complaint")}
           data={KINDS.map((k) => ({ value: k, label: m.spelled("kind", k) }))}
-          error={err("kind")}
+          error={errorOf("kind")}
           data-testid="complaint-kind"
         />
         <TextInput label={m.t("ui-complaint-person")} {...field("name")} required />

@@ -1,58 +1,32 @@
 import { Badge, Button, Checkbox, Select, Table, TextInput, Textarea } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import type { CommandError, NoticeKind } from "../../bindings";
+import { useState } from "react";
+import type { NoticeKind } from "../../bindings";
 import { useDesk } from "../../context";
-import { api, asCommandError } from "../../lib/api";
-import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../../components/errors";
+import { api } from "../../lib/api";
+import { ErrorAlert } from "../../components/errors";
+import { useAddForm } from "../../components/useAddForm";
 
-const EMPTY = {
-  kind: "maintenance" as NoticeKind,
-  text: "",
-  starts: "",
-  ends: "",
-  read_only: false,
-};
+const EMPTY = { kind: "maintenance", text: "", starts: "", ends: "" };
+const noticeKind = (k: string): NoticeKind => (k === "disruption" ? "disruption" : "maintenance");
 
 /** The notice board: schedule a maintenance window or post a disruption; cancel one. */
 export function NoticesSettings() {
   const { m } = useDesk();
-  const errorText = useErrorText();
   const queries = useQueryClient();
   const board = useQuery({ queryKey: ["notices"], queryFn: api.noticeBoard });
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, CommandError>>({});
-  const [formError, setFormError] = useState<CommandError | null>(null);
-  const err = fieldErrors(errors, errorText);
+  // The window's check box stands beside the form's text fields.
+  const [readOnly, setReadOnly] = useState(false);
   const refresh = () => {
     void queries.invalidateQueries({ queryKey: ["notices"] });
     void queries.invalidateQueries({ queryKey: ["banners"] });
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setFormError(null);
-    api
-      .addNotice(values)
-      .then(() => {
-        setValues(EMPTY);
-        setErrors({});
-        refresh();
-      })
-      .catch((caught: unknown) => {
-        const { field, form } = splitError(asCommandError(caught));
-        setErrors(field);
-        setFormError(form);
-      });
-  };
-  const text = (name: "text" | "starts" | "ends") => ({
-    name,
-    value: values[name],
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: err(name),
-  });
+  const { values, field, submit, formError, set } = useAddForm(EMPTY, (v) =>
+    api.addNotice({ ...v, kind: noticeKind(v.kind), read_only: readOnly }).then(() => {
+      setReadOnly(false);
+      refresh();
+    }),
+  );
   return (
     <>
       <form onSubmit={submit} noValidate data-testid="notice-form">
@@ -63,9 +37,7 @@ export function NoticesSettings() {
             label={m.t("ui-notice-kind")}
             value={values.kind}
             allowDeselect={false}
-            onChange={(v) =>
-              setValues((s) => ({ ...s, kind: v === "disruption" ? "disruption" : "maintenance" }))
-            }
+            onChange={(v) => set("kind", noticeKind(v ?? ""))}
             data={[
               { value: "maintenance", label: m.t("ui-notice-maintenance") },
               { value: "disruption", label: m.t("ui-notice-disruption") },
@@ -75,25 +47,22 @@ export function NoticesSettings() {
             label={m.t("ui-notice-starts")}
             placeholder="1405/09/10 18:00"
             dir="ltr"
-            {...text("starts")}
+            {...field("starts")}
           />
           <TextInput
             label={m.t("ui-notice-ends")}
             placeholder="1405/09/10 20:00"
             dir="ltr"
-            {...text("ends")}
+            {...field("ends")}
           />
           <Checkbox
             mt="xl"
             label={m.t("ui-notice-read-only")}
-            checked={values.read_only}
-            onChange={(e) => {
-              const checked = e.currentTarget.checked;
-              setValues((v) => ({ ...v, read_only: checked }));
-            }}
+            checked={readOnly}
+            onChange={(e) => setReadOnly(e.currentTarget.checked)}
           />
         </div>
-        <Textarea mt="sm" label={m.t("ui-notice-text")} autosize minRows={2} {...text("text")} />
+        <Textarea mt="sm" label={m.t("ui-notice-text")} autosize minRows={2} {...field("text")} />
         <Button type="submit" mt="sm" data-testid="notice-submit">
           {m.t("ui-notice-add")}
         </Button>
