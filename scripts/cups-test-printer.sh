@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings up CUPS with a PDF printer for the slip printing tests (DESIGN.md, Printing) and prints
+# Brings up CUPS with a PDF printer for the slip printing tests (ARCHITECTURE.md, "Persian slip PDF and printing") and prints
 # the queue's name. Safe to run again: a running scheduler and an existing queue are reused.
 # The PDF printer (printer-driver-cups-pdf) writes each job to PDF/ in the submitting user's home
 # (from passwd, not $HOME) as *-job_<id>.pdf.

@@ -97,3 +97,4 @@ cli-restored = The backup was restored and its audit chain is intact ({ $entries
 cli-passphrase-needed = Put the backup passphrase in SANAD_BACKUP_PASSPHRASE, or use --keychain.
 cli-file-unwritable = Cannot write the file: { $path }
 field-user = User
+cli-unexpected = It could not be done: { $detail }

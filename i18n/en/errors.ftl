@@ -17,6 +17,7 @@ error-action-not-allowed-in-state = “{ $action }” is not possible while the 
 error-note-required = A reason is required for this action.
 error-role-unknown = Unknown role.
 error-status-unknown = Unknown status.
+error-screen-unknown = Unknown screen.
 error-action-unknown = Unknown action.
 error-dispatch-mode-unknown = Unknown dispatch mode.
 error-priority-unknown = Unknown priority.

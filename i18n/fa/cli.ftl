@@ -97,3 +97,4 @@ cli-restored = پشتیبان بازیابی شد و زنجیرهٔ رویداد
 cli-passphrase-needed = عبارت رمز پشتیبان را در متغیر SANAD_BACKUP_PASSPHRASE بگذارید، یا --keychain را به کار ببرید.
 cli-file-unwritable = در این پرونده نمی‌توان نوشت: { $path }
 field-user = کاربر
+cli-unexpected = کار انجام نشد: { $detail }

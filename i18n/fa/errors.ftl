@@ -17,6 +17,7 @@ error-action-not-allowed-in-state = «{ $action }» در وضعیت «{ $status 
 error-note-required = برای این کار نوشتن دلیل الزامی است.
 error-role-unknown = نقش انتخاب‌شده شناخته‌شده نیست.
 error-status-unknown = وضعیت انتخاب‌شده شناخته‌شده نیست.
+error-screen-unknown = صفحهٔ خواسته‌شده شناخته‌شده نیست.
 error-action-unknown = این اقدام شناخته‌شده نیست.
 error-dispatch-mode-unknown = نحوهٔ ارسال انتخاب‌شده شناخته‌شده نیست.
 error-priority-unknown = اولویت انتخاب‌شده شناخته‌شده نیست.

@@ -22,9 +22,14 @@ mod tests {
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
 
-    use crate::commands::backup::FileWritten;
+    use sanad_app::files::FileWritten;
+    use sanad_app::slip::{Printed, Printer, SlipIssued, SlipPreview};
+    use sanad_app::Lang;
+    use sanad_core::access::{Permissions, Screen, ScreenEntry};
+    use sanad_core::workflow::AvailableAction;
+    use sanad_service::{Choice, ComplaintDecision, Vocabulary};
+
     use crate::commands::connection::ConnectionSettings;
-    use crate::commands::slip::{Printer, SlipPreview, SlipPrinted};
     use crate::commands::{AppStatus, Session};
     use crate::error::CommandError;
 
@@ -67,7 +72,8 @@ mod tests {
             FileWritten::decl(&cfg),
             Printer::decl(&cfg),
             SlipPreview::decl(&cfg),
-            SlipPrinted::decl(&cfg),
+            Printed::decl(&cfg),
+            SlipIssued::decl(&cfg),
             TlsMode::decl(&cfg),
             PostgresProfile::decl(&cfg),
             ConnectionProfile::decl(&cfg),
@@ -98,6 +104,14 @@ mod tests {
             ReportQuery::decl(&cfg),
             ExportFormat::decl(&cfg),
             DeskSignal::decl(&cfg),
+            Lang::decl(&cfg),
+            Screen::decl(&cfg),
+            ScreenEntry::decl(&cfg),
+            Permissions::decl(&cfg),
+            AvailableAction::decl(&cfg),
+            Choice::decl(&cfg),
+            Vocabulary::decl(&cfg),
+            ComplaintDecision::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

@@ -43,6 +43,35 @@ impl From<sanad_service::Error> for CommandError {
     }
 }
 
+/// The application layer's failures in the window's words (`ui-*` messages; the command line has
+/// its own, naming its flags).
+impl From<sanad_app::AppError> for CommandError {
+    fn from(error: sanad_app::AppError) -> Self {
+        use sanad_app::{AppError, PrintError};
+        match error {
+            AppError::Service(e) => e.into(),
+            AppError::Printing(PrintError::NoSuchPrinter(name)) => {
+                CommandError::new("printer", "ui-slip-no-such-printer").with_arg("printer", name)
+            }
+            AppError::Printing(PrintError::NoPrinter) => {
+                CommandError::new("printer", "ui-slip-no-printer")
+            }
+            AppError::Printing(PrintError::Spooler(detail)) => {
+                log::error!("spooler: {detail}");
+                CommandError::new("printer", "ui-slip-spooler-refused")
+            }
+            AppError::Printing(PrintError::NeedsRenderedPages) => {
+                CommandError::new("needs_rendered_pages", "ui-slip-print-preview")
+            }
+            AppError::Render(detail) => {
+                log::error!("slip rendering failed: {detail}");
+                CommandError::new("slip_render", "ui-slip-render-failed")
+            }
+            AppError::File { field, path } => CommandError::file(field, &path),
+        }
+    }
+}
+
 impl CommandError {
     /// An error of the shell itself (printing, files), with a `ui-*` message.
     pub fn new(code: &str, message_id: &str) -> Self {

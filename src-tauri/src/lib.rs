@@ -1,7 +1,11 @@
 //! The Sanad Desk (میز سند) desktop shell: builds the Tauri application, opens the database and
-//! exposes the commands the web UI calls. Commands stay one-line wrappers over the core service.
+//! exposes the commands the web UI calls. Commands stay one-line wrappers over one use case of the
+//! application layer (`sanad_service::Service`, `sanad_app`); their TypeScript client is
+//! generated from their signatures (`client.rs`).
 
 mod bindings;
+#[cfg(test)]
+mod client;
 mod commands;
 mod error;
 mod state;
@@ -30,7 +34,7 @@ fn open_database() -> state::OpenDatabase {
             }
         }
     };
-    let shown = database_shown(&url);
+    let shown = sanad_app::connection::shown(&url);
     log::info!("opening the database {shown}");
     let service = tauri::async_runtime::block_on(sanad_service::Service::open(&url));
     if let Err(error) = &service {
@@ -40,23 +44,6 @@ fn open_database() -> state::OpenDatabase {
         service: service.map(std::sync::Arc::new).map_err(CommandError::from),
         shown,
         from_environment,
-    }
-}
-
-/// Where the data is, for people: the file of a `sqlite://` URL, `user@host:port/database` of a
-/// PostgreSQL one — never a password the URL might carry, nor its options.
-pub(crate) fn database_shown(url: &str) -> String {
-    if let Some(path) = url.strip_prefix("sqlite://") {
-        return path.split('?').next().unwrap_or(path).to_owned();
-    }
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let rest = rest.split('?').next().unwrap_or(rest);
-    match rest.rsplit_once('@') {
-        Some((userinfo, host)) => {
-            let user = userinfo.split(':').next().unwrap_or(userinfo);
-            format!("{user}@{host}")
-        }
-        None => rest.to_owned(),
     }
 }
 
@@ -128,10 +115,14 @@ fn try_run() -> Result<(), tauri::Error> {
             }
             Ok(())
         })
+        // The command surface, listed once: `client.rs` generates the window's client from
+        // exactly these commands and fails when the committed one differs.
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
+            commands::vocabulary,
             commands::init_admin,
             commands::login,
+            commands::session_touch,
             commands::change_password,
             commands::logout,
             commands::list_users,
@@ -213,18 +204,6 @@ mod tests {
                 "needs_first_admin": true,
                 "session": null
             })
-        );
-    }
-
-    #[test]
-    fn where_the_data_is_never_shows_a_password() {
-        assert_eq!(
-            database_shown("postgres://desk:s3cret@db.office:5432/sanad?sslmode=require"),
-            "desk@db.office:5432/sanad"
-        );
-        assert_eq!(
-            database_shown("sqlite:///home/a/sanad.db"),
-            "/home/a/sanad.db"
         );
     }
 

@@ -1,10 +1,11 @@
 //! What the application holds for the lifetime of the process: the open service API (replaced
-//! when the desk switches databases), where the data is, who is signed in, and the task that
-//! tells the window about changes.
+//! when the desk switches databases), where the data is, the signed-in session (which ends by
+//! itself after the policy's idle minutes: the core's [`DeskSession`]), and the task that tells
+//! the window about changes.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use sanad_service::{Actor, Service};
+use sanad_service::{Actor, DeskSession, Service};
 use tauri::async_runtime::JoinHandle;
 
 use crate::error::CommandError;
@@ -22,20 +23,18 @@ pub struct OpenDatabase {
 
 pub struct DeskState {
     database: Mutex<OpenDatabase>,
-    session: Mutex<Option<Actor>>,
+    session: Mutex<Option<DeskSession>>,
     watcher: Mutex<Option<JoinHandle<()>>>,
     deliverer: Mutex<Option<JoinHandle<()>>>,
 }
 
-/// How often a desk tries the outbox. Every desk does: each message is claimed by one of them.
-const OUTBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// Sends the applicants' messages waiting in the outbox, now and every [`OUTBOX_EVERY`].
+/// Sends the applicants' messages waiting in the outbox, now and every
+/// [`sanad_service::OUTBOX_EVERY`].
 fn deliver_outbox(database: &OpenDatabase) -> Option<JoinHandle<()>> {
     let service = database.service.as_ref().ok()?.clone();
     Some(tauri::async_runtime::spawn(async move {
         service
-            .keep_delivering_outbox(OUTBOX_EVERY, |error| {
+            .keep_delivering_outbox(|error| {
                 log::warn!("outbox round failed: {error}");
             })
             .await;
@@ -82,17 +81,37 @@ impl DeskState {
         }
     }
 
-    /// The signed-in user, or `not_signed_in`. The core re-checks the actor on every call.
+    /// The signed-in user, counting the call as activity, or `not_signed_in` when nobody is or
+    /// the session was idle too long (it then ends here). The core re-checks the actor on every
+    /// call.
     pub fn actor(&self) -> Result<Actor, CommandError> {
-        self.current().ok_or_else(CommandError::not_signed_in)
+        let service = self.service()?;
+        let actor = lock(&self.session)
+            .as_mut()
+            .and_then(|session| session.actor(&service));
+        match actor {
+            Some(actor) => Ok(actor),
+            None => {
+                if lock(&self.session).is_some() {
+                    log::info!("the session ended after the policy's idle minutes");
+                    self.sign_out();
+                }
+                Err(CommandError::not_signed_in())
+            }
+        }
     }
 
-    pub fn current(&self) -> Option<Actor> {
-        lock(&self.session).clone()
+    /// Who is signed in, without counting as activity (the window reloaded, the sign-in screen's
+    /// banners), while the session is still open.
+    pub fn current(&self) -> Option<DeskSession> {
+        let service = self.service().ok()?;
+        lock(&self.session)
+            .clone()
+            .filter(|session| session.is_open(&service))
     }
 
-    pub fn sign_in(&self, actor: Actor) {
-        *lock(&self.session) = Some(actor);
+    pub fn sign_in(&self, session: DeskSession) {
+        *lock(&self.session) = Some(session);
     }
 
     pub fn sign_out(&self) {

@@ -69,11 +69,25 @@ tracking_code_grouped: string, status: Status,
  */
 version: number, requesting_org: Organization, destination_org: Organization | null, needs_ministry: boolean, documents: Array<Document>, dispatch_mode: DispatchMode, return_due: string | null, applicant: Applicant, letter: Letter, purpose: string, priority: Priority, created_at: string, deadline_at: string | null, overdue: boolean, 
 /**
- * What the asking user's role may do now.
+ * What the asking user's role may do now (the spellings, as `sanad request show --json`
+ * has always printed them).
  */
-available_actions: Array<Action>, history: Array<HistoryEntry>, };
+available_actions: Array<Action>, 
+/**
+ * The same steps with whether each asks for a reason: what the window's buttons show.
+ * (Absent in a request written before it existed, as a saved slip's JSON: none.)
+ */
+actions: Array<AvailableAction>, 
+/**
+ * The asking user may print this request's slip now (a clerk, from approval on).
+ */
+can_print_slip: boolean, history: Array<HistoryEntry>, };
 
-export type RequestSummary = { id: string, tracking_code: string, status: Status, version: number, priority: Priority, dispatch_mode: DispatchMode, requesting_org_id: string, requesting_org_name: string, applicant_name: string, letter_number: string, created_at: string, 
+export type RequestSummary = { id: string, tracking_code: string, 
+/**
+ * `3581-2290-4417`, as people read it.
+ */
+tracking_code_grouped: string, status: Status, version: number, priority: Priority, dispatch_mode: DispatchMode, requesting_org_id: string, requesting_org_name: string, applicant_name: string, letter_number: string, created_at: string, 
 /**
  * When it entered its current state.
  */
@@ -104,9 +118,14 @@ export type Session = { username: string, display_name: string, role: Role,
  */
 must_change_password: boolean, 
 /**
- * The desk returns to the sign-in screen after this many minutes without input (policy).
+ * The desk returns to the sign-in screen after this many minutes without input (policy);
+ * the session also ends by itself in the core after as long without a call.
  */
-idle_minutes: number, };
+idle_minutes: number, 
+/**
+ * The screens and buttons of this role, from the core.
+ */
+permissions: Permissions, };
 
 export type AppStatus = { 
 /**
@@ -191,7 +210,7 @@ export type Printer = { name: string, description: string, };
 
 export type SlipPreview = { 
 /**
- * One SVG document per page.
+ * One SVG document per page, drawn from the PDF's own layout.
  */
 pages: Array<string>, 
 /**
@@ -203,7 +222,9 @@ copy: number, printers: Array<Printer>,
  */
 chosen_printer: string | null, };
 
-export type SlipPrinted = { copy: number, printer: string, job: number, };
+export type Printed = { "kind": "spooled", printer: string, job: number, } | { "kind": "render_pages", printer: string, };
+
+export type SlipIssued = { tracking_code: string, copy: number, saved: FileWritten | null, printed: Printed | null, };
 
 export type TlsMode = "prefer" | "require" | "verify-full";
 
@@ -250,9 +271,9 @@ user: string, user_name: string, role: Role, at: string, at_jalali: string, note
 
 export type ComplaintView = { id: string, tracking_code: string, tracking_code_grouped: string, kind: ComplaintKind, status: ComplaintStatus, version: number, name: string, mobile: string | null, email: string | null, text: string, 
 /**
- * The linked request's tracking code.
+ * The linked request's tracking code, and grouped as people read it.
  */
-request_code: string | null, 
+request_code: string | null, request_code_grouped: string | null, 
 /**
  * The user name of the member of staff it is assigned to, and their name.
  */
@@ -260,7 +281,7 @@ assigned_to: string | null, assigned_to_name: string | null, answer: string | nu
 
 export type Assignee = { username: string, display_name: string, role: Role, };
 
-export type ComplaintSummary = { tracking_code: string, kind: ComplaintKind, status: ComplaintStatus, name: string, created_at: string, deadline_at: string | null, overdue: boolean, };
+export type ComplaintSummary = { tracking_code: string, tracking_code_grouped: string, kind: ComplaintKind, status: ComplaintStatus, name: string, created_at: string, deadline_at: string | null, overdue: boolean, };
 
 export type ComplaintQuery = { 
 /**
@@ -370,3 +391,44 @@ export type ReportQuery = { from: string | null, to: string | null, };
 export type ExportFormat = "xlsx" | "csv";
 
 export type DeskSignal = { "kind": "changed", seq: number, } | { "kind": "lost" } | { "kind": "restored", seq: number, };
+
+export type Lang = "fa" | "en";
+
+export type Screen = "queue" | "new" | "search" | "admin" | "complaints" | "reports" | "audit";
+
+export type ScreenEntry = { screen: Screen, alt_digit: number, };
+
+export type Permissions = { 
+/**
+ * In header order; the first is where the desk opens.
+ */
+screens: Array<ScreenEntry>, 
+/**
+ * Opens requests (the scanner, the tracking-code box's button).
+ */
+reads_requests: boolean, registers_requests: boolean, registers_complaints: boolean, prints_slips: boolean, 
+/**
+ * The administration screen's system tabs (users, policy, notices, calendar, mail,
+ * backups, database) beside the catalog.
+ */
+administers: boolean, 
+/**
+ * The queue also lists everything past its deadline.
+ */
+sees_overdue: boolean, };
+
+export type AvailableAction = { action: Action, 
+/**
+ * The step asks for a reason (send back, reject, cancel).
+ */
+needs_note: boolean, };
+
+export type Choice = { value: string, label_id: string, };
+
+export type Vocabulary = { roles: Array<Choice>, statuses: Array<Choice>, dispatch_modes: Array<Choice>, priorities: Array<Choice>, org_kinds: Array<Choice>, 
+/**
+ * The kinds a request's requesting organization may be (the new-request form's picker).
+ */
+requesting_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, database_tls_modes: Array<Choice>, mail_tls_modes: Array<Choice>, notice_kinds: Array<Choice>, report_kinds: Array<Choice>, export_formats: Array<Choice>, screens: Array<Choice>, };
+
+export type ComplaintDecision = { "action": "assign", to: string, } | { "action": "answer", text: string, } | { "action": "close", note: string | null, };

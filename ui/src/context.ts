@@ -1,15 +1,10 @@
 import { createContext, useContext } from "react";
-import type { Session } from "./bindings";
+import type { Screen, Session } from "./bindings";
 import { Messages } from "./lib/i18n";
 
+/** Where the desk is: one of the role's screens (the core's `Screen`), or one record's page. */
 export type View =
-  | { name: "queue" }
-  | { name: "new" }
-  | { name: "search" }
-  | { name: "admin" }
-  | { name: "audit" }
-  | { name: "complaints" }
-  | { name: "reports" }
+  | { name: Screen }
   | { name: "complaint"; code: string }
   | { name: "track"; code: string }
   | { name: "request"; code: string };

@@ -2,6 +2,7 @@
 //! where, and how its fields are validated and normalized. Everything here is synchronous and pure
 //! so that the service, the command line and the desktop app share one set of rules.
 
+pub mod access;
 pub mod calendar;
 pub mod complaint_workflow;
 pub mod error;

@@ -1,14 +1,10 @@
 //! The domain's vocabulary. Each enum has a stable snake_case spelling used in the database,
 //! the command line, JSON and Fluent message ids (`role-clerk`, `status-approved`, …).
 
-use serde::{Deserialize, Serialize};
-
-use crate::{Error, Result};
-
 macro_rules! spelled_enum {
     ($(#[$meta:meta])* $name:ident, $field:literal, $msg:literal { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
 
@@ -20,10 +16,10 @@ macro_rules! spelled_enum {
             }
 
             /// Parses the stable spelling; anything else is a field error on `field`.
-            pub fn parse(field: &str, text: &str) -> Result<Self> {
+            pub fn parse(field: &str, text: &str) -> $crate::Result<Self> {
                 match text.trim() {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(Error::invalid(field, $msg)),
+                    _ => Err($crate::Error::invalid(field, $msg)),
                 }
             }
         }
@@ -35,11 +31,12 @@ macro_rules! spelled_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> { Self::parse($field, s) }
+            type Err = $crate::Error;
+            fn from_str(s: &str) -> $crate::Result<Self> { Self::parse($field, s) }
         }
     };
 }
+pub(crate) use spelled_enum;
 
 spelled_enum!(
     #[derive(ts_rs::TS)]

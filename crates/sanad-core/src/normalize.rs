@@ -1,4 +1,4 @@
-//! Persian text normalization (DESIGN.md, "Data, validation and Persian text").
+//! Persian text normalization (ARCHITECTURE.md, "Data, validation and Persian text").
 //!
 //! The same word reaches the desk typed on Persian, Arabic and English keyboards, pasted from
 //! PDFs and web pages. Normalizing on the way in keeps one spelling in the database; search keys

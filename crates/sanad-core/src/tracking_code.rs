@@ -1,4 +1,4 @@
-//! Tracking codes (DESIGN.md, "Tracking codes"): 12 digits, 11 from a cryptographically secure
+//! Tracking codes (ARCHITECTURE.md, "Glossary"): 12 digits, 11 from a cryptographically secure
 //! source so no applicant can guess another's code, and a Verhoeff check digit so every mistyped
 //! digit and every swap of neighbouring digits is caught at the desk instead of opening the
 //! wrong request.

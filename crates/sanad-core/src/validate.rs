@@ -1,4 +1,4 @@
-//! Field validators (DESIGN.md, "Data, validation and Persian text"). Each takes the field's name
+//! Field validators (ARCHITECTURE.md, "Data, validation and Persian text"). Each takes the field's name
 //! and what the person typed, and returns the value to store or an error that names the field
 //! and a Fluent message id. Nothing half-valid gets past them.
 

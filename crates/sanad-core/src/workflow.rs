@@ -1,7 +1,7 @@
-//! The request's life as a table of transitions (DESIGN.md, "The request's life"). The service
+//! The request's life as a table of transitions (ARCHITECTURE.md, "Glossary"). The service
 //! asks [`next_status`] before every change; nothing else decides who may move a request where.
 
-use crate::model::{Action, DispatchMode, Role, Status};
+use crate::model::{Action, DispatchMode, OrgKind, Role, Status};
 use crate::{Error, Result};
 
 /// What the workflow needs to know about a request to decide a step.
@@ -98,6 +98,40 @@ pub fn queue_states(role: Role) -> &'static [Status] {
         Role::Ministry => &[AwaitingMinistry],
         Role::Auditor | Role::Admin => &[],
     }
+}
+
+/// The kinds of organization that may ask for a document: executive agencies (a ministry or a
+/// third party is a destination, never the requester).
+pub const REQUESTING_KINDS: &[OrgKind] = &[OrgKind::Agency];
+
+/// States in which a request's slip may be issued: from approval on (it travels with the
+/// dispatched document) while the request lives on; never before approval, nor for a rejected
+/// or cancelled request.
+pub const SLIP_STATES: &[Status] = &[
+    Status::Approved,
+    Status::Dispatched,
+    Status::Delivered,
+    Status::ReturnedToRepository,
+    Status::Closed,
+];
+
+/// One step a user may take now, as a front end offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct AvailableAction {
+    pub action: Action,
+    /// The step asks for a reason (send back, reject, cancel).
+    pub needs_note: bool,
+}
+
+/// [`available_actions`] with whether each needs a note.
+pub fn offered_actions(role: Role, facts: RequestFacts) -> Vec<AvailableAction> {
+    available_actions(role, facts)
+        .into_iter()
+        .map(|action| AvailableAction {
+            action,
+            needs_note: action.requires_note(),
+        })
+        .collect()
 }
 
 /// The actions `role` could take on a request now (for the UI's buttons).

@@ -14,7 +14,7 @@ pub use digits::{to_latin_digits, to_persian_digits};
 pub use sources::{sources, FTL_FILES};
 
 /// A language the product speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

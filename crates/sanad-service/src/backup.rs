@@ -267,6 +267,17 @@ pub enum BackupSecret<'a> {
     Keychain,
 }
 
+impl<'a> BackupSecret<'a> {
+    /// What a front end's form means: a passphrase when one was typed, otherwise this
+    /// computer's keychain key.
+    pub fn from_passphrase(passphrase: Option<&'a str>) -> BackupSecret<'a> {
+        match passphrase.filter(|p| !p.is_empty()) {
+            Some(p) => BackupSecret::Passphrase(p),
+            None => BackupSecret::Keychain,
+        }
+    }
+}
+
 impl Service {
     /// Writes an encrypted backup of everything (the audit log included) and returns its bytes.
     /// Administrator only; the backup itself is recorded in the audit log first.

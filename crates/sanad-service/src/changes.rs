@@ -11,7 +11,7 @@ use sanad_core::Result;
 use sqlx::postgres::PgListener;
 
 use crate::store::{storage, Store};
-use crate::Service;
+use crate::{Actor, Service};
 
 const CHANNEL: &str = "sanad_changes";
 const SQLITE_POLL: Duration = Duration::from_millis(500);
@@ -40,8 +40,9 @@ pub struct ChangeFeed {
 }
 
 impl Service {
-    /// Starts watching for changes committed anywhere in this database.
-    pub async fn watch_changes(&self) -> Result<ChangeFeed> {
+    /// Starts watching for changes committed anywhere in this database, for a signed-in desk.
+    pub async fn watch_changes(&self, actor: &Actor) -> Result<ChangeFeed> {
+        self.authorize(actor, crate::service::ANY_ROLE).await?;
         let mut feed = ChangeFeed {
             store: self.store.clone(),
             listener: None,

@@ -51,6 +51,16 @@ pub struct ComplaintStep {
     pub note: Option<String>,
 }
 
+/// A step taken on a complaint, with what each step needs: the assignee's user name, the
+/// answer's text, the closing note (blank means none).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, TS)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum ComplaintDecision {
+    Assign { to: String },
+    Answer { text: String },
+    Close { note: Option<String> },
+}
+
 /// Someone a complaint can be given to: an active member of staff of an assignable role. Only
 /// what the person choosing needs (no account state).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
@@ -74,8 +84,9 @@ pub struct ComplaintView {
     pub mobile: Option<String>,
     pub email: Option<String>,
     pub text: String,
-    /// The linked request's tracking code.
+    /// The linked request's tracking code, and grouped as people read it.
     pub request_code: Option<String>,
+    pub request_code_grouped: Option<String>,
     /// The user name of the member of staff it is assigned to, and their name.
     pub assigned_to: Option<String>,
     pub assigned_to_name: Option<String>,
@@ -92,6 +103,7 @@ pub struct ComplaintView {
 pub struct ComplaintSummary {
     #[ts(type = "string")]
     pub tracking_code: TrackingCode,
+    pub tracking_code_grouped: String,
     pub kind: ComplaintKind,
     pub status: ComplaintStatus,
     pub name: String,
@@ -335,6 +347,31 @@ impl Service {
         .await
     }
 
+    /// One step on a complaint at the version the user was looking at (a change made meanwhile
+    /// at another desk comes back as a conflict): what every front end calls.
+    pub async fn take_complaint_step(
+        &self,
+        actor: &Actor,
+        code: &str,
+        step: ComplaintDecision,
+        expected_version: Option<i64>,
+    ) -> Result<ComplaintView> {
+        match step {
+            ComplaintDecision::Assign { to } => {
+                self.assign_complaint(actor, code, &to, expected_version)
+                    .await
+            }
+            ComplaintDecision::Answer { text } => {
+                self.answer_complaint(actor, code, &text, expected_version)
+                    .await
+            }
+            ComplaintDecision::Close { note } => {
+                self.close_complaint(actor, code, note.as_deref(), expected_version)
+                    .await
+            }
+        }
+    }
+
     /// Closes an answered complaint. Clerks and the director.
     pub async fn close_complaint(
         &self,
@@ -381,8 +418,10 @@ impl Service {
         let now = self.now_micros();
         rows.into_iter()
             .map(|r| {
+                let tracking_code = TrackingCode::parse(&r.tracking_code)?;
                 Ok(ComplaintSummary {
-                    tracking_code: TrackingCode::parse(&r.tracking_code)?,
+                    tracking_code_grouped: tracking_code.grouped(),
+                    tracking_code,
                     kind: ComplaintKind::parse("kind", &r.kind)?,
                     status: ComplaintStatus::parse("status", &r.status)?,
                     name: r.person_name,
@@ -604,6 +643,10 @@ impl Service {
             mobile: row.mobile,
             email: row.email,
             text: row.body,
+            request_code_grouped: request_code
+                .as_deref()
+                .and_then(|c| TrackingCode::parse(c).ok())
+                .map(|c| c.grouped()),
             request_code,
             assigned_to: assignee.as_ref().map(|(username, _)| username.clone()),
             assigned_to_name: assignee.map(|(_, name)| name),

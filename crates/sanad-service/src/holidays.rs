@@ -107,7 +107,12 @@ impl Service {
     }
 
     /// Whether Thursday is a day off. Administrator only; recorded in the audit log.
-    pub async fn set_thursday_off(&self, actor: &Actor, off: bool) -> Result<()> {
+    pub async fn set_thursday_off(&self, actor: &Actor, off: bool) -> Result<CalendarSettings> {
+        self.write_thursday_off(actor, off).await?;
+        self.calendar_settings(actor).await
+    }
+
+    async fn write_thursday_off(&self, actor: &Actor, off: bool) -> Result<()> {
         self.authorize(actor, &[Role::Admin]).await?;
         let draft = AuditDraft {
             at: self.now_micros(),

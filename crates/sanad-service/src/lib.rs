@@ -24,11 +24,13 @@ mod reports;
 mod requests;
 mod search;
 mod service;
+mod session;
 mod slips;
 mod store;
 mod track;
 mod ui_support;
 mod users;
+mod vocabulary;
 
 pub use audit::AuditReport;
 pub use audit_log::{AuditEntry, AuditQuery};
@@ -36,8 +38,8 @@ pub use backup::BackupSecret;
 pub use changes::{ChangeFeed, DeskSignal};
 pub use clock::{Clock, SystemClock};
 pub use complaints::{
-    Assignee, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintTarget, ComplaintView,
-    NewComplaint,
+    Assignee, ComplaintDecision, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintTarget,
+    ComplaintView, NewComplaint,
 };
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
 pub use deadlines::StateTarget;
@@ -46,14 +48,18 @@ pub use holidays::{CalendarSettings, Holiday};
 pub use keychain::{Keychain, SecretName};
 pub use models::*;
 pub use notices::{NewNotice, Notice, NoticeKind};
-pub use outbox::{DeliveryReport, DeliveryState, MailSettings, MailTls, Notification};
+pub use outbox::{
+    DeliveryReport, DeliveryState, MailSettings, MailTls, Notification, OUTBOX_EVERY,
+};
 pub use policy::AccountPolicy;
 pub use report_export::{report_csv, report_xlsx};
 pub use report_files::ExportFormat;
 pub use reports::{Cell, Report, ReportKind, ReportQuery};
 pub use service::{default_database_url, Actor, CodeSource, Service};
+pub use session::DeskSession;
 pub use slips::{OfficeProfile, SlipApproval, SlipPrint, SLIP_PAPERS};
 pub use store::Store;
 pub use track::{mask_name, TrackStatus, TrackedKind};
+pub use vocabulary::{vocabulary, Choice, Vocabulary};
 
 pub use sanad_core::{self as core, Error, Result, TrackingCode};

@@ -3,6 +3,7 @@
 
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+use sanad_core::workflow::AvailableAction;
 use sanad_core::TrackingCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -148,8 +149,16 @@ pub struct RequestView {
     pub created_at: String,
     pub deadline_at: Option<String>,
     pub overdue: bool,
-    /// What the asking user's role may do now.
+    /// What the asking user's role may do now (the spellings, as `sanad request show --json`
+    /// has always printed them).
     pub available_actions: Vec<Action>,
+    /// The same steps with whether each asks for a reason: what the window's buttons show.
+    /// (Absent in a request written before it existed, as a saved slip's JSON: none.)
+    #[serde(default)]
+    pub actions: Vec<AvailableAction>,
+    /// The asking user may print this request's slip now (a clerk, from approval on).
+    #[serde(default)]
+    pub can_print_slip: bool,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -159,6 +168,8 @@ pub struct RequestSummary {
     pub id: String,
     #[ts(type = "string")]
     pub tracking_code: TrackingCode,
+    /// `3581-2290-4417`, as people read it.
+    pub tracking_code_grouped: String,
     pub status: Status,
     pub version: i64,
     pub priority: Priority,

@@ -128,11 +128,16 @@ impl Service {
         rows.into_iter().map(|r| notice(r, now)).collect()
     }
 
-    /// What a desk shows at `now`: every notice from its lead time before it starts until it
-    /// ends. Needs no actor: the sign-in screen shows them too, and they hold nothing private.
-    pub async fn active_banners(&self, now: DateTime<Utc>) -> Result<Vec<Notice>> {
+    /// What a desk shows now: every notice from its lead time before it starts until it ends.
+    /// `viewer` is the signed-in person, checked like every caller (a deactivated user's desk
+    /// stops here too); `None` is the public view of the sign-in screen and the portal's front
+    /// page, which shows the same notices: they hold nothing private.
+    pub async fn active_banners(&self, viewer: Option<&Actor>) -> Result<Vec<Notice>> {
+        if let Some(actor) = viewer {
+            self.authorize(actor, crate::service::ANY_ROLE).await?;
+        }
         let lead = i64::from(self.banner_lead_hours().await?) * 3_600 * 1_000_000;
-        let now = micros(now);
+        let now = self.now_micros();
         let rows =
             on_store!(&self.store, ops, pool => ops::current_notices(pool, now, now + lead).await)?;
         rows.into_iter().map(|r| notice(r, now)).collect()

@@ -128,6 +128,9 @@ pub(crate) fn compose(
     }
 }
 
+/// How often each desk tries the outbox. Every desk does: each message is claimed by one of them.
+pub const OUTBOX_EVERY: Duration = Duration::from_secs(30);
+
 /// The grouped tracking code as a message argument (digits shaped by the localizer).
 pub(crate) fn code_arg(code: &TrackingCode) -> (&'static str, String) {
     ("code", code.grouped())
@@ -185,6 +188,30 @@ impl Service {
             ops::append_audit(&mut tx, &mut head, draft).await?;
             ops::commit_write(tx, head).await
         })
+    }
+
+    /// Saves the mail server and, when one is typed, its account's password (to the OS
+    /// keychain, never to settings), as the administration screen and `sanad mail` do: the
+    /// settings are checked first, so a refused form changes nothing. Returns what is in force.
+    pub async fn save_mail_server(
+        &self,
+        actor: &Actor,
+        settings: MailSettings,
+        password: Option<&str>,
+    ) -> Result<Option<MailSettings>> {
+        let password = password.filter(|p| !p.is_empty());
+        let has_account = settings
+            .username
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty());
+        if password.is_some() && !has_account {
+            return Err(Error::invalid("username", "error-required"));
+        }
+        self.set_mail_settings(actor, settings).await?;
+        if let Some(password) = password {
+            self.save_smtp_password(actor, password).await?;
+        }
+        self.mail_settings(actor).await
     }
 
     /// Keeps the SMTP account's password in the OS keychain. Administrator only.
@@ -337,10 +364,11 @@ impl Service {
         Ok(report)
     }
 
-    /// Runs [`Service::deliver_outbox`] now and every `every`, for as long as the future is
-    /// polled (a desk spawns it beside its window and aborts it when the database changes). A
+    /// Runs [`Service::deliver_outbox`] now and every [`OUTBOX_EVERY`], for as long as the future
+    /// is polled (a desk spawns it beside its window and aborts it when the database changes). A
     /// failed round is handed to `failed` and tried again next time.
-    pub async fn keep_delivering_outbox(&self, every: Duration, failed: impl Fn(&Error)) {
+    pub async fn keep_delivering_outbox(&self, failed: impl Fn(&Error)) {
+        let every = OUTBOX_EVERY;
         loop {
             if let Err(e) = self.deliver_outbox().await {
                 failed(&e);

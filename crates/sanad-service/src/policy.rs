@@ -64,9 +64,16 @@ impl AccountPolicy {
 }
 
 impl Service {
-    /// The policy in force (defaults where the administrator set nothing). Needed before sign-in,
-    /// so it asks for no actor; it holds nothing secret.
-    pub async fn account_policy(&self) -> Result<AccountPolicy> {
+    /// The policy in force, for anyone signed in (the desk reads its idle minutes; the
+    /// administrator's policy screen shows it).
+    pub async fn account_policy(&self, actor: &Actor) -> Result<AccountPolicy> {
+        self.authorize(actor, crate::service::ANY_ROLE).await?;
+        self.load_account_policy().await
+    }
+
+    /// The policy in force (defaults where the administrator set nothing), for the service's own
+    /// checks at sign-in and password changes, before anyone is signed in.
+    pub(crate) async fn load_account_policy(&self) -> Result<AccountPolicy> {
         let mut values = AccountPolicy::default().values();
         for (key, value) in KEYS.iter().zip(values.iter_mut()) {
             let stored = on_store!(&self.store, ops, pool => ops::setting(pool, key).await)?;
@@ -83,8 +90,18 @@ impl Service {
         })
     }
 
-    /// Changes the policy. Administrator only; recorded in the audit log.
-    pub async fn set_account_policy(&self, actor: &Actor, policy: AccountPolicy) -> Result<()> {
+    /// Changes the policy and answers the one now in force. Administrator only; recorded in
+    /// the audit log.
+    pub async fn set_account_policy(
+        &self,
+        actor: &Actor,
+        policy: AccountPolicy,
+    ) -> Result<AccountPolicy> {
+        self.write_account_policy(actor, policy).await?;
+        self.load_account_policy().await
+    }
+
+    async fn write_account_policy(&self, actor: &Actor, policy: AccountPolicy) -> Result<()> {
         self.authorize(actor, &[Role::Admin]).await?;
         policy.check()?;
         let draft = AuditDraft {

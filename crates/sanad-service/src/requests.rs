@@ -382,6 +382,9 @@ impl Service {
             deadline_at: row.deadline_at.map(rfc3339),
             overdue: row.deadline_at.is_some_and(|d| d < now),
             available_actions: workflow::available_actions(actor.role, facts),
+            actions: workflow::offered_actions(actor.role, facts),
+            can_print_slip: sanad_core::access::PRINTS_SLIPS.contains(&actor.role)
+                && workflow::SLIP_STATES.contains(&facts.status),
             history,
             id: row.id,
         })
@@ -393,7 +396,10 @@ impl Service {
         let requesting =
             on_store!(&self.store, ops, pool => ops::org_by_id(pool, requesting_id).await)?
                 .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
-        if requesting.kind != OrgKind::Agency.as_str() {
+        if !workflow::REQUESTING_KINDS
+            .iter()
+            .any(|k| k.as_str() == requesting.kind)
+        {
             return Err(Error::invalid(
                 "requesting_org",
                 "error-requesting-org-kind",

@@ -174,8 +174,10 @@ fn paginate(
 }
 
 pub(crate) fn summary(r: RequestSummaryRow, now: i64) -> Result<RequestSummary> {
+    let tracking_code = TrackingCode::parse(&r.tracking_code)?;
     Ok(RequestSummary {
-        tracking_code: TrackingCode::parse(&r.tracking_code)?,
+        tracking_code_grouped: tracking_code.grouped(),
+        tracking_code,
         status: Status::parse("status", &r.status)?,
         version: r.version,
         priority: Priority::parse("priority", &r.priority)?,

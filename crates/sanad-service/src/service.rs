@@ -106,6 +106,12 @@ impl Service {
         self.store.close().await
     }
 
+    /// Now, on the service's clock: every front end takes the time from here, never from the
+    /// system, so tests that move the clock move everything.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
     pub(crate) fn now_micros(&self) -> i64 {
         crate::clock::micros(self.clock.now())
     }

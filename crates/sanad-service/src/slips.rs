@@ -3,7 +3,7 @@
 //! first is the slip, later ones are duplicates marked المثنی) and writes the audit entry in the
 //! same transaction, so no copy leaves a desk unrecorded.
 //!
-//! Who may do what: clerks issue, preview and choose their printer (the desk's job, DESIGN.md);
+//! Who may do what: clerks issue, preview and choose their printer (the desk's job, ARCHITECTURE.md, "Glossary");
 //! the administrator keeps the office profile; everyone signed in may read the profile.
 //! A slip is issued once the request is approved (it travels with the dispatched document) and
 //! may be reprinted while the request lives on; never before approval, nor for a rejected or
@@ -33,14 +33,8 @@ macro_rules! on_pool {
 /// The paper sizes a slip is laid out for, as the desk names them.
 pub const SLIP_PAPERS: &[&str] = &["a5", "a4", "80mm"];
 
-/// States in which a slip may be issued.
-const PRINTABLE: &[Status] = &[
-    Status::Approved,
-    Status::Dispatched,
-    Status::Delivered,
-    Status::ReturnedToRepository,
-    Status::Closed,
-];
+/// States in which a slip may be issued (the core's rule, shown by the request page too).
+const PRINTABLE: &[Status] = sanad_core::workflow::SLIP_STATES;
 
 /// A logo larger than this is not a letterhead logo; refusing it keeps every slip small.
 const MAX_LOGO_BYTES: usize = 512 * 1024;

@@ -103,7 +103,7 @@ impl Service {
                 must_change_password: user.must_change_password,
             });
         }
-        let policy = self.account_policy().await?;
+        let policy = self.load_account_policy().await?;
         let lock_at = i64::from(policy.lockout_attempts);
         let until = now + i64::from(policy.lockout_minutes) * 60 * 1_000_000;
         let locked = on_store!(&self.store, ops, pool => {
@@ -223,7 +223,7 @@ impl Service {
 
     /// The policy's password rules: long enough, and not the user name.
     async fn check_password(&self, username: &str, password: &str) -> Result<()> {
-        let policy = self.account_policy().await?;
+        let policy = self.load_account_policy().await?;
         if password.chars().count() < policy.min_password_chars as usize {
             return Err(Error::invalid_with(
                 "password",

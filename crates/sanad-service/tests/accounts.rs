@@ -219,7 +219,7 @@ on_both_backends!(
     |b: Backend| async move {
         let o = Office::new(b).await;
         assert_eq!(
-            o.svc.account_policy().await.expect("policy"),
+            o.svc.account_policy(&o.admin).await.expect("policy"),
             AccountPolicy::default()
         );
         let stricter = AccountPolicy {
@@ -247,7 +247,10 @@ on_both_backends!(
             .set_account_policy(&o.admin, stricter)
             .await
             .expect("set");
-        assert_eq!(o.svc.account_policy().await.expect("policy"), stricter);
+        assert_eq!(
+            o.svc.account_policy(&o.admin).await.expect("policy"),
+            stricter
+        );
         let user = |pw: &str| NewUser {
             username: "newbie".into(),
             display_name: "تازه‌وارد".into(),

@@ -253,6 +253,23 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.save_smtp_password(who, "secret")
         );
         check!(
+            "save_mail_server",
+            &[Role::Admin],
+            o.svc.save_mail_server(
+                who,
+                MailSettings {
+                    host: "127.0.0.1".into(),
+                    port: 2525,
+                    tls: MailTls::None,
+                    username: None,
+                    from: "desk@sanad.invalid".into()
+                },
+                None
+            )
+        );
+        check!("account_policy", ALL, o.svc.account_policy(who));
+        check!("active_banners", ALL, o.svc.active_banners(Some(who)));
+        check!(
             "request_notifications",
             STAFF,
             o.svc.request_notifications(who, &code)

@@ -28,7 +28,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 on_both_backends!(another_desks_changes_reach_the_feed, |backend| async move {
     let office = Office::new(backend).await;
     let other_desk = Service::connect(office.url()).await.expect("second desk");
-    let mut feed = office.svc.watch_changes().await.expect("feed");
+    let mut feed = office.svc.watch_changes(&office.clerk).await.expect("feed");
 
     let clerk = other_desk.login("clerk", PASSWORD).await.expect("clerk");
     let view = other_desk
@@ -72,7 +72,7 @@ on_both_backends!(another_desks_changes_reach_the_feed, |backend| async move {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cut_listening_connection_comes_back() {
     let office = Office::new(Backend::Postgres).await;
-    let mut feed = office.svc.watch_changes().await.expect("feed");
+    let mut feed = office.svc.watch_changes(&office.clerk).await.expect("feed");
     let admin = Service::connect(&std::env::var("SANAD_TEST_PG_URL").expect("SANAD_TEST_PG_URL"))
         .await
         .expect("server admin connection");

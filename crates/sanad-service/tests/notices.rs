@@ -42,8 +42,8 @@ on_both_backends!(
         assert_eq!(n.starts_at, "2025-12-28T10:30:00Z");
         assert_eq!(n.ends_jalali, "1404/10/07 18:00");
         let shown = |at| {
-            let svc = o.svc.clone();
-            async move { svc.active_banners(at).await.expect("banners") }
+            let svc = o.svc.clone().with_clock(TestClock::at(at));
+            async move { svc.active_banners(None).await.expect("banners") }
         };
         assert!(
             shown(tehran(27, 13)).await.is_empty(),

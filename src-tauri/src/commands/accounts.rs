@@ -23,13 +23,13 @@ pub async fn set_user_active(desk: Desk<'_>, username: String, active: bool) -> 
 
 #[tauri::command]
 pub async fn account_policy(desk: Desk<'_>) -> Answer<AccountPolicy> {
-    desk.actor()?;
-    Ok(desk.service()?.account_policy().await?)
+    Ok(desk.service()?.account_policy(&desk.actor()?).await?)
 }
 
 #[tauri::command]
 pub async fn set_account_policy(desk: Desk<'_>, policy: AccountPolicy) -> Answer<AccountPolicy> {
-    let service = desk.service()?;
-    service.set_account_policy(&desk.actor()?, policy).await?;
-    Ok(service.account_policy().await?)
+    Ok(desk
+        .service()?
+        .set_account_policy(&desk.actor()?, policy)
+        .await?)
 }

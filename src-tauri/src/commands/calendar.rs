@@ -32,10 +32,10 @@ pub async fn calendar_settings(desk: Desk<'_>) -> Answer<CalendarSettings> {
 
 #[tauri::command]
 pub async fn set_thursday_off(desk: Desk<'_>, off: bool) -> Answer<CalendarSettings> {
-    let service = desk.service()?;
-    let actor = desk.actor()?;
-    service.set_thursday_off(&actor, off).await?;
-    Ok(service.calendar_settings(&actor).await?)
+    Ok(desk
+        .service()?
+        .set_thursday_off(&desk.actor()?, off)
+        .await?)
 }
 
 #[tauri::command]

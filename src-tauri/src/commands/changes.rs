@@ -10,8 +10,7 @@ use super::{Answer, Desk};
 /// the previous watcher. It stops at sign-out, or when the window is gone.
 #[tauri::command]
 pub async fn watch_changes(desk: Desk<'_>, on_change: Channel<DeskSignal>) -> Answer<()> {
-    desk.actor()?;
-    let mut feed = desk.service()?.watch_changes().await?;
+    let mut feed = desk.service()?.watch_changes(&desk.actor()?).await?;
     let task = tauri::async_runtime::spawn(async move {
         loop {
             let signal = feed.next().await;

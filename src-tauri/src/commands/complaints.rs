@@ -1,8 +1,8 @@
 //! Complaints, suggestions and comments: registered at a desk, assigned, answered and closed.
 
-use sanad_core::model::ComplaintAction;
 use sanad_service::{
-    Assignee, ComplaintQuery, ComplaintSummary, ComplaintView, NewComplaint, Notification,
+    Assignee, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, NewComplaint,
+    Notification,
 };
 
 use super::{Answer, Desk};
@@ -35,39 +35,18 @@ pub async fn complaint_assignees(desk: Desk<'_>) -> Answer<Vec<Assignee>> {
 }
 
 /// One step on a complaint, at the version the user was looking at (a change made meanwhile at
-/// another desk comes back as a conflict). `value` is the assignee's user name for `assign`, the
-/// answer for `answer`, the note for `close`.
+/// another desk comes back as a conflict).
 #[tauri::command]
 pub async fn complaint_step(
     desk: Desk<'_>,
     code: String,
-    action: String,
-    value: Option<String>,
+    step: ComplaintDecision,
     expected_version: i64,
 ) -> Answer<ComplaintView> {
-    let service = desk.service()?;
-    let actor = desk.actor()?;
-    let value = value.unwrap_or_default();
-    let version = Some(expected_version);
-    let view = match ComplaintAction::parse("action", &action)? {
-        ComplaintAction::Assign => {
-            service
-                .assign_complaint(&actor, &code, &value, version)
-                .await?
-        }
-        ComplaintAction::Answer => {
-            service
-                .answer_complaint(&actor, &code, &value, version)
-                .await?
-        }
-        ComplaintAction::Close => {
-            let note = Some(value.as_str()).filter(|n| !n.trim().is_empty());
-            service
-                .close_complaint(&actor, &code, note, version)
-                .await?
-        }
-    };
-    Ok(view)
+    Ok(desk
+        .service()?
+        .take_complaint_step(&desk.actor()?, &code, step, Some(expected_version))
+        .await?)
 }
 
 #[tauri::command]

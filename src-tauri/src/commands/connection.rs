@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use sanad_service::{ConnectionProfile, Service};
+use sanad_app::connection::switch_database;
+use sanad_service::ConnectionProfile;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -30,9 +31,8 @@ pub fn connection_settings(desk: Desk<'_>) -> Answer<ConnectionSettings> {
     })
 }
 
-/// Opens `profile` (trying `password` on PostgreSQL and keeping it in the keychain once it
-/// works), saves it as this desk's choice, and puts it in place of the open database. Allowed
-/// before anyone signs in (first run, or a server that moved) and to the administrator.
+/// Opens `profile`, saves it as this desk's choice, and puts it in place of the open database.
+/// Allowed before anyone signs in (first run, or a server that moved) and to the administrator.
 #[tauri::command]
 pub async fn connect_database(
     desk: Desk<'_>,
@@ -40,18 +40,22 @@ pub async fn connect_database(
     password: Option<String>,
 ) -> Answer<ConnectionSettings> {
     let open = desk.service().ok();
-    Service::check_connection_change(open.as_deref(), desk.current().as_ref()).await?;
-    let (service, profile) = Service::open_profile(&profile, password.as_deref()).await?;
-    profile.save()?;
-    let shown = crate::database_shown(&profile.url()?);
+    let signed_in = desk.current().map(|session| session.who().clone());
+    let switched = switch_database(
+        open.as_deref(),
+        signed_in.as_ref(),
+        &profile,
+        password.as_deref(),
+    )
+    .await?;
     desk.replace_database(OpenDatabase {
-        service: Ok(Arc::new(service)),
-        shown: shown.clone(),
+        service: Ok(Arc::new(switched.service)),
+        shown: switched.shown.clone(),
         from_environment: false,
     });
     Ok(ConnectionSettings {
-        profile,
-        shown,
+        profile: switched.profile,
+        shown: switched.shown,
         from_environment: false,
     })
 }

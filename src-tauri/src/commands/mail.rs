@@ -9,20 +9,17 @@ pub async fn mail_settings(desk: Desk<'_>) -> Answer<Option<MailSettings>> {
     Ok(desk.service()?.mail_settings(&desk.actor()?).await?)
 }
 
-/// Saves the mail server; a non-empty `password` goes to the OS keychain, never to settings.
+/// Saves the mail server and, when typed, its password (to the OS keychain, never to settings).
 #[tauri::command]
 pub async fn set_mail_settings(
     desk: Desk<'_>,
     settings: MailSettings,
     password: Option<String>,
 ) -> Answer<Option<MailSettings>> {
-    let service = desk.service()?;
-    let actor = desk.actor()?;
-    service.set_mail_settings(&actor, settings).await?;
-    if let Some(password) = password.filter(|p| !p.is_empty()) {
-        service.save_smtp_password(&actor, &password).await?;
-    }
-    Ok(service.mail_settings(&actor).await?)
+    Ok(desk
+        .service()?
+        .save_mail_server(&desk.actor()?, settings, password.as_deref())
+        .await?)
 }
 
 #[tauri::command]

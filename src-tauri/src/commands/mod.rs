@@ -1,10 +1,14 @@
-//! The commands the web UI invokes. Each is a thin wrapper over one call of the core service API:
-//! the core checks the role, the state and every field; errors cross as [`CommandError`].
+//! The commands the web UI invokes, one file per feature. Each parses its arguments, calls one use
+//! case — a [`sanad_service::Service`] method or a `sanad_app` function — and returns its
+//! result; the core checks the role, the state and every field. Errors cross as
+//! [`CommandError`]. The TypeScript client (`ui/src/lib/commands.ts`) is generated from these
+//! functions' signatures (see `client.rs`), so a renamed command fails to compile in the window.
 
-use sanad_core::model::{Action, Role};
+use sanad_core::access::Permissions;
+use sanad_core::model::Action;
 use sanad_service::{
-    Actor, Document, NewDocument, NewOrganization, NewRequest, NewUser, Organization, Page,
-    PageRequest, Queue, RequestSummary, RequestView, SearchQuery, User,
+    Actor, DeskSession, Document, NewDocument, NewOrganization, NewRequest, NewUser, Organization,
+    Page, PageRequest, Queue, RequestSummary, RequestView, SearchQuery, User, Vocabulary,
 };
 use serde::Serialize;
 use tauri::State;
@@ -29,27 +33,32 @@ pub mod track;
 type Desk<'a> = State<'a, DeskState>;
 type Answer<T> = Result<T, CommandError>;
 
-/// Who is signed in at this desk.
+/// Who is signed in at this desk, and what the core lets them do from the window.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 pub struct Session {
     pub username: String,
     pub display_name: String,
-    pub role: Role,
+    pub role: sanad_core::model::Role,
     /// Signed in with the administrator's one-time password: the desk shows only the form to
     /// choose a new one (the core refuses everything else until then).
     pub must_change_password: bool,
-    /// The desk returns to the sign-in screen after this many minutes without input (policy).
+    /// The desk returns to the sign-in screen after this many minutes without input (policy);
+    /// the session also ends by itself in the core after as long without a call.
     pub idle_minutes: u32,
+    /// The screens and buttons of this role, from the core.
+    pub permissions: Permissions,
 }
 
 impl Session {
-    fn new(actor: &Actor, idle_minutes: u32) -> Self {
+    fn new(session: &DeskSession) -> Self {
+        let actor: &Actor = session.who();
         Session {
             username: actor.username().to_owned(),
             display_name: actor.display_name().to_owned(),
             role: actor.role(),
             must_change_password: actor.must_change_password(),
-            idle_minutes,
+            idle_minutes: session.idle_minutes(),
+            permissions: Permissions::of(actor.role()),
         }
     }
 }
@@ -71,16 +80,18 @@ pub struct AppStatus {
 pub async fn app_status(desk: Desk<'_>) -> Answer<AppStatus> {
     let (database, _) = desk.database_shown();
     let service = desk.service()?;
-    let idle_minutes = service.account_policy().await?.idle_minutes;
     Ok(AppStatus {
         database,
         backend: service.backend_name().to_owned(),
         needs_first_admin: service.needs_first_admin().await?,
-        session: desk
-            .current()
-            .as_ref()
-            .map(|a| Session::new(a, idle_minutes)),
+        session: desk.current().as_ref().map(Session::new),
     })
+}
+
+/// The lists of values every select offers, with their labels' message ids.
+#[tauri::command]
+pub fn vocabulary() -> Vocabulary {
+    sanad_service::vocabulary()
 }
 
 /// First run: creates the first administrator, then signs them in.
@@ -100,10 +111,18 @@ pub async fn init_admin(
 #[tauri::command]
 pub async fn login(desk: Desk<'_>, username: String, password: String) -> Answer<Session> {
     let service = desk.service()?;
-    let actor = service.login(&username, &password).await?;
-    let session = Session::new(&actor, service.account_policy().await?.idle_minutes);
-    desk.sign_in(actor);
-    Ok(session)
+    let session = service
+        .start_session(service.login(&username, &password).await?)
+        .await?;
+    desk.sign_in(session.clone());
+    Ok(Session::new(&session))
+}
+
+/// Input in the window (typing, pointing) that made no call: keeps the session open. Answers
+/// `not_signed_in` once it has ended.
+#[tauri::command]
+pub fn session_touch(desk: Desk<'_>) -> Answer<()> {
+    desk.actor().map(|_| ())
 }
 
 /// Replaces the signed-in user's password (the one-time one, or any), then signs in again with it.
@@ -192,11 +211,10 @@ pub async fn request_by_code(desk: Desk<'_>, code: String) -> Answer<RequestView
 pub async fn act(
     desk: Desk<'_>,
     code: String,
-    action: String,
+    action: Action,
     note: Option<String>,
     expected_version: Option<i64>,
 ) -> Answer<RequestView> {
-    let action = Action::parse("action", &action)?;
     Ok(desk
         .service()?
         .act(

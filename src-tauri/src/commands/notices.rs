@@ -20,8 +20,9 @@ pub async fn cancel_notice(desk: Desk<'_>, id: String) -> Answer<()> {
 }
 
 /// What this desk shows as banners now: upcoming windows from the lead time on, and those in
-/// progress. Shown at the sign-in screen too, so nobody needs to be signed in.
+/// progress. The sign-in screen shows them too: with nobody signed in, the public view.
 #[tauri::command]
 pub async fn active_banners(desk: Desk<'_>) -> Answer<Vec<Notice>> {
-    Ok(desk.service()?.active_banners(chrono::Utc::now()).await?)
+    let viewer = desk.current().map(|session| session.who().clone());
+    Ok(desk.service()?.active_banners(viewer.as_ref()).await?)
 }

@@ -1,11 +1,10 @@
 //! The director's and auditor's dashboard: reports on screen, and exported to .xlsx or CSV.
 
-use sanad_i18n::Lang;
+use sanad_app::files::{self, ExportReport, FileWritten};
+use sanad_app::Lang;
 use sanad_service::{ExportFormat, Report, ReportKind, ReportQuery};
 
-use super::backup::{documents_folder, FileWritten};
 use super::{Answer, Desk};
-use crate::error::CommandError;
 
 #[tauri::command]
 pub async fn report(desk: Desk<'_>, kind: ReportKind, query: ReportQuery) -> Answer<Report> {
@@ -15,11 +14,16 @@ pub async fn report(desk: Desk<'_>, kind: ReportKind, query: ReportQuery) -> Ans
 /// Where an export goes unless the reader says otherwise: the documents folder, named after the
 /// report, its format and today.
 #[tauri::command]
-pub fn suggested_export_path(kind: ReportKind, format: ExportFormat) -> String {
-    documents_folder()
-        .join(kind.file_name(format, chrono::Local::now().date_naive()))
-        .display()
-        .to_string()
+pub fn suggested_export_path(
+    desk: Desk<'_>,
+    kind: ReportKind,
+    format: ExportFormat,
+) -> Answer<String> {
+    Ok(files::suggested_export_path(
+        &*desk.service()?,
+        kind,
+        format,
+    ))
 }
 
 /// Writes the report to `path` (the export is recorded in the audit log by the core).
@@ -30,20 +34,14 @@ pub async fn export_report(
     query: ReportQuery,
     format: ExportFormat,
     path: String,
-    lang: String,
+    lang: Lang,
 ) -> Answer<FileWritten> {
-    let path = path.trim().to_owned();
-    if path.is_empty() {
-        return Err(sanad_service::Error::invalid("export.path", "error-required").into());
-    }
-    let lang = if lang == "en" { Lang::En } else { Lang::Fa };
-    let bytes = desk
-        .service()?
-        .export_report(&desk.actor()?, kind, query, format, lang)
-        .await?;
-    std::fs::write(&path, &bytes).map_err(|_| CommandError::file("export.path", &path))?;
-    Ok(FileWritten {
+    let input = ExportReport {
+        kind,
+        query,
+        format,
+        lang,
         path,
-        bytes: bytes.len() as u64,
-    })
+    };
+    Ok(files::export_report(&*desk.service()?, &desk.actor()?, input).await?)
 }

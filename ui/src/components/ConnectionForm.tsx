@@ -8,11 +8,10 @@ import type {
   TlsMode,
 } from "../bindings";
 import { useMessages } from "../context";
+import { options, useVocabulary } from "../lib/vocabulary";
 import { api, asCommandError } from "../lib/api";
 import { isolateLtr, toAsciiDigits } from "../lib/digits";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "./errors";
-
-const TLS_MODES: TlsMode[] = ["require", "verify-full", "prefer"];
 
 const EMPTY_POSTGRES: PostgresProfile = {
   host: "",
@@ -39,6 +38,7 @@ export function ConnectionForm({
   submitLabel: string;
 }) {
   const m = useMessages();
+  const vocabulary = useVocabulary();
   const text = useErrorText();
   const [backend, setBackend] = useState<"embedded" | "postgres">(current.backend);
   const [pg, setPg] = useState<PostgresProfile>(
@@ -141,7 +141,7 @@ export function ConnectionForm({
               value={pg.tls}
               allowDeselect={false}
               onChange={(v) => setPg((p) => ({ ...p, tls: (v as TlsMode | null) ?? "require" }))}
-              data={TLS_MODES.map((t) => ({ value: t, label: m.t(`ui-db-tls-${t}`) }))}
+              data={options(vocabulary?.database_tls_modes, m)}
             />
           </div>
         )}

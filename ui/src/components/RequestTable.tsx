@@ -1,7 +1,6 @@
 import { Badge, Table, Text } from "@mantine/core";
 import type { RequestSummary } from "../bindings";
 import { useDesk } from "../context";
-import { groupCode } from "../lib/digits";
 import { formatInstant } from "../lib/jalali";
 
 /** Requests as rows; a row opens with a click or with Enter when focused (Tab moves between rows). */
@@ -33,7 +32,7 @@ export function RequestTable({ items, testId }: { items: RequestSummary[]; testI
             }}
           >
             <Table.Td>
-              <span className="code">{m.digits(groupCode(r.tracking_code))}</span>
+              <span className="code">{m.digits(r.tracking_code_grouped)}</span>
             </Table.Td>
             <Table.Td>
               <Badge variant="light" color={r.overdue ? "red" : "teal"}>

@@ -1,12 +1,11 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { CommandError, SlipPrinted } from "../bindings";
+import type { CommandError, SlipIssued } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
+import { options, useVocabulary } from "../lib/vocabulary";
 import { ErrorAlert } from "./errors";
-
-const PAPERS = ["a5", "a4", "80mm"] as const;
 
 /** The preview's pages as images: SVG documents made by the core, shown from data URLs. */
 function pageUrl(svg: string): string {
@@ -21,10 +20,11 @@ function pageUrl(svg: string): string {
  */
 export function SlipDialog({ code, onClose }: { code: string; onClose: () => void }) {
   const { m } = useDesk();
-  const [paper, setPaper] = useState<(typeof PAPERS)[number]>("a5");
+  const vocabulary = useVocabulary();
+  const [paper, setPaper] = useState("a5");
   const [printer, setPrinter] = useState<string | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
-  const [printed, setPrinted] = useState<SlipPrinted | null>(null);
+  const [printed, setPrinted] = useState<SlipIssued | null>(null);
   const [busy, setBusy] = useState(false);
   const preview = useQuery({
     queryKey: ["slip", code, paper, printed?.copy ?? 0],
@@ -40,12 +40,13 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
     setError(null);
     api
       .printSlip(code, paper, printer)
-      .then(setPrinted)
-      .catch((caught: unknown) => {
-        const failure = asCommandError(caught);
-        if (failure.code === "needs_rendered_pages") window.print();
-        else setError(failure);
+      .then((issued) => {
+        setPrinted(issued);
+        // The core issued the copy; this system's spooler takes no PDF (Windows): the webview
+        // prints the preview's pages.
+        if (issued.printed?.kind === "render_pages") window.print();
       })
+      .catch((caught: unknown) => setError(asCommandError(caught)))
       .finally(() => setBusy(false));
   };
 
@@ -64,8 +65,8 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
             label={m.t("ui-slip-paper")}
             value={paper}
             allowDeselect={false}
-            onChange={(v) => setPaper(PAPERS.find((p) => p === v) ?? "a5")}
-            data={PAPERS.map((p) => ({ value: p, label: m.t(`ui-slip-paper-${p}`) }))}
+            onChange={(v) => setPaper(v ?? "a5")}
+            data={options(vocabulary?.slip_papers, m)}
             w={170}
             data-testid="slip-paper"
           />
@@ -93,9 +94,9 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
           <Alert color="yellow">{m.t("ui-slip-no-printers")}</Alert>
         )}
         <ErrorAlert error={error ?? (preview.error ? asCommandError(preview.error) : null)} />
-        {printed && (
+        {printed?.printed && (
           <Alert color="teal" data-testid="slip-sent">
-            {m.t("ui-slip-sent", { copy: printed.copy, printer: printed.printer })}
+            {m.t("ui-slip-sent", { copy: printed.copy, printer: printed.printed.printer })}
           </Alert>
         )}
         <div className="slip-preview" data-testid="slip-preview">

@@ -14,9 +14,9 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import type { OrgKind, Role } from "../bindings";
 import { useDesk } from "../context";
 import { api } from "../lib/api";
+import { options, useVocabulary } from "../lib/vocabulary";
 import { isolateLtr } from "../lib/digits";
 import { ErrorAlert } from "../components/errors";
 import { useAddForm } from "../components/useAddForm";
@@ -27,9 +27,6 @@ import { ConnectionSettingsPanel } from "./admin/Connection";
 import { NoticesSettings } from "./admin/Notices";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
-
-const ROLES: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor", "admin"];
-const KINDS: OrgKind[] = ["agency", "ministry", "third_party"];
 
 function AddForm({
   title,
@@ -64,6 +61,7 @@ function AddForm({
 
 function Users() {
   const { m } = useDesk();
+  const vocabulary = useVocabulary();
   const queries = useQueryClient();
   const users = useQuery({ queryKey: ["users"], queryFn: api.listUsers });
   const form = useAddForm({ username: "", display_name: "", role: "clerk", password: "" }, (v) =>
@@ -80,7 +78,7 @@ function Users() {
           value={form.values.role}
           allowDeselect={false}
           onChange={(v) => form.set("role", v ?? "clerk")}
-          data={ROLES.map((r) => ({ value: r, label: m.spelled("role", r) }))}
+          data={options(vocabulary?.roles, m)}
           error={form.errorOf("role")}
           data-testid="user-role"
         />
@@ -116,6 +114,7 @@ function Users() {
 
 function Organizations() {
   const { m } = useDesk();
+  const vocabulary = useVocabulary();
   const queries = useQueryClient();
   const [filter, setFilter] = useState("");
   const orgs = useQuery({
@@ -137,7 +136,7 @@ function Organizations() {
           value={form.values.kind}
           allowDeselect={false}
           onChange={(v) => form.set("kind", v ?? "agency")}
-          data={KINDS.map((k) => ({ value: k, label: m.spelled("kind", k) }))}
+          data={options(vocabulary?.org_kinds, m)}
           error={form.errorOf("kind")}
         />
         <TextInput label={m.t("ui-field-national-id")} dir="ltr" {...form.field("national_id")} />
@@ -237,7 +236,7 @@ export function AdminScreen({
   onDatabaseChanged: () => void;
 }) {
   const { m, session } = useDesk();
-  const isAdmin = session.role === "admin";
+  const isAdmin = session.permissions.administers;
   return (
     <Paper p="md" withBorder>
       <Group justify="space-between" mb="sm">

@@ -15,10 +15,10 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { CommandError, ComplaintAction, ComplaintView } from "../bindings";
+import type { CommandError, ComplaintAction, ComplaintDecision, ComplaintView } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
-import { groupCode, isolateLtr } from "../lib/digits";
+import { isolateLtr } from "../lib/digits";
 import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
 import { Notifications } from "../components/Notifications";
@@ -51,8 +51,15 @@ export function ComplaintScreen({ code }: { code: string }) {
     if (!view || !action) return;
     setBusy(true);
     setError(null);
+    // The dialog's one field is what the chosen step needs.
+    const step: ComplaintDecision =
+      action === "assign"
+        ? { action, to: value }
+        : action === "answer"
+          ? { action, text: value }
+          : { action, note: value.trim() ? value : null };
     api
-      .complaintStep(view.tracking_code, action, value.trim() ? value : null, view.version)
+      .complaintStep(view.tracking_code, step, view.version)
       .then((fresh: ComplaintView) => {
         queries.setQueryData(["complaint", code], fresh);
         void queries.invalidateQueries({ queryKey: ["complaints"] });
@@ -74,7 +81,7 @@ export function ComplaintScreen({ code }: { code: string }) {
       <Group justify="space-between">
         <Title order={3}>
           {m.spelled("kind", view.kind)}{" "}
-          <span className="code">{m.digits(groupCode(view.tracking_code))}</span>
+          <span className="code">{m.digits(view.tracking_code_grouped)}</span>
         </Title>
         <Badge size="lg" color={view.overdue ? "red" : "teal"}>
           {m.spelled("status", view.status)}
@@ -94,7 +101,9 @@ export function ComplaintScreen({ code }: { code: string }) {
             <>
               <dt>{m.t("ui-complaint-request")}</dt>
               <dd>
-                <span className="code">{m.digits(groupCode(view.request_code))}</span>
+                <span className="code">
+                  {m.digits(view.request_code_grouped ?? view.request_code)}
+                </span>
               </dd>
             </>
           )}

@@ -15,21 +15,17 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ComplaintKind, ComplaintStatus } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
-import { groupCode } from "../lib/digits";
+import { options, useVocabulary } from "../lib/vocabulary";
 import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
 import { useAddForm } from "../components/useAddForm";
 
-const KINDS: ComplaintKind[] = ["complaint", "suggestion", "comment"];
-const STATUSES: ComplaintStatus[] = ["registered", "assigned", "answered", "closed"];
-
 /** Complaints, suggestions and comments: the open list (or one state, or mine), and the desk's form. */
 export function ComplaintsScreen() {
   const { m, session } = useDesk();
-  const registers = session.role === "clerk";
+  const registers = session.permissions.registers_complaints;
   return (
     <Paper p="md" withBorder>
       <Title order={3} mb="sm">
@@ -61,6 +57,7 @@ export function ComplaintsScreen() {
 
 function ComplaintList() {
   const { m, go } = useDesk();
+  const vocabulary = useVocabulary();
   const text = useErrorText();
   const [status, setStatus] = useState<string | null>(null);
   const [mine, setMine] = useState(false);
@@ -76,7 +73,7 @@ function ComplaintList() {
           value={status}
           onChange={setStatus}
           clearable
-          data={STATUSES.map((s) => ({ value: s, label: m.spelled("status", s) }))}
+          data={options(vocabulary?.complaint_statuses, m)}
           w={220}
         />
         <Switch
@@ -112,7 +109,7 @@ function ComplaintList() {
                 }}
               >
                 <Table.Td>
-                  <span className="code">{m.digits(groupCode(c.tracking_code))}</span>
+                  <span className="code">{m.digits(c.tracking_code_grouped)}</span>
                 </Table.Td>
                 <Table.Td>{m.spelled("kind", c.kind)}</Table.Td>
                 <Table.Td>
@@ -136,6 +133,7 @@ const EMPTY = { kind: "complaint", name: "", mobile: "", email: "", text: "", re
 
 function NewComplaintForm() {
   const { m, go } = useDesk();
+  const vocabulary = useVocabulary();
   const orNull = (s: string) => (s.trim() ? s : null);
   const { values, field, submit, formError, busy, set, errorOf } = useAddForm(EMPTY, (v) =>
     api
@@ -159,7 +157,7 @@ function NewComplaintForm() {
           value={values.kind}
           allowDeselect={false}
           onChange={(v) => set("kind", v ?? "complaint")}
-          data={KINDS.map((k) => ({ value: k, label: m.spelled("kind", k) }))}
+          data={options(vocabulary?.complaint_kinds, m)}
           error={errorOf("kind")}
           data-testid="complaint-kind"
         />

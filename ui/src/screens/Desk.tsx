@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Kbd, Modal, Select, Table, Text, TextInput } from "@mantine/core";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import type { Role, Session } from "../bindings";
+import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import type { Session } from "../bindings";
 import { DeskCtx, useMessages, type View } from "../context";
 import { ACTIVITY_EVENTS, idleTimer } from "../lib/idle";
 import { trackingDigits } from "../lib/digits";
@@ -19,19 +19,10 @@ import { ReportsScreen } from "./Reports";
 import { NoticeBanners } from "../components/NoticeBanners";
 import { useQueryClient } from "@tanstack/react-query";
 import { api } from "../lib/api";
+import { useVocabulary } from "../lib/vocabulary";
 
-/** Roles that may read requests (the core refuses the administrator). */
-const READS_REQUESTS: Role[] = ["clerk", "reviewer", "director", "ministry", "auditor"];
-
-/** Keyboard shortcuts: Alt + a digit key (by position, so they work on a Persian layout too). */
+/** Keyboard shortcuts beside the screens' Alt + digit keys (which come with the session). */
 const SHORTCUTS: { keys: string[]; id: string }[] = [
-  { keys: ["Alt", "1"], id: "ui-help-queue" },
-  { keys: ["Alt", "2"], id: "ui-help-new" },
-  { keys: ["Alt", "3"], id: "ui-help-search" },
-  { keys: ["Alt", "4"], id: "ui-help-admin" },
-  { keys: ["Alt", "5"], id: "ui-help-audit" },
-  { keys: ["Alt", "6"], id: "ui-help-complaints" },
-  { keys: ["Alt", "7"], id: "ui-help-reports" },
   { keys: ["F2"], id: "ui-help-tracking" },
   { keys: ["Ctrl", "Enter"], id: "ui-help-submit" },
   { keys: ["Esc"], id: "ui-help-escape" },
@@ -54,16 +45,21 @@ export function Desk({
   onDatabaseChanged: () => void;
 }) {
   const m = useMessages();
-  const readsRequests = READS_REQUESTS.includes(session.role);
-  const editsCatalog = session.role === "admin" || session.role === "clerk";
-  const [view, setView] = useState<View>(readsRequests ? { name: "queue" } : { name: "admin" });
+  // What this role has, from the core: its screens in header order, each with its Alt digit.
+  const { screens, reads_requests: readsRequests } = session.permissions;
+  const [view, setView] = useState<View>({ name: screens[0]?.screen ?? "queue" });
   const [help, setHelp] = useState(false);
   const [code, setCode] = useState("");
   const codeBox = useRef<HTMLInputElement>(null);
   const desk = useMemo(() => ({ m, session, go: setView }), [m, session]);
   const queries = useQueryClient();
-  const audits = session.role === "auditor";
-  const readsReports = session.role === "director" || audits;
+  useVocabulary(); // asked once now, so every select has its values when first opened
+  const shortcuts = [
+    ...[...screens]
+      .sort((a, b) => a.alt_digit - b.alt_digit)
+      .map((s) => ({ keys: ["Alt", String(s.alt_digit)], id: `ui-help-${s.screen}` })),
+    ...SHORTCUTS,
+  ];
 
   // Lists refresh when anything changes anywhere (another desk, the command line). An open
   // request page is left as the user sees it: acting on it still checks its version, and a
@@ -87,7 +83,16 @@ export function Desk({
   // Back to the sign-in screen after the policy's idle minutes without input.
   useEffect(() => {
     const timer = idleTimer(session.idle_minutes, onSignOut);
-    const touch = () => timer.touch();
+    // The core ends an idle session too: input that makes no call keeps it open (once a minute).
+    let touchedCore = 0;
+    const touch = () => {
+      timer.touch();
+      const now = Date.now();
+      if (now - touchedCore > 60_000) {
+        touchedCore = now;
+        api.sessionTouch().catch(() => onSignOut());
+      }
+    };
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, touch, { passive: true });
     return () => {
       timer.stop();
@@ -116,22 +121,14 @@ export function Desk({
         codeBox.current?.select();
       } else if (e.altKey && !e.ctrlKey && /^Digit[1-7]$/.test(e.code)) {
         e.preventDefault();
-        const target: [View, boolean][] = [
-          [{ name: "queue" }, readsRequests],
-          [{ name: "new" }, session.role === "clerk"],
-          [{ name: "search" }, readsRequests],
-          [{ name: "admin" }, editsCatalog],
-          [{ name: "audit" }, audits],
-          [{ name: "complaints" }, readsRequests],
-          [{ name: "reports" }, readsReports],
-        ];
-        const [next, allowed] = target[Number(e.code.slice(5)) - 1];
-        if (allowed) setView(next);
+        const digit = Number(e.code.slice(5));
+        const target = screens.find((s) => s.alt_digit === digit);
+        if (target) setView({ name: target.screen });
       }
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [readsRequests, editsCatalog, audits, readsReports, session.role]);
+  }, [readsRequests, screens]);
 
   const openCode = (e: FormEvent) => {
     e.preventDefault();
@@ -157,13 +154,11 @@ export function Desk({
       <header className="desk-header">
         <span className="desk-brand">{m.t("product-name")}</span>
         <nav className="desk-nav">
-          {readsRequests && nav({ name: "queue" }, m.t("ui-nav-queue"), "nav-queue")}
-          {session.role === "clerk" && nav({ name: "new" }, m.t("ui-nav-new"), "nav-new")}
-          {readsRequests && nav({ name: "search" }, m.t("ui-nav-search"), "nav-search")}
-          {editsCatalog && nav({ name: "admin" }, m.t("ui-nav-admin"), "nav-admin")}
-          {readsRequests && nav({ name: "complaints" }, m.t("ui-nav-complaints"), "nav-complaints")}
-          {readsReports && nav({ name: "reports" }, m.t("ui-nav-reports"), "nav-reports")}
-          {audits && nav({ name: "audit" }, m.t("ui-nav-audit"), "nav-audit")}
+          {screens.map(({ screen }) => (
+            <Fragment key={screen}>
+              {nav({ name: screen }, m.t(`ui-nav-${screen}`), `nav-${screen}`)}
+            </Fragment>
+          ))}
         </nav>
         <div className="desk-spacer" />
         {readsRequests && (
@@ -235,7 +230,7 @@ export function Desk({
       <Modal opened={help} onClose={() => setHelp(false)} title={m.t("ui-help-title")} size="lg">
         <Table data-testid="help">
           <Table.Tbody>
-            {SHORTCUTS.map((s) => (
+            {shortcuts.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>
                   <Group gap={4} dir="ltr" justify="flex-end">

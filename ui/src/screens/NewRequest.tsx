@@ -12,10 +12,10 @@ import {
 } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useReducer, useState, type FormEvent } from "react";
-import type { CommandError, DispatchMode, RequestView } from "../bindings";
+import type { CommandError, DispatchMode, OrgKind, RequestView } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
-import { groupCode } from "../lib/digits";
+import { options, useVocabulary } from "../lib/vocabulary";
 import {
   EMPTY_DRAFT,
   reduce,
@@ -27,10 +27,9 @@ import { ErrorAlert, fieldErrors, useErrorText } from "../components/errors";
 import { JalaliDateInput } from "../components/JalaliDateInput";
 import { DocPicker, OrgPicker } from "../components/Pickers";
 
-const MODES: DispatchMode[] = ["electronic_copy", "certified_paper_copy", "original"];
-
 export function NewRequestScreen() {
   const { m, session, go } = useDesk();
+  const vocabulary = useVocabulary();
   const text = useErrorText();
   const queries = useQueryClient();
   const draftKey = `sanad.draft.${session.username}`;
@@ -108,7 +107,7 @@ export function NewRequestScreen() {
                 data-testid="registered-code"
                 data-code={done.tracking_code}
               >
-                <span className="code">{m.digits(groupCode(done.tracking_code))}</span>
+                <span className="code">{m.digits(done.tracking_code_grouped)}</span>
               </Button>
             </Group>
           </Alert>
@@ -121,7 +120,7 @@ export function NewRequestScreen() {
             value={draft.requestingOrg}
             onChange={(v) => set("requestingOrg", v)}
             error={err("requesting_org")}
-            kinds={["agency"]}
+            kinds={(vocabulary?.requesting_org_kinds ?? []).map((k) => k.value as OrgKind)}
             required
           />
           <OrgPicker
@@ -149,7 +148,7 @@ export function NewRequestScreen() {
               data-testid="dispatch-mode"
               value={draft.dispatchMode}
               onChange={(v) => set("dispatchMode", v as DispatchMode)}
-              data={MODES.map((mode) => ({ value: mode, label: m.spelled("mode", mode) }))}
+              data={options(vocabulary?.dispatch_modes, m)}
             />
             {err("dispatch_mode") && (
               <Text c="red" size="sm">

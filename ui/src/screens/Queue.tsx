@@ -50,7 +50,7 @@ export function QueueScreen() {
           {m.t("ui-more")}
         </Button>
       )}
-      {session.role === "director" && <OverdueList />}
+      {session.permissions.sees_overdue && <OverdueList />}
     </Paper>
   );
 }

@@ -11,15 +11,15 @@ import type {
 } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
+import { options, pick, useVocabulary } from "../lib/vocabulary";
 import { isolateLtr } from "../lib/digits";
 import { JalaliDateInput } from "../components/JalaliDateInput";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
 
-const KINDS: ReportKind[] = ["status_counts", "stage_times", "on_time", "complaints"];
-
 /** The service's quality at a glance: each report as a table with bars, exported to .xlsx or CSV. */
 export function ReportsScreen() {
   const { m } = useDesk();
+  const vocabulary = useVocabulary();
   const text = useErrorText();
   const [kind, setKind] = useState<ReportKind>("status_counts");
   const [from, setFrom] = useState("");
@@ -44,11 +44,8 @@ export function ReportsScreen() {
           label={m.t("ui-report-kind")}
           value={kind}
           allowDeselect={false}
-          onChange={(v) => setKind(KINDS.find((k) => k === v) ?? "status_counts")}
-          data={KINDS.map((k) => ({
-            value: k,
-            label: m.t(`report-title-${k.replace(/_/g, "-")}`),
-          }))}
+          onChange={(v) => setKind(pick<ReportKind>(vocabulary?.report_kinds, v))}
+          data={options(vocabulary?.report_kinds, m)}
           w={260}
           data-testid="report-kind"
         />
@@ -146,6 +143,7 @@ function ExportForm({
   period: { from: string | null; to: string | null };
 }) {
   const { m } = useDesk();
+  const vocabulary = useVocabulary();
   const text = useErrorText();
   const [path, setPath] = useState("");
   const [format, setFormat] = useState<ExportFormat>("xlsx");
@@ -174,11 +172,8 @@ function ExportForm({
         label={m.t("ui-report-format")}
         value={format}
         allowDeselect={false}
-        onChange={(v) => setFormat(v === "csv" ? "csv" : "xlsx")}
-        data={[
-          { value: "xlsx", label: m.t("ui-report-xlsx") },
-          { value: "csv", label: m.t("ui-report-csv") },
-        ]}
+        onChange={(v) => setFormat(pick<ExportFormat>(vocabulary?.export_formats, v))}
+        data={options(vocabulary?.export_formats, m)}
         w={170}
       />
       <TextInput

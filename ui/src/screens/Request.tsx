@@ -14,29 +14,16 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { Action, CommandError, RequestView, Status } from "../bindings";
+import type { Action, CommandError, RequestView } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
-import { groupCode } from "../lib/digits";
 import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
 import { SlipDialog } from "../components/SlipDialog";
 import { Notifications } from "../components/Notifications";
 
-/** States from which a clerk may print (or reprint) the dispatch slip; the core checks again. */
-const PRINTABLE: Status[] = [
-  "approved",
-  "dispatched",
-  "delivered",
-  "returned_to_repository",
-  "closed",
-];
-
-/** Actions whose note is a required reason (the core refuses them without one). */
-const NOTE_REQUIRED: Action[] = ["send_back", "reject", "cancel"];
-
 export function RequestScreen({ code }: { code: string }) {
-  const { m, go, session } = useDesk();
+  const { m, go } = useDesk();
   const text = useErrorText();
   const [printing, setPrinting] = useState(false);
   const queries = useQueryClient();
@@ -52,6 +39,8 @@ export function RequestScreen({ code }: { code: string }) {
   const [busy, setBusy] = useState(false);
 
   const view = query.data;
+  // Whether the chosen step asks for a reason: the core says so with each action.
+  const needsNote = view?.actions.find((a) => a.action === action)?.needs_note ?? false;
 
   const refreshWith = (fresh: RequestView) => {
     queries.setQueryData(["request", code], fresh);
@@ -104,7 +93,7 @@ export function RequestScreen({ code }: { code: string }) {
           <Title order={3}>
             {m.t("ui-request-title")}{" "}
             <span className="code" data-testid="request-code">
-              {m.digits(groupCode(view.tracking_code))}
+              {m.digits(view.tracking_code_grouped)}
             </span>
           </Title>
           <Badge size="lg" color={view.overdue ? "red" : "teal"} data-testid="request-status">
@@ -179,11 +168,11 @@ export function RequestScreen({ code }: { code: string }) {
           <Title order={5} mt="md" mb="xs">
             {m.t("ui-actions")}
           </Title>
-          {view.available_actions.length === 0 ? (
+          {view.actions.length === 0 ? (
             <Text c="dimmed">{m.t("ui-no-actions")}</Text>
           ) : (
             <Group data-testid="actions">
-              {view.available_actions.map((a) => (
+              {view.actions.map(({ action: a }) => (
                 <Button
                   key={a}
                   data-action={a}
@@ -202,7 +191,7 @@ export function RequestScreen({ code }: { code: string }) {
               ))}
             </Group>
           )}
-          {session.role === "clerk" && PRINTABLE.includes(view.status) && (
+          {view.can_print_slip && (
             <Button
               mt="sm"
               variant="outline"
@@ -266,10 +255,8 @@ export function RequestScreen({ code }: { code: string }) {
             <Textarea
               name="note"
               label={m.t("ui-note")}
-              description={
-                action && NOTE_REQUIRED.includes(action) ? m.t("ui-note-required") : undefined
-              }
-              withAsterisk={action !== null && NOTE_REQUIRED.includes(action)}
+              description={needsNote ? m.t("ui-note-required") : undefined}
+              withAsterisk={needsNote}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
               error={noteError ? text(noteError) : undefined}

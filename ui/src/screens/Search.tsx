@@ -1,29 +1,15 @@
 import { Button, Group, Paper, Select, Text, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import type { CommandError, RequestSummary, SearchQuery, Status } from "../bindings";
+import type { CommandError, RequestSummary, SearchQuery } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
+import { options, useVocabulary } from "../lib/vocabulary";
 import { toAsciiDigits } from "../lib/digits";
 import type { PickedOrg } from "../lib/requestForm";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../components/errors";
 import { JalaliDateInput } from "../components/JalaliDateInput";
 import { OrgPicker } from "../components/Pickers";
 import { RequestTable } from "../components/RequestTable";
-
-const STATUSES: Status[] = [
-  "submitted",
-  "under_review",
-  "correction",
-  "awaiting_director",
-  "awaiting_ministry",
-  "approved",
-  "rejected",
-  "dispatched",
-  "delivered",
-  "returned_to_repository",
-  "closed",
-  "cancelled",
-];
 
 interface Filters {
   code: string;
@@ -62,6 +48,7 @@ function toQuery(f: Filters, cursor: string | null): SearchQuery {
 
 export function SearchScreen() {
   const { m } = useDesk();
+  const vocabulary = useVocabulary();
   const text = useErrorText();
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [items, setItems] = useState<RequestSummary[] | null>(null);
@@ -139,7 +126,7 @@ export function SearchScreen() {
             clearable
             value={filters.status}
             onChange={(v) => set("status", v)}
-            data={STATUSES.map((s) => ({ value: s, label: m.spelled("status", s) }))}
+            data={options(vocabulary?.statuses, m)}
             error={err("status")}
           />
           <JalaliDateInput

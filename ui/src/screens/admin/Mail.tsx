@@ -4,14 +4,14 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { CommandError, MailTls } from "../../bindings";
 import { useDesk } from "../../context";
 import { api, asCommandError } from "../../lib/api";
+import { options, useVocabulary } from "../../lib/vocabulary";
 import { toAsciiDigits } from "../../lib/digits";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../../components/errors";
-
-const TLS: MailTls[] = ["starttls", "tls", "none"];
 
 /** The office's outgoing mail server for results sent to applicants; the password goes to the keychain. */
 export function MailSettingsPanel() {
   const { m } = useDesk();
+  const vocabulary = useVocabulary();
   const errorText = useErrorText();
   const queries = useQueryClient();
   const current = useQuery({ queryKey: ["mail"], queryFn: api.mailSettings });
@@ -88,7 +88,7 @@ export function MailSettingsPanel() {
           value={v.tls}
           allowDeselect={false}
           onChange={(t) => setV((s) => ({ ...s, tls: (t as MailTls | null) ?? "starttls" }))}
-          data={TLS.map((t) => ({ value: t, label: m.t(`ui-mail-tls-${t}`) }))}
+          data={options(vocabulary?.mail_tls_modes, m)}
         />
         <TextInput label={m.t("ui-mail-username")} {...field("username")} />
         <PasswordInput

@@ -4,15 +4,17 @@ import { useState } from "react";
 import type { NoticeKind } from "../../bindings";
 import { useDesk } from "../../context";
 import { api } from "../../lib/api";
+import { options, useVocabulary } from "../../lib/vocabulary";
 import { ErrorAlert } from "../../components/errors";
 import { useAddForm } from "../../components/useAddForm";
 
 const EMPTY = { kind: "maintenance", text: "", starts: "", ends: "" };
-const noticeKind = (k: string): NoticeKind => (k === "disruption" ? "disruption" : "maintenance");
+const noticeKind = (k: string): NoticeKind => k as NoticeKind;
 
 /** The notice board: schedule a maintenance window or post a disruption; cancel one. */
 export function NoticesSettings() {
   const { m } = useDesk();
+  const vocabulary = useVocabulary();
   const queries = useQueryClient();
   const board = useQuery({ queryKey: ["notices"], queryFn: api.noticeBoard });
   // The window's check box stands beside the form's text fields.
@@ -38,10 +40,7 @@ export function NoticesSettings() {
             value={values.kind}
             allowDeselect={false}
             onChange={(v) => set("kind", noticeKind(v ?? ""))}
-            data={[
-              { value: "maintenance", label: m.t("ui-notice-maintenance") },
-              { value: "disruption", label: m.t("ui-notice-disruption") },
-            ]}
+            data={options(vocabulary?.notice_kinds, m)}
           />
           <TextInput
             label={m.t("ui-notice-starts")}

@@ -3,10 +3,11 @@
 //! (issue the copy in the service, render it, send it to the spooler).
 
 use clap::Args;
+use sanad_app::slip::{self, IssueSlip, Printed, SlipDestination, SlipIssued};
+use sanad_app::{AppError, PaperSize, PrintError};
 use sanad_i18n::Localizer;
 use sanad_service::Service;
-use sanad_slip::printing::{self, PrintError};
-use sanad_slip::{render_slip, PaperSize};
+use sanad_slip::printing;
 
 use super::sign_in;
 use crate::args::Cli;
@@ -51,66 +52,69 @@ pub async fn slip(
         let sizes = PaperSize::ALL.map(PaperSize::as_str).join(", ");
         usage("cli-slip-size", vec![("sizes", sizes)])
     })?;
-    if args.out.is_none() && !args.print {
-        return Err(usage("cli-slip-out-or-print", vec![]));
-    }
-    let actor = sign_in(cli, l10n, service).await?;
-    let printer = if args.print {
-        let saved = service.default_printer(&actor).await?;
-        let printer = printing::choose_printer(args.printer.as_deref(), saved.as_deref())
-            .map_err(print_error)?;
-        if !printing::printer_exists(&printer) {
-            return Err(print_error(PrintError::NoSuchPrinter(printer)));
-        }
-        Some(printer)
-    } else {
-        None
+    let to = match (&args.out, args.print) {
+        (Some(path), false) => SlipDestination::File(path.into()),
+        (None, true) => SlipDestination::Printer(args.printer.clone()),
+        (Some(path), true) => SlipDestination::FileAndPrinter(path.into(), args.printer.clone()),
+        (None, false) => return Err(usage("cli-slip-out-or-print", vec![])),
     };
-    let slip = service
-        .issue_slip(&actor, &args.code, paper.as_str(), printer.as_deref())
-        .await?;
-    let pdf = render_slip(&slip, l10n, paper)
-        .map_err(|e| usage("cli-slip-render-failed", vec![("detail", e.to_string())]))?;
-    let copy = slip.copy.to_string();
+    let actor = sign_in(cli, l10n, service).await?;
+    let input = IssueSlip {
+        code: args.code.clone(),
+        paper,
+        lang: l10n.lang(),
+        to,
+    };
+    let issued = slip::issue(service, &actor, input)
+        .await
+        .map_err(slip_error)?;
+    print_issued(cli, l10n, &issued)
+}
+
+fn print_issued(cli: &Cli, l10n: &Localizer, issued: &SlipIssued) -> Result<(), CliError> {
+    let copy = issued.copy.to_string();
     let mut report =
-        serde_json::json!({ "tracking_code": slip.request.tracking_code, "copy": slip.copy });
-    if let Some(path) = &args.out {
-        std::fs::write(path, &pdf)
-            .map_err(|_| usage("cli-slip-write-failed", vec![("path", path.clone())]))?;
-        report["out"] = path.clone().into();
+        serde_json::json!({ "tracking_code": issued.tracking_code, "copy": issued.copy });
+    if let Some(saved) = &issued.saved {
+        report["out"] = saved.path.clone().into();
         if !cli.json {
-            println!(
-                "{}",
-                l10n.format(
-                    "cli-slip-saved",
-                    &[("copy", copy.clone()), ("path", path.clone())]
-                )
-            );
+            let args = [("copy", copy.clone()), ("path", saved.path.clone())];
+            println!("{}", l10n.format("cli-slip-saved", &args));
         }
     }
-    if let Some(printer) = printer {
-        let job_name = l10n.text("slip-title");
-        let job = printing::print_pdf(&pdf, &printer, &job_name).map_err(print_error)?;
-        report["printer"] = printer.clone().into();
-        report["job"] = job.into();
-        if !cli.json {
-            println!(
-                "{}",
-                l10n.format(
-                    "cli-slip-printed",
-                    &[
-                        ("copy", copy),
-                        ("printer", printer),
-                        ("job", job.to_string())
-                    ]
-                )
-            );
+    match &issued.printed {
+        Some(Printed::Spooled { printer, job }) => {
+            report["printer"] = printer.clone().into();
+            report["job"] = (*job).into();
+            if !cli.json {
+                let args = [
+                    ("copy", copy),
+                    ("printer", printer.clone()),
+                    ("job", job.to_string()),
+                ];
+                println!("{}", l10n.format("cli-slip-printed", &args));
+            }
         }
+        // A spooler that takes no PDF (Windows): the copy is issued, the desk app prints it.
+        Some(Printed::RenderPages { .. }) => {
+            return Err(usage("cli-slip-print-from-app", vec![]));
+        }
+        None => {}
     }
     if cli.json {
         print_json(&report)?;
     }
     Ok(())
+}
+
+/// The application layer's failures in the command line's words (they name its flags).
+fn slip_error(e: AppError) -> CliError {
+    match e {
+        AppError::Service(e) => e.into(),
+        AppError::Printing(e) => print_error(e),
+        AppError::Render(detail) => usage("cli-slip-render-failed", vec![("detail", detail)]),
+        AppError::File { path, .. } => usage("cli-slip-write-failed", vec![("path", path)]),
+    }
 }
 
 fn print_error(e: PrintError) -> CliError {
@@ -132,13 +136,9 @@ pub async fn printers(
 ) -> Result<(), CliError> {
     if let Some(name) = &args.set_default {
         let actor = sign_in(cli, l10n, service).await?;
-        if !printing::printer_exists(name) {
-            return Err(usage(
-                "cli-slip-no-such-printer",
-                vec![("printer", name.clone())],
-            ));
-        }
-        service.set_default_printer(&actor, Some(name)).await?;
+        slip::remember_printer(service, &actor, name)
+            .await
+            .map_err(slip_error)?;
         if !cli.json {
             println!(
                 "{}",

@@ -47,7 +47,7 @@ pub async fn notice(
         }
         NoticeCommand::List { active } => {
             let items = if *active {
-                service.active_banners(chrono::Utc::now()).await?
+                service.active_banners(Some(&actor)).await?
             } else {
                 service.notice_board(&actor).await?
             };

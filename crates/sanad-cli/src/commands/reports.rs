@@ -1,9 +1,10 @@
 //! `sanad report KIND [--from DATE] [--to DATE] [--xlsx FILE] [--csv FILE]`.
 
+use sanad_app::files::{self, ExportReport};
 use sanad_i18n::Localizer;
 use sanad_service::{Cell, ExportFormat, ReportKind, ReportQuery, Service};
 
-use super::sign_in;
+use super::{file_error, sign_in};
 use crate::args::Cli;
 use crate::output::print_json;
 use crate::CliError;
@@ -36,13 +37,16 @@ pub async fn report(
     ] {
         let Some(path) = path else { continue };
         // Each export is recorded in the audit log by the core.
-        let bytes = service
-            .export_report(&actor, kind, query(), format, l10n.lang())
-            .await?;
-        std::fs::write(path, bytes).map_err(|_| CliError::Usage {
-            message_id: "cli-file-unwritable",
-            args: vec![("path", path.to_owned())],
-        })?;
+        let input = ExportReport {
+            kind,
+            query: query(),
+            format,
+            lang: l10n.lang(),
+            path: path.to_owned(),
+        };
+        files::export_report(service, &actor, input)
+            .await
+            .map_err(file_error("cli-file-unwritable"))?;
         println!(
             "{}",
             l10n.format("cli-report-written", &[("path", path.to_owned())])

@@ -1,0 +1,75 @@
+//! `sanad org add|list` and `sanad doc add|list`: the organizations and the repository's
+//! document register.
+
+use sanad_i18n::Localizer;
+use sanad_service::{NewDocument, NewOrganization, Service};
+
+use super::sign_in;
+use crate::args::{Cli, DocCommand, OrgCommand};
+use crate::output::{self, print_json};
+use crate::CliError;
+
+pub async fn org(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    command: &OrgCommand,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    match command {
+        OrgCommand::Add {
+            name,
+            kind,
+            national_id,
+        } => {
+            let new = NewOrganization {
+                name: name.clone(),
+                kind: kind.clone(),
+                national_id: national_id.clone(),
+            };
+            // Always JSON: scripts need the id.
+            print_json(&service.add_organization(&actor, new).await?)
+        }
+        OrgCommand::List { query } => {
+            let orgs = service.list_organizations(&actor, query).await?;
+            if cli.json {
+                return print_json(&orgs);
+            }
+            output::print_orgs(l10n, &orgs);
+            Ok(())
+        }
+    }
+}
+
+pub async fn doc(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    command: &DocCommand,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    match command {
+        DocCommand::Add {
+            registry_number,
+            title,
+            plate,
+            location,
+        } => {
+            let new = NewDocument {
+                registry_number: registry_number.clone(),
+                title: title.clone(),
+                property_plate: plate.clone(),
+                location: location.clone(),
+            };
+            print_json(&service.add_document(&actor, new).await?)
+        }
+        DocCommand::List { query } => {
+            let docs = service.list_documents(&actor, query).await?;
+            if cli.json {
+                return print_json(&docs);
+            }
+            output::print_docs(l10n, &docs);
+            Ok(())
+        }
+    }
+}

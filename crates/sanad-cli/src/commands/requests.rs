@@ -1,0 +1,101 @@
+//! `sanad request new|show|act`, `sanad queue` and `sanad search`.
+
+use sanad_core::model::Action;
+use sanad_i18n::Localizer;
+use sanad_service::{NewRequest, PageRequest, SearchQuery, Service};
+
+use super::{read_input, sign_in};
+use crate::args::{Cli, PageArgs, RequestCommand, SearchArgs};
+use crate::output::{self, print_json};
+use crate::CliError;
+
+pub async fn request(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    command: &RequestCommand,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    let view = match command {
+        RequestCommand::New {
+            file,
+            idempotency_key,
+        } => {
+            let text = read_input(file)?;
+            let mut new: NewRequest = serde_json::from_str(&text).map_err(|e| {
+                sanad_service::Error::invalid_with(
+                    "request",
+                    "error-request-json",
+                    &[("detail", e.to_string())],
+                )
+            })?;
+            if idempotency_key.is_some() {
+                new.idempotency_key = idempotency_key.clone();
+            }
+            // Always JSON: scripts need the tracking code.
+            return print_json(&service.register_request(&actor, new).await?);
+        }
+        RequestCommand::Show { code } => service.request_by_code(&actor, code).await?,
+        RequestCommand::Act {
+            code,
+            action,
+            note,
+            expect_version,
+        } => {
+            let action = Action::parse("action", action)?;
+            service
+                .act(&actor, code, action, note.as_deref(), *expect_version)
+                .await?
+        }
+    };
+    if cli.json {
+        return print_json(&view);
+    }
+    output::print_request(l10n, &view);
+    Ok(())
+}
+
+pub async fn queue(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    page: &PageArgs,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    let page = PageRequest {
+        cursor: page.cursor.clone(),
+        limit: page.limit,
+    };
+    let queue = service.queue(&actor, page).await?;
+    if cli.json {
+        return print_json(&queue);
+    }
+    output::print_queue(l10n, &queue);
+    Ok(())
+}
+
+pub async fn search(
+    cli: &Cli,
+    l10n: &Localizer,
+    service: &Service,
+    args: &SearchArgs,
+) -> Result<(), CliError> {
+    let actor = sign_in(cli, l10n, service).await?;
+    let query = SearchQuery {
+        code: args.code.clone(),
+        org: args.org.clone(),
+        letter: args.letter.clone(),
+        status: args.status.clone(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        text: args.text.clone(),
+        cursor: args.page.cursor.clone(),
+        limit: args.page.limit,
+    };
+    let page = service.search(&actor, query).await?;
+    if cli.json {
+        return print_json(&page);
+    }
+    output::print_search(l10n, &page);
+    Ok(())
+}

@@ -1,0 +1,141 @@
+// Generated from the desk's commands (src-tauri/src/commands, registered in
+// src-tauri/src/lib.rs) by src-tauri/src/client.rs. Do not edit: run
+// `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk client` after changing a command.
+
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, TrackStatus, User, Vocabulary } from "../bindings";
+
+export const commands = {
+  appStatus: () =>
+    invoke<AppStatus>("app_status"),
+  /** The lists of values every select offers, with their labels' message ids. */
+  vocabulary: () =>
+    invoke<Vocabulary>("vocabulary"),
+  /** First run: creates the first administrator, then signs them in. */
+  initAdmin: (username: string, displayName: string, password: string) =>
+    invoke<Session>("init_admin", { username, displayName, password }),
+  login: (username: string, password: string) =>
+    invoke<Session>("login", { username, password }),
+  /** Input in the window (typing, pointing) that made no call: keeps the session open. Answers `not_signed_in` once it has ended. */
+  sessionTouch: () =>
+    invoke<void>("session_touch"),
+  /** Replaces the signed-in user's password (the one-time one, or any), then signs in again with it. */
+  changePassword: (current: string, newPassword: string) =>
+    invoke<Session>("change_password", { current, newPassword }),
+  logout: () =>
+    invoke<void>("logout"),
+  listUsers: () =>
+    invoke<User[]>("list_users"),
+  addUser: (user: NewUser) =>
+    invoke<User>("add_user", { user }),
+  listOrganizations: (query: string) =>
+    invoke<Organization[]>("list_organizations", { query }),
+  addOrganization: (organization: NewOrganization) =>
+    invoke<Organization>("add_organization", { organization }),
+  listDocuments: (query: string) =>
+    invoke<Document[]>("list_documents", { query }),
+  addDocument: (document: NewDocument) =>
+    invoke<Document>("add_document", { document }),
+  registerRequest: (request: NewRequest) =>
+    invoke<RequestView>("register_request", { request }),
+  requestByCode: (code: string) =>
+    invoke<RequestView>("request_by_code", { code }),
+  /** Takes `action` on a request. `expected_version` is the version the user was looking at, so a change made meanwhile at another desk comes back as a conflict instead of being overwritten. */
+  act: (code: string, action: Action, note: string | null, expectedVersion: number | null) =>
+    invoke<RequestView>("act", { code, action, note, expectedVersion }),
+  queue: (page: PageRequest) =>
+    invoke<Queue>("queue", { page }),
+  search: (query: SearchQuery) =>
+    invoke<Page<RequestSummary>>("search", { query }),
+  /** Issues a one-time password for `username` (shown once; the user must change it at sign-in). */
+  resetPassword: (username: string) =>
+    invoke<string>("reset_password", { username }),
+  setUserActive: (username: string, active: boolean) =>
+    invoke<User>("set_user_active", { username, active }),
+  accountPolicy: () =>
+    invoke<AccountPolicy>("account_policy"),
+  setAccountPolicy: (policy: AccountPolicy) =>
+    invoke<AccountPolicy>("set_account_policy", { policy }),
+  auditLog: (query: AuditQuery) =>
+    invoke<AuditEntry[]>("audit_log", { query }),
+  verifyAudit: () =>
+    invoke<AuditReport>("verify_audit"),
+  /** Where a backup goes unless the administrator says otherwise. */
+  suggestedBackupPath: () =>
+    invoke<string>("suggested_backup_path"),
+  /** Writes an encrypted backup to `path` (sealed with `passphrase`, or with this computer's keychain backup key when none is typed). Administrator only. */
+  writeBackup: (path: string, passphrase: string | null) =>
+    invoke<FileWritten>("write_backup", { path, passphrase }),
+  /** Restores the backup at `path` into this desk's new, empty database (the first-run screen offers it instead of creating the first administrator). */
+  restoreBackup: (path: string, passphrase: string | null) =>
+    invoke<AuditReport>("restore_backup", { path, passphrase }),
+  /** Starts sending each change, and the database's loss and return, to `on_change`, replacing the previous watcher. It stops at sign-out, or when the window is gone. */
+  watchChanges: (onChange: (message: DeskSignal) => void) =>
+    {
+    const channel = new Channel<DeskSignal>();
+    channel.onmessage = onChange;
+    return invoke<void>("watch_changes", { onChange: channel });
+  },
+  connectionSettings: () =>
+    invoke<ConnectionSettings>("connection_settings"),
+  /** Opens `profile`, saves it as this desk's choice, and puts it in place of the open database. Allowed before anyone signs in (first run, or a server that moved) and to the administrator. */
+  connectDatabase: (profile: ConnectionProfile, password: string | null) =>
+    invoke<ConnectionSettings>("connect_database", { profile, password }),
+  slipPreview: (code: string, paperSize: string) =>
+    invoke<SlipPreview>("slip_preview", { code, paperSize }),
+  /** Issues the next copy and sends it to `printer`, which becomes the clerk's saved printer. */
+  printSlip: (code: string, paperSize: string, printer: string) =>
+    invoke<SlipIssued>("print_slip", { code, paperSize, printer }),
+  registerComplaint: (complaint: NewComplaint) =>
+    invoke<ComplaintView>("register_complaint", { complaint }),
+  complaintByCode: (code: string) =>
+    invoke<ComplaintView>("complaint_by_code", { code }),
+  complaints: (query: ComplaintQuery) =>
+    invoke<ComplaintSummary[]>("complaints", { query }),
+  /** The staff a complaint can be assigned to (for the assign dialog's picker). */
+  complaintAssignees: () =>
+    invoke<Assignee[]>("complaint_assignees"),
+  /** One step on a complaint, at the version the user was looking at (a change made meanwhile at another desk comes back as a conflict). */
+  complaintStep: (code: string, step: ComplaintDecision, expectedVersion: number) =>
+    invoke<ComplaintView>("complaint_step", { code, step, expectedVersion }),
+  complaintNotifications: (code: string) =>
+    invoke<Notification[]>("complaint_notifications", { code }),
+  track: (code: string, lang: Lang) =>
+    invoke<TrackStatus>("track", { code, lang }),
+  noticeBoard: () =>
+    invoke<Notice[]>("notice_board"),
+  addNotice: (notice: NewNotice) =>
+    invoke<Notice>("add_notice", { notice }),
+  cancelNotice: (id: string) =>
+    invoke<void>("cancel_notice", { id }),
+  /** What this desk shows as banners now: upcoming windows from the lead time on, and those in progress. The sign-in screen shows them too: with nobody signed in, the public view. */
+  activeBanners: () =>
+    invoke<Notice[]>("active_banners"),
+  holidays: (year: number | null) =>
+    invoke<Holiday[]>("holidays", { year }),
+  addHoliday: (date: string, title: string) =>
+    invoke<Holiday>("add_holiday", { date, title }),
+  removeHoliday: (date: string) =>
+    invoke<void>("remove_holiday", { date }),
+  calendarSettings: () =>
+    invoke<CalendarSettings>("calendar_settings"),
+  setThursdayOff: (off: boolean) =>
+    invoke<CalendarSettings>("set_thursday_off", { off }),
+  overdueRequests: (page: PageRequest) =>
+    invoke<Page<RequestSummary>>("overdue_requests", { page }),
+  mailSettings: () =>
+    invoke<MailSettings | null>("mail_settings"),
+  /** Saves the mail server and, when typed, its password (to the OS keychain, never to settings). */
+  setMailSettings: (settings: MailSettings, password: string | null) =>
+    invoke<MailSettings | null>("set_mail_settings", { settings, password }),
+  requestNotifications: (code: string) =>
+    invoke<Notification[]>("request_notifications", { code }),
+  report: (kind: ReportKind, query: ReportQuery) =>
+    invoke<Report>("report", { kind, query }),
+  /** Where an export goes unless the reader says otherwise: the documents folder, named after the report, its format and today. */
+  suggestedExportPath: (kind: ReportKind, format: ExportFormat) =>
+    invoke<string>("suggested_export_path", { kind, format }),
+  /** Writes the report to `path` (the export is recorded in the audit log by the core). */
+  exportReport: (kind: ReportKind, query: ReportQuery, format: ExportFormat, path: string, lang: Lang) =>
+    invoke<FileWritten>("export_report", { kind, query, format, path, lang }),
+};
