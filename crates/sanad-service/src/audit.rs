@@ -1,43 +1,15 @@
-//! The audit log's hash chain: each entry's hash covers the previous entry's hash and the entry's
-//! canonical bytes, so changing, removing or reordering any entry breaks every hash after it.
+//! Verifying the audit log's hash chain (the hashing itself is the store's, `store::chain`): each
+//! entry's hash covers the previous entry's hash and the entry's canonical bytes, so changing,
+//! removing or reordering any entry breaks every hash after it.
+//!
+//! Public functions: `Service::verify_audit`. Their SQL: `store/ops/audit.rs`.
 
-use serde::Serialize;
-use sha2::{Digest, Sha256};
-
+use crate::store::chain::{entry_hash, ChainedFields};
 use crate::store::{on_store, AuditRow};
 use crate::{Actor, Service};
 use sanad_core::model::Role;
 use sanad_core::Result;
-
-/// The fields an entry's hash covers, in a fixed order.
-pub struct ChainedFields<'a> {
-    pub seq: i64,
-    pub at: i64,
-    pub user_id: Option<&'a str>,
-    pub action: &'a str,
-    pub entity: &'a str,
-    pub entity_id: Option<&'a str>,
-    pub detail: &'a str,
-}
-
-/// SHA-256 over the previous hash and the entry as a JSON array (an unambiguous encoding: every
-/// field is delimited and escaped), as lowercase hex.
-pub fn entry_hash(prev_hash: &str, e: &ChainedFields<'_>) -> String {
-    let canonical = serde_json::json!([
-        e.seq,
-        e.at,
-        e.user_id,
-        e.action,
-        e.entity,
-        e.entity_id,
-        e.detail
-    ]);
-    let mut hasher = Sha256::new();
-    hasher.update(prev_hash.as_bytes());
-    hasher.update(b"\n");
-    hasher.update(canonical.to_string().as_bytes());
-    hex::encode(hasher.finalize())
-}
+use serde::Serialize;
 
 /// The outcome of checking the whole chain.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]

@@ -1,5 +1,8 @@
 //! The auditor's view of the audit log: filtered by user, action, request and Jalali date range,
 //! newest first.
+//!
+//! Public functions: `Service::audit_log`. Their SQL: `store/ops/audit.rs`,
+//! `store/ops/requests.rs`, `store/ops/users.rs`.
 
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::Role;

@@ -1,6 +1,9 @@
 //! Backups: every table dumped as data, encrypted with AES-256-GCM under a key derived from a
 //! passphrase (Argon2id), or a backup key kept in the OS keychain. A backup restores into an
 //! empty database of either kind, so an embedded desk can move to the office server this way.
+//!
+//! Public functions: `Service::backup`, `Service::restore`. Their SQL: `store/ops/audit.rs`,
+//! `store/ops/backup.rs`, `store/ops/users.rs`.
 
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
@@ -8,28 +11,19 @@ use rand::RngCore;
 use sanad_core::model::Role;
 use sanad_core::{Error, Result};
 use serde_json::{json, Map, Value};
-use sqlx::Row;
 
 use crate::audit::{AuditReport, ChainCheck};
 use crate::keychain::{Keychain, SecretName};
-use crate::store::{on_store, storage, AuditDraft, AuditRow};
+use crate::store::{on_store, AuditDraft, AuditRow, ColumnKind, RestoredTable, StoredValue};
 use crate::{Actor, Service};
 
 const MAGIC: &[u8; 8] = b"SANADBK1";
 const FORMAT: u64 = 1;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Text,
-    Int,
-    Bool,
-    Bytes,
-}
-
-use Kind::*;
+use ColumnKind::*;
 
 /// A column and how it is stored.
-type Column = (&'static str, Kind);
+type Column = (&'static str, ColumnKind);
 /// A table, the columns it is ordered by, and its columns.
 type Table = (&'static str, &'static str, &'static [Column]);
 
@@ -345,64 +339,49 @@ impl Service {
                 &[("seq", report.first_broken.unwrap_or_default().to_string())],
             ));
         }
-        on_store!(&self.store, ops, pool => {
-            let mut tx = pool.begin().await.map_err(storage)?;
-            for (table, _, columns) in TABLES {
-                let rows = document["tables"][*table].as_array().ok_or_else(invalid_backup)?;
-                if SEEDED.contains(table) {
-                    // The backup's rows replace what migrations shipped (an edited holiday list).
-                    sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await.map_err(storage)?;
-                }
-                let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
-                let marks: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
-                let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), marks.join(", "));
-                for row in rows {
-                    let values = row.as_array().filter(|v| v.len() == columns.len()).ok_or_else(invalid_backup)?;
-                    let mut q = sqlx::query(&sql);
-                    for ((_, kind), value) in columns.iter().zip(values) {
-                        q = match kind {
-                            Text => q.bind(value.as_str().map(str::to_owned)),
-                            Int => q.bind(value.as_i64()),
-                            Bool => q.bind(value.as_bool()),
-                            Bytes => q.bind(value.as_str().map(hex::decode).transpose().map_err(|_| invalid_backup())?),
-                        };
-                    }
-                    q.execute(&mut *tx).await.map_err(storage)?;
-                }
+        // Every row is checked against its column's kind before anything is written.
+        let mut restored = Vec::with_capacity(TABLES.len());
+        for (table, _, columns) in TABLES {
+            let rows = document["tables"][*table]
+                .as_array()
+                .ok_or_else(invalid_backup)?;
+            let mut values = Vec::with_capacity(rows.len());
+            for row in rows {
+                values.push(stored_row(row, columns).ok_or_else(invalid_backup)?);
             }
-            sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-                .bind(head_seq)
-                .bind(&head_hash)
-                .execute(&mut *tx)
-                .await
-                .map_err(storage)?;
-            tx.commit().await.map_err(storage)?;
-        });
+            restored.push(RestoredTable {
+                table,
+                columns: columns.iter().map(|(c, _)| *c).collect(),
+                // The backup's rows replace what migrations shipped (an edited holiday list).
+                replace_seeded: SEEDED.contains(table),
+                rows: values,
+            });
+        }
+        on_store!(&self.store, ops, pool =>
+            ops::restore_tables(pool, &restored, head_seq, &head_hash).await)?;
         Ok(report)
     }
 
-    async fn dump(&self, table: &str, order: &str, columns: &[(&str, Kind)]) -> Result<Vec<Value>> {
-        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
-        let sql = format!("SELECT {} FROM {table} ORDER BY {order}", names.join(", "));
-        on_store!(&self.store, _ops, pool => {
-            let rows = sqlx::query(&sql).fetch_all(pool).await.map_err(storage)?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in rows {
-                let mut values = Vec::with_capacity(columns.len());
-                for (i, (_, kind)) in columns.iter().enumerate() {
-                    let value = match kind {
-                        Text => json!(row.try_get::<Option<String>, _>(i).map_err(storage)?),
-                        Int => json!(row.try_get::<Option<i64>, _>(i).map_err(storage)?),
-                        Bool => json!(row.try_get::<Option<bool>, _>(i).map_err(storage)?),
-                        Bytes => json!(row.try_get::<Option<Vec<u8>>, _>(i).map_err(storage)?.map(hex::encode)),
-                    };
-                    values.push(value);
-                }
-                out.push(Value::Array(values));
-            }
-            Ok::<_, Error>(out)
-        })
+    async fn dump(&self, table: &str, order: &str, columns: &[Column]) -> Result<Vec<Value>> {
+        on_store!(&self.store, ops, pool => ops::dump_table(pool, table, order, columns).await)
     }
+}
+
+/// A dumped row's values as its columns store them; `None` when the row does not fit them.
+fn stored_row(row: &Value, columns: &[Column]) -> Option<Vec<StoredValue>> {
+    let values = row.as_array().filter(|v| v.len() == columns.len())?;
+    columns
+        .iter()
+        .zip(values)
+        .map(|((_, kind), value)| {
+            Some(match kind {
+                Text => StoredValue::Text(value.as_str().map(str::to_owned)),
+                Int => StoredValue::Int(value.as_i64()),
+                Bool => StoredValue::Bool(value.as_bool()),
+                Bytes => StoredValue::Bytes(value.as_str().map(hex::decode).transpose().ok()?),
+            })
+        })
+        .collect()
 }
 
 /// An audit entry as dumped (columns in [`TABLES`] order).
@@ -529,38 +508,53 @@ mod tests {
 #[cfg(test)]
 mod schema_tests {
     use super::TABLES;
+    use crate::store::{on_store, Store};
+    use sqlx::Connection;
 
     /// Every table and column the migrations create is in a backup (the head row is written
     /// from the backup's own record, and the migration ledger belongs to the target).
+    async fn assert_backups_cover(url: &str) {
+        let store = Store::connect(url, None, None).await.expect("connect");
+        let schema =
+            on_store!(&store, ops, pool => ops::schema::table_columns(pool).await).expect("schema");
+        let tables: Vec<&str> = schema.iter().map(|(t, _)| t.as_str()).collect();
+        let mut listed: Vec<&str> = TABLES.iter().map(|(t, _, _)| *t).collect();
+        listed.sort();
+        assert_eq!(listed, tables);
+        for (table, _, columns) in TABLES {
+            let (_, actual) = schema
+                .iter()
+                .find(|(name, _)| name == table)
+                .expect("table");
+            let listed: Vec<String> = columns.iter().map(|(c, _)| c.to_string()).collect();
+            assert_eq!(&listed, actual, "{table}");
+        }
+        store.close().await;
+    }
+
     #[tokio::test]
     async fn backups_cover_every_table_and_column() {
         let dir = tempfile::tempdir().expect("dir");
         let url = format!("sqlite://{}", dir.path().join("schema.db").display());
-        let store = crate::store::Store::connect(&url, None, None)
+        assert_backups_cover(&url).await;
+    }
+
+    /// The same on PostgreSQL, on a fresh database of the server the test command starts.
+    #[tokio::test]
+    async fn backups_cover_every_table_and_column_on_postgres() {
+        let admin = std::env::var("SANAD_TEST_PG_URL").expect(
+            "SANAD_TEST_PG_URL is not set: run the tests with the README's test command, \
+             which starts a PostgreSQL server",
+        );
+        let name = format!("sanad_test_{}", uuid::Uuid::now_v7().simple());
+        let mut conn = sqlx::PgConnection::connect(&admin)
             .await
-            .expect("connect");
-        let crate::store::Store::Sqlite(pool) = &store else {
-            panic!("sqlite")
-        };
-        let tables: Vec<String> = sqlx::query_scalar(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT IN ('_sqlx_migrations', 'audit_head') ORDER BY name",
-        )
-        .fetch_all(pool)
-        .await
-        .expect("tables");
-        let mut listed: Vec<String> = TABLES.iter().map(|(t, _, _)| t.to_string()).collect();
-        listed.sort();
-        assert_eq!(listed, tables);
-        for (table, _, columns) in TABLES {
-            let actual: Vec<String> = sqlx::query_scalar(&format!(
-                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
-            ))
-            .fetch_all(pool)
+            .expect("connect to the test PostgreSQL server");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
             .await
-            .expect("columns");
-            let listed: Vec<String> = columns.iter().map(|(c, _)| c.to_string()).collect();
-            assert_eq!(listed, actual, "{table}");
-        }
+            .expect("create test database");
+        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+        assert_backups_cover(&format!("{base}/{name}")).await;
     }
 }

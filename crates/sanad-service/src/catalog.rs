@@ -1,5 +1,9 @@
 //! The office's reference data: organizations (agencies, ministries, third parties) and the
 //! repository's register of documents.
+//!
+//! Public functions: `Service::add_organization`, `Service::list_organizations`,
+//! `Service::add_document`, `Service::list_documents`. Their SQL: `store/ops/audit.rs`,
+//! `store/ops/documents.rs`, `store/ops/organizations.rs`.
 
 use sanad_core::model::{OrgKind, Role};
 use sanad_core::{normalize, validate, Error, Result};
@@ -45,15 +49,15 @@ impl Service {
             entity_id: Some(row.id.clone()),
             detail: json!({ "name": row.name, "kind": row.kind, "national_id": row.national_id }),
         };
-        let inserted = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            let inserted = ops::insert_org(&mut tx, &row, &key).await?;
+        let inserted = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            let inserted = ops::insert_org(w.tx(), &row, &key).await?;
             if inserted {
-                ops::append_audit(&mut tx, &mut head, draft).await?;
-                ops::commit_write(tx, head).await?;
+                w.audit(draft).await?;
+            } else {
+                w.roll_back();
             }
-            inserted
-        });
+            Ok(inserted)
+        }).await)?;
         if !inserted {
             return Err(Error::invalid("national_id", "error-national-id-taken"));
         }
@@ -104,15 +108,15 @@ impl Service {
             entity_id: Some(row.id.clone()),
             detail: json!({ "registry_number": row.registry_number, "title": row.title }),
         };
-        let inserted = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            let inserted = ops::insert_doc(&mut tx, &row, &key).await?;
+        let inserted = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            let inserted = ops::insert_doc(w.tx(), &row, &key).await?;
             if inserted {
-                ops::append_audit(&mut tx, &mut head, draft).await?;
-                ops::commit_write(tx, head).await?;
+                w.audit(draft).await?;
+            } else {
+                w.roll_back();
             }
-            inserted
-        });
+            Ok(inserted)
+        }).await)?;
         if !inserted {
             return Err(Error::invalid(
                 "registry_number",

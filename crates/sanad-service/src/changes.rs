@@ -4,13 +4,16 @@
 //!
 //! PostgreSQL notifies listeners from a trigger on the head (`LISTEN sanad_changes`). SQLite has
 //! no way to tell another process, so the desk reads the head's one row twice a second.
+//!
+//! Public functions: `Service::watch_changes`, `ChangeFeed::next`. Their SQL:
+//! `store/ops/audit.rs`, `store/ops/changes.rs`.
 
 use std::time::Duration;
 
 use sanad_core::Result;
 use sqlx::postgres::PgListener;
 
-use crate::store::{storage, Store};
+use crate::store::Store;
 use crate::{Actor, Service};
 
 const CHANNEL: &str = "sanad_changes";
@@ -60,9 +63,7 @@ impl Service {
 impl ChangeFeed {
     async fn listen(&mut self) -> Result<()> {
         if let Store::Postgres(pool) = &self.store {
-            let mut listener = PgListener::connect_with(pool).await.map_err(storage)?;
-            listener.listen(CHANNEL).await.map_err(storage)?;
-            self.listener = Some(listener);
+            self.listener = Some(crate::store::postgres::listen(pool, CHANNEL).await?);
         }
         Ok(())
     }

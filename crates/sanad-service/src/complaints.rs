@@ -1,6 +1,12 @@
 //! Complaints, suggestions and comments (شکایت، پیشنهاد، نظر): registered at a desk with the
 //! person's contact, each with its own tracking code from the requests' namespace, optionally
 //! linked to a request; assigned, answered and closed with a target time per state and a history.
+//!
+//! Public functions: `Service::register_complaint`, `Service::complaint_by_code`,
+//! `Service::assign_complaint`, `Service::complaint_assignees`, `Service::answer_complaint`,
+//! `Service::close_complaint`, `Service::complaints`, `Service::complaint_targets`,
+//! `Service::set_complaint_target`. Their SQL: `store/ops/audit.rs`, `store/ops/complaints.rs`,
+//! `store/ops/outbox.rs`, `store/ops/requests.rs`, `store/ops/settings.rs`, `store/ops/users.rs`.
 
 use sanad_core::complaint_workflow::{self, ASSIGNABLE, REGISTERS};
 use sanad_core::model::{ComplaintAction, ComplaintKind, ComplaintStatus, Role};
@@ -215,12 +221,11 @@ impl Service {
             at: now,
             note: None,
         };
-        let code = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
+        let code = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             let mut claimed = None;
             for _ in 0..CODE_ATTEMPTS {
                 let candidate = self.codes.next_code();
-                if ops::claim_tracking_code(&mut tx, candidate.as_str(), "complaint", now).await? {
+                if ops::claim_tracking_code(w.tx(), candidate.as_str(), "complaint", now).await? {
                     claimed = Some(candidate);
                     break;
                 }
@@ -230,9 +235,9 @@ impl Service {
                 return Err(Error::Storage("no free tracking code".to_owned()));
             };
             row.tracking_code = code.as_str().to_owned();
-            ops::insert_complaint(&mut tx, &row).await?;
-            ops::insert_complaint_step(&mut tx, &step).await?;
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            ops::insert_complaint(w.tx(), &row).await?;
+            ops::insert_complaint_step(w.tx(), &step).await?;
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: "complaint.register".to_owned(),
@@ -240,9 +245,8 @@ impl Service {
                 entity_id: Some(id.clone()),
                 detail: json!({ "tracking_code": code.as_str(), "kind": kind.as_str() }),
             }).await?;
-            ops::commit_write(tx, head).await?;
-            code
-        });
+            Ok(code)
+        }).await)?;
         self.complaint_view(actor, &code).await
     }
 
@@ -471,12 +475,10 @@ impl Service {
             entity_id: Some(key.clone()),
             detail: json!({ "status": status.as_str(), "hours": hours }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::put_setting(&mut tx, &key, &hours.to_string()).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_setting(w.tx(), &key, &hours.to_string()).await?;
+            w.audit(draft).await
+        }).await)
     }
 
     async fn complaint_target_hours(&self, status: ComplaintStatus) -> Result<Option<u32>> {
@@ -568,16 +570,15 @@ impl Service {
         detail["tracking_code"] = json!(code.as_str());
         detail["from"] = json!(from.as_str());
         detail["to"] = json!(to.as_str());
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            if !ops::move_complaint(&mut tx, &change).await? {
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            if !ops::move_complaint(w.tx(), &change).await? {
                 return Err(conflict());
             }
-            ops::insert_complaint_step(&mut tx, &step).await?;
+            ops::insert_complaint_step(w.tx(), &step).await?;
             if let Some(message) = &message {
-                ops::insert_outbox(&mut tx, message).await?;
+                ops::insert_outbox(w.tx(), message).await?;
             }
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: format!("complaint.{}", action.as_str()),
@@ -585,8 +586,8 @@ impl Service {
                 entity_id: Some(row.id.clone()),
                 detail,
             }).await?;
-            ops::commit_write(tx, head).await?;
-        });
+            Ok(())
+        }).await)?;
         self.complaint_view(actor, &code).await
     }
 

@@ -1,6 +1,10 @@
 //! Where a desk's data is: the embedded, encrypted file (the default) or the office's PostgreSQL
 //! server. The choice is kept in `connection.json` beside the default database file — host,
 //! port, database, user and TLS mode only; the password lives in the OS keychain.
+//!
+//! Public functions: `PostgresProfile::validated`, `PostgresProfile::url`,
+//! `ConnectionProfile::load`, `ConnectionProfile::save`, `ConnectionProfile::url`,
+//! `desk_database_url`, `Service::check_connection_change`, `Service::open_profile`.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,9 @@
 //! Service-level targets: how long a request may wait in each state, counted on the working
 //! calendar (Saturday to Wednesday, Asia/Tehran, official holidays off; see holidays.rs). The administrator sets them; the queue sorts by
 //! the deadline they give.
+//!
+//! Public functions: `Service::targets`, `Service::set_target`. Their SQL: `store/ops/audit.rs`,
+//! `store/ops/settings.rs`.
 
 use sanad_core::calendar::WorkingCalendar;
 use sanad_core::jalali::JalaliDate;
@@ -74,12 +77,10 @@ impl Service {
             entity_id: Some(key.clone()),
             detail: json!({ "status": status.as_str(), "hours": hours }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::put_setting(&mut tx, &key, &hours.to_string()).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_setting(w.tx(), &key, &hours.to_string()).await?;
+            w.audit(draft).await
+        }).await)
     }
 
     async fn target_hours(&self, status: Status) -> Result<Option<u32>> {

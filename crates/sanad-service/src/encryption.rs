@@ -1,5 +1,9 @@
 //! Encryption at rest for the embedded database (SQLCipher), with its key in the OS keychain,
 //! and PostgreSQL passwords from the keychain. [`Service::open`] is how desks open a database.
+//!
+//! Public functions: `DatabaseKey::generate`, `DatabaseKey::from_hex`, `DatabaseKey::hex`,
+//! `Service::open`, `Service::save_postgres_password`, `Service::rekey`. Their SQL:
+//! `store/ops/rekey.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -161,12 +165,7 @@ impl Service {
         let pending = SecretName::PendingDatabaseKey(file.display().to_string());
         let new = DatabaseKey::generate();
         Keychain::set(&pending, new.hex()).await?;
-        let mut conn = pool.acquire().await.map_err(crate::store::storage)?;
-        sqlx::query(&format!("PRAGMA rekey = {}", new.pragma_value()))
-            .execute(&mut *conn)
-            .await
-            .map_err(crate::store::storage)?;
-        drop(conn);
+        crate::store::sqlite::rekey(pool, &new.pragma_value()).await?;
         self.store.close().await;
         Keychain::set(&name, new.hex()).await?;
         Keychain::delete(&pending).await

@@ -1,6 +1,10 @@
 //! The office's working calendar: Friday is always off, Thursday as the administrator sets it,
 //! and official holidays kept as a yearly list in the database (1404 and 1405 shipped by
 //! migration). Every deadline is counted on it.
+//!
+//! Public functions: `Service::holidays`, `Service::add_holiday`, `Service::remove_holiday`,
+//! `Service::calendar_settings`, `Service::set_thursday_off`, `Service::overdue_requests`. Their
+//! SQL: `store/ops/audit.rs`, `store/ops/calendar.rs`, `store/ops/settings.rs`.
 
 use std::collections::BTreeSet;
 
@@ -61,10 +65,9 @@ impl Service {
         let title = validate::required_text("title", title, 200)?;
         let now = self.now_micros();
         let day = date.to_string();
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            let added = ops::put_holiday(&mut tx, &day, &title, now).await?;
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            let added = ops::put_holiday(w.tx(), &day, &title, now).await?;
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: "calendar.holiday_add".to_owned(),
@@ -72,8 +75,8 @@ impl Service {
                 entity_id: Some(day.clone()),
                 detail: json!({ "title": title, "new": added }),
             }).await?;
-            ops::commit_write(tx, head).await?;
-        });
+            Ok(())
+        }).await)?;
         Ok(Holiday { date, title })
     }
 
@@ -82,12 +85,11 @@ impl Service {
         self.authorize(actor, &[Role::Admin]).await?;
         let day = JalaliDate::parse("date", date)?.to_string();
         let now = self.now_micros();
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            if !ops::delete_holiday(&mut tx, &day).await? {
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            if !ops::delete_holiday(w.tx(), &day).await? {
                 return Err(Error::NotFound { what: "holiday" });
             }
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: "calendar.holiday_remove".to_owned(),
@@ -95,8 +97,8 @@ impl Service {
                 entity_id: Some(day.clone()),
                 detail: json!({}),
             }).await?;
-            ops::commit_write(tx, head).await
-        })
+            Ok(())
+        }).await)
     }
 
     pub async fn calendar_settings(&self, actor: &Actor) -> Result<CalendarSettings> {
@@ -122,12 +124,10 @@ impl Service {
             entity_id: Some(THURSDAY_OFF.to_owned()),
             detail: json!({ "thursday_off": off }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::put_setting(&mut tx, THURSDAY_OFF, if off { "true" } else { "false" }).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_setting(w.tx(), THURSDAY_OFF, if off { "true" } else { "false" }).await?;
+            w.audit(draft).await
+        }).await)
     }
 
     /// Requests past their deadline now, most overdue first: the director's list (the auditor

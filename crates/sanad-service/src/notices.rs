@@ -2,6 +2,10 @@
 //! notices. Desks show a banner from a lead time before a window (24 hours unless set otherwise)
 //! until it ends; the notice board keeps every notice. During a read-only window every write but
 //! the administrator's is refused, with the window's end in the message.
+//!
+//! Public functions: `Service::add_notice`, `Service::cancel_notice`, `Service::notice_board`,
+//! `Service::active_banners`, `Service::set_banner_lead_hours`. Their SQL: `store/ops/audit.rs`,
+//! `store/ops/notices.rs`, `store/ops/settings.rs`.
 
 use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Asia::Tehran;
@@ -82,10 +86,9 @@ impl Service {
             created_at: now,
             cancelled_at: None,
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::insert_notice(&mut tx, &row).await?;
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::insert_notice(w.tx(), &row).await?;
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: "notice.add".to_owned(),
@@ -93,8 +96,8 @@ impl Service {
                 entity_id: Some(row.id.clone()),
                 detail: json!({ "kind": row.kind, "starts_at": row.starts_at, "ends_at": row.ends_at, "read_only": row.read_only }),
             }).await?;
-            ops::commit_write(tx, head).await?;
-        });
+            Ok(())
+        }).await)?;
         notice(row, now)
     }
 
@@ -103,12 +106,11 @@ impl Service {
         self.authorize(actor, &[Role::Admin]).await?;
         let now = self.now_micros();
         let id = id.trim().to_owned();
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            if !ops::cancel_notice(&mut tx, &id, now).await? {
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            if !ops::cancel_notice(w.tx(), &id, now).await? {
                 return Err(Error::NotFound { what: "notice" });
             }
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: "notice.cancel".to_owned(),
@@ -116,8 +118,8 @@ impl Service {
                 entity_id: Some(id.clone()),
                 detail: json!({}),
             }).await?;
-            ops::commit_write(tx, head).await
-        })
+            Ok(())
+        }).await)
     }
 
     /// The notice board: every notice, newest first. Any signed-in user.
@@ -161,12 +163,10 @@ impl Service {
             entity_id: Some(LEAD_KEY.to_owned()),
             detail: json!({ "hours": hours }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::put_setting(&mut tx, LEAD_KEY, &hours.to_string()).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_setting(w.tx(), LEAD_KEY, &hours.to_string()).await?;
+            w.audit(draft).await
+        }).await)
     }
 
     async fn banner_lead_hours(&self) -> Result<u32> {
@@ -195,9 +195,7 @@ impl Service {
             None => Ok(()),
         }
     }
-}
 
-impl Service {
     /// The end of the read-only window in force now, if any.
     pub(crate) async fn read_only_until(&self) -> Result<Option<i64>> {
         let now = self.now_micros();

@@ -2,6 +2,12 @@
 //! complaint answered) queue an e-mail in the same transaction as the step, from Fluent templates
 //! in Persian. A deliverer sends what is due over SMTP (lettre); when the server is down a message
 //! waits with exponential back-off and goes later. Nothing is dropped.
+//!
+//! Public functions: `Service::mail_settings`, `Service::set_mail_settings`,
+//! `Service::save_smtp_password`, `Service::request_notifications`,
+//! `Service::complaint_notifications`, `Service::deliver_outbox`,
+//! `Service::keep_delivering_outbox`. Their SQL: `store/ops/audit.rs`, `store/ops/complaints.rs`,
+//! `store/ops/outbox.rs`, `store/ops/requests.rs`, `store/ops/settings.rs`.
 
 use std::time::Duration;
 
@@ -180,14 +186,12 @@ impl Service {
             entity_id: None,
             detail: json!({ "host": host, "port": settings.port, "tls": tls, "username": username, "from": from }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             for (key, value) in KEYS.iter().zip(values.iter()) {
-                ops::put_setting(&mut tx, key, value).await?;
+                ops::put_setting(w.tx(), key, value).await?;
             }
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+            w.audit(draft).await
+        }).await)
     }
 
     /// Saves the mail server and, when one is typed, its account's password (to the OS
@@ -294,23 +298,23 @@ impl Service {
             if due.is_empty() {
                 Vec::new()
             } else {
-                let (mut tx, mut head) = ops::begin_write(pool).await?;
-                let mut leased = Vec::new();
-                for m in due {
-                    if ops::lease_outbox(&mut tx, &m.id, m.next_attempt_at, now + LEASE_MICROS).await? {
-                        leased.push(m);
+                ops::audited_write(pool, async |w| {
+                    let mut leased = Vec::new();
+                    for m in due {
+                        if ops::lease_outbox(w.tx(), &m.id, m.next_attempt_at, now + LEASE_MICROS).await? {
+                            leased.push(m);
+                        }
                     }
-                }
-                ops::append_audit(&mut tx, &mut head, AuditDraft {
-                    at: now,
-                    user_id: None,
-                    action: "outbox.lease".to_owned(),
-                    entity: "outbox".to_owned(),
-                    entity_id: None,
-                    detail: json!({ "messages": leased.len() }),
-                }).await?;
-                ops::commit_write(tx, head).await?;
-                leased
+                    w.audit(AuditDraft {
+                        at: now,
+                        user_id: None,
+                        action: "outbox.lease".to_owned(),
+                        entity: "outbox".to_owned(),
+                        entity_id: None,
+                        detail: json!({ "messages": leased.len() }),
+                    }).await?;
+                    Ok(leased)
+                }).await?
             }
         });
         let transport = if leased.is_empty() {
@@ -342,13 +346,12 @@ impl Service {
                 }
             };
             let next = at + retry_delay_micros(m.attempts + 1);
-            on_store!(&self.store, ops, pool => {
-                let (mut tx, mut head) = ops::begin_write(pool).await?;
+            on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
                 match &outcome {
-                    Ok(()) => ops::outbox_sent(&mut tx, &m.id, at).await?,
-                    Err(e) => ops::outbox_retry(&mut tx, &m.id, next, e).await?,
+                    Ok(()) => ops::outbox_sent(w.tx(), &m.id, at).await?,
+                    Err(e) => ops::outbox_retry(w.tx(), &m.id, next, e).await?,
                 }
-                ops::append_audit(&mut tx, &mut head, AuditDraft {
+                w.audit(AuditDraft {
                     at,
                     user_id: None,
                     action: action.to_owned(),
@@ -356,8 +359,8 @@ impl Service {
                     entity_id: Some(m.id.clone()),
                     detail,
                 }).await?;
-                ops::commit_write(tx, head).await?;
-            });
+                Ok(())
+            }).await)?;
         }
         report.waiting =
             on_store!(&self.store, ops, pool => ops::count_pending_outbox(pool).await)?;

@@ -1,5 +1,8 @@
 //! The office's account policy: password length, lockout after failed sign-ins, and how long an
 //! idle desk stays signed in. Kept in settings so the administrator can tune it.
+//!
+//! Public functions: `Service::account_policy`, `Service::set_account_policy`. Their SQL:
+//! `store/ops/audit.rs`, `store/ops/settings.rs`.
 
 use sanad_core::model::Role;
 use sanad_core::{Error, Result};
@@ -112,13 +115,11 @@ impl Service {
             entity_id: None,
             detail: json!(policy),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             for (key, value) in KEYS.iter().zip(policy.values()) {
-                ops::put_setting(&mut tx, key, &value.to_string()).await?;
+                ops::put_setting(w.tx(), key, &value.to_string()).await?;
             }
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+            w.audit(draft).await
+        }).await)
     }
 }

@@ -1,6 +1,8 @@
 //! A report exported to a file (.xlsx or CSV): built, written to bytes and recorded in the audit
 //! log (who exported which report for which period), since an export carries data out of the
 //! system.
+//!
+//! Public functions: `ExportFormat::extension`, `ReportKind::file_name`, `Service::export_report`.
 
 use sanad_core::Result;
 use sanad_i18n::Lang;

@@ -2,6 +2,9 @@
 //! (average and 90th percentile), the share of stages finished within target per month and per
 //! agency, and complaints by kind. A report is a plain table; report_export.rs writes it as
 //! .xlsx or CSV with Persian headers.
+//!
+//! Public functions: `ReportKind::as_str`, `ReportKind::parse`, `Service::report`. Their SQL:
+//! `store/ops/reports.rs`.
 
 use std::collections::BTreeMap;
 

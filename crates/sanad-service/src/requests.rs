@@ -1,4 +1,8 @@
 //! Dispatch requests: registering one, reading it back, and moving it through its life.
+//!
+//! Public functions: `Service::register_request`, `Service::request_by_code`, `Service::act`.
+//! Their SQL: `store/ops/audit.rs`, `store/ops/documents.rs`, `store/ops/organizations.rs`,
+//! `store/ops/outbox.rs`, `store/ops/requests.rs`.
 
 use chrono::SecondsFormat;
 use sanad_core::jalali::JalaliDate;
@@ -56,10 +60,8 @@ impl Service {
         if let Some(key) = &idempotency_key {
             // A retry after a lost answer: answer it without validating again (the catalog may
             // have changed since the first attempt was stored).
-            let existing = on_store!(&self.store, ops, pool => {
-                let mut tx = pool.begin().await.map_err(crate::store::storage)?;
-                ops::code_by_idempotency_key(&mut tx, &actor.user_id, key).await?
-            });
+            let existing = on_store!(&self.store, ops, pool =>
+                ops::registered_code(pool, &actor.user_id, key).await)?;
             if let Some(code) = existing {
                 return self.load_view(actor, &TrackingCode::parse(&code)?).await;
             }
@@ -115,19 +117,19 @@ impl Service {
             note: None,
         };
         let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
-        let code = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
+        let code = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             if let Some(key) = &idempotency_key {
                 // Checked again under the write lock: two retries racing each other.
-                if let Some(code) = ops::code_by_idempotency_key(&mut tx, &actor.user_id, key).await? {
-                    drop(tx);
-                    return self.load_view(actor, &TrackingCode::parse(&code)?).await;
+                if let Some(code) = ops::code_by_idempotency_key(w.tx(), &actor.user_id, key).await? {
+                    // The first registration's request is the answer; this write keeps nothing.
+                    w.roll_back();
+                    return TrackingCode::parse(&code);
                 }
             }
             let mut claimed = None;
             for _ in 0..CODE_ATTEMPTS {
                 let candidate = self.codes.next_code();
-                if ops::claim_tracking_code(&mut tx, candidate.as_str(), "request", now).await? {
+                if ops::claim_tracking_code(w.tx(), candidate.as_str(), "request", now).await? {
                     claimed = Some(candidate);
                     break;
                 }
@@ -144,9 +146,9 @@ impl Service {
                 document_ids: valid.document_ids,
                 idempotency_key: idempotency_key.clone(),
             };
-            ops::insert_request(&mut tx, &new_row).await?;
-            ops::insert_transition(&mut tx, &transition).await?;
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            ops::insert_request(w.tx(), &new_row).await?;
+            ops::insert_transition(w.tx(), &transition).await?;
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: "request.register".to_owned(),
@@ -154,9 +156,8 @@ impl Service {
                 entity_id: Some(id.clone()),
                 detail: json!({ "tracking_code": code.as_str() }),
             }).await?;
-            ops::commit_write(tx, head).await?;
-            code
-        });
+            Ok(code)
+        }).await)?;
         self.load_view(actor, &code).await
     }
 
@@ -255,13 +256,12 @@ impl Service {
         };
         let original = facts.dispatch_mode == DispatchMode::Original;
         let message = result_message(&row, &code, step.to, note.as_deref(), now);
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            if !ops::move_request(&mut tx, &row.id, version, step.to.as_str(), deadline, now).await? {
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            if !ops::move_request(w.tx(), &row.id, version, step.to.as_str(), deadline, now).await? {
                 return Err(conflict());
             }
             if original && action == Action::Dispatch {
-                let out = ops::take_documents_out(&mut tx, &row.id).await?;
+                let out = ops::take_documents_out(w.tx(), &row.id).await?;
                 if let Some(first) = out.first() {
                     return Err(Error::NotPermitted {
                         message_id: "error-document-already-out",
@@ -270,14 +270,14 @@ impl Service {
                 }
             }
             if action == Action::ReceiveBack {
-                ops::bring_documents_back(&mut tx, &row.id).await?;
+                ops::bring_documents_back(w.tx(), &row.id).await?;
             }
-            ops::insert_transition(&mut tx, &transition).await?;
+            ops::insert_transition(w.tx(), &transition).await?;
             // The applicant hears of a decisive step exactly when it is made, never otherwise.
             if let Some(message) = &message {
-                ops::insert_outbox(&mut tx, message).await?;
+                ops::insert_outbox(w.tx(), message).await?;
             }
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: format!("request.{}", action.as_str()),
@@ -291,8 +291,8 @@ impl Service {
                     "note": note,
                 }),
             }).await?;
-            ops::commit_write(tx, head).await?;
-        });
+            Ok(())
+        }).await)?;
         self.load_view(actor, &code).await
     }
 

@@ -1,5 +1,7 @@
 //! Finding requests: a role's queue (what waits on it, by deadline) and search with filters.
 //! Both page with keyset cursors, so page 100 costs what page 1 does.
+//!
+//! Public functions: `Service::queue`, `Service::search`. Their SQL: `store/ops/queue.rs`.
 
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{DispatchMode, Priority, Role, Status};

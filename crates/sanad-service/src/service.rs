@@ -1,5 +1,10 @@
 //! The service handle: an open store, a clock and a source of tracking codes, plus the check that
 //! runs first in every call: is this actor still an active user with this role?
+//!
+//! Public functions: `Actor::user_id`, `Actor::username`, `Actor::display_name`, `Actor::role`,
+//! `Actor::must_change_password`, `Service::connect`, `Service::connect_with`,
+//! `Service::with_clock`, `Service::with_codes`, `Service::backend_name`, `Service::close`,
+//! `Service::store`, `default_database_url`. Their SQL: `store/ops/users.rs`.
 
 use std::sync::Arc;
 
@@ -146,6 +151,12 @@ impl Service {
         }
         Ok(user)
     }
+
+    /// The open store, for tools that work below the service API (tests that tamper with the
+    /// database as an attacker would, benchmarks that bulk-load).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
 }
 
 /// The embedded default: `sanad.db` in the OS's per-user data folder (created if missing),
@@ -160,11 +171,3 @@ pub fn default_database_url() -> Result<String> {
 
 /// All roles: for reads every signed-in user may make.
 pub(crate) const ANY_ROLE: &[Role] = Role::ALL;
-
-impl Service {
-    /// The open store, for tools that work below the service API (tests that tamper with the
-    /// database as an attacker would, benchmarks that bulk-load).
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-}

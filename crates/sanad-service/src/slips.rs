@@ -8,6 +8,11 @@
 //! A slip is issued once the request is approved (it travels with the dispatched document) and
 //! may be reprinted while the request lives on; never before approval, nor for a rejected or
 //! cancelled request.
+//!
+//! Public functions: `SlipPrint::is_duplicate`, `Service::office_profile`,
+//! `Service::set_office_profile`, `Service::default_printer`, `Service::set_default_printer`,
+//! `Service::issue_slip`, `Service::preview_slip`, `Service::slip_copies`. Their SQL:
+//! `store/ops/audit.rs`, `store/ops/settings.rs`, `store/ops/slips.rs`.
 
 use sanad_core::model::{Role, Status};
 use sanad_core::{validate, Error, Result};
@@ -17,18 +22,8 @@ use serde_json::json;
 use crate::clock::from_micros;
 use crate::models::RequestView;
 use crate::service::ANY_ROLE;
-use crate::store::{on_store, storage, AuditDraft, Store};
+use crate::store::{on_store, AuditDraft, SlipPrintRow};
 use crate::{Actor, Service};
-
-/// Runs a read written once in SQL both backends accept against whichever pool is open.
-macro_rules! on_pool {
-    ($store:expr, $pool:ident => $body:expr) => {
-        match $store {
-            Store::Sqlite($pool) => $body,
-            Store::Postgres($pool) => $body,
-        }
-    };
-}
 
 /// The paper sizes a slip is laid out for, as the desk names them.
 pub const SLIP_PAPERS: &[&str] = &["a5", "a4", "80mm"];
@@ -113,21 +108,10 @@ impl Service {
                 "logo_bytes": profile.logo_png.as_ref().map(Vec::len),
             }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            sqlx::query(
-                "INSERT INTO office_profile (id, directorate_name, logo_png) VALUES (1, $1, $2) \
-                 ON CONFLICT (id) DO UPDATE SET directorate_name = excluded.directorate_name, \
-                 logo_png = excluded.logo_png",
-            )
-            .bind(&name)
-            .bind(&profile.logo_png)
-            .execute(&mut *tx)
-            .await
-            .map_err(storage)?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_office_profile(w.tx(), &name, profile.logo_png.as_deref()).await?;
+            w.audit(draft).await
+        }).await)
     }
 
     /// The printer this clerk chose for slips, if any. Desks share one database, so the choice
@@ -155,12 +139,10 @@ impl Service {
             detail: json!({ "printer": printer }),
         };
         let value = printer.unwrap_or_default();
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::put_setting(&mut tx, &key, &value).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_setting(w.tx(), &key, &value).await?;
+            w.audit(draft).await
+        }).await)
     }
 
     /// Issues the next copy of the request's slip on `paper` (sent to `printer`, or saved when
@@ -181,32 +163,19 @@ impl Service {
         let now = self.now_micros();
         let request_id = slip.request.id.clone();
         let tracking_code = slip.request.tracking_code.as_str().to_owned();
-        let copy = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            // Writers are serialized by begin_write, so MAX + 1 cannot be taken twice.
-            let copy: i64 = sqlx::query_scalar(
-                "SELECT COALESCE(MAX(copy), 0) + 1 FROM slip_prints WHERE request_id = $1",
-            )
-            .bind(&request_id)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(storage)?;
-            sqlx::query(
-                "INSERT INTO slip_prints (id, request_id, copy, paper, printer, printed_by, \
-                 printed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(uuid::Uuid::now_v7().to_string())
-            .bind(&request_id)
-            .bind(copy)
-            .bind(&slip.paper)
-            .bind(&printer)
-            .bind(&actor.user_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .map_err(storage)?;
+        let copy = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            let copy = ops::next_slip_copy(w.tx(), &request_id).await?;
+            ops::insert_slip_print(w.tx(), &SlipPrintRow {
+                id: uuid::Uuid::now_v7().to_string(),
+                request_id: request_id.clone(),
+                copy,
+                paper: slip.paper.clone(),
+                printer: printer.clone(),
+                printed_by: actor.user_id.clone(),
+                printed_at: now,
+            }).await?;
             let action = if copy == 1 { "request.slip_print" } else { "request.slip_reprint" };
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
                 action: action.to_owned(),
@@ -219,9 +188,8 @@ impl Service {
                     "printer": printer,
                 }),
             }).await?;
-            ops::commit_write(tx, head).await?;
-            copy
-        });
+            Ok(copy)
+        }).await)?;
         slip.copy = copy;
         slip.issued_at = crate::requests::rfc3339(now);
         slip.issued_at_jalali = sanad_core::jalali::format_datetime_tehran(from_micros(now));
@@ -241,13 +209,7 @@ impl Service {
     }
 
     async fn issued_copies(&self, request_id: &str) -> Result<i64> {
-        on_pool!(&self.store, pool => {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM slip_prints WHERE request_id = $1")
-                .bind(request_id)
-                .fetch_one(pool)
-                .await
-                .map_err(storage)
-        })
+        on_store!(&self.store, ops, pool => ops::slip_copies(pool, request_id).await)
     }
 
     async fn prepare_slip(&self, actor: &Actor, code: &str, paper: &str) -> Result<SlipPrint> {
@@ -290,12 +252,7 @@ impl Service {
     }
 
     async fn load_office_profile(&self) -> Result<OfficeProfile> {
-        let row: Option<(String, Option<Vec<u8>>)> = on_pool!(&self.store, pool => {
-            sqlx::query_as("SELECT directorate_name, logo_png FROM office_profile WHERE id = 1")
-                .fetch_optional(pool)
-                .await
-                .map_err(storage)?
-        });
+        let row = on_store!(&self.store, ops, pool => ops::office_profile(pool).await)?;
         Ok(row
             .map(|(directorate_name, logo_png)| OfficeProfile {
                 directorate_name,

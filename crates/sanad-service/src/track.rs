@@ -1,6 +1,9 @@
 //! Status by tracking code, for a clerk answering the phone: what state the request or complaint
 //! is in, since when, and what happens next, in plain sentences, with nothing personal beyond a
 //! masked name (no national code, no contact).
+//!
+//! Public functions: `Service::track`, `mask_name`. Their SQL: `store/ops/complaints.rs`,
+//! `store/ops/requests.rs`.
 
 use sanad_core::jalali::format_datetime_tehran;
 use sanad_core::model::{ComplaintStatus, Status};

@@ -1,6 +1,8 @@
 //! What the desktop app needs beyond the operations every caller shares: whether the database
 //! still waits for its first administrator (the app's first-run screen). Nothing here reveals
 //! more than `init_admin` itself would: the answer is only "has anyone been created yet".
+//!
+//! Public functions: `Service::needs_first_admin`. Their SQL: `store/ops/users.rs`.
 
 use sanad_core::Result;
 

@@ -1,5 +1,9 @@
 //! Accounts: the first administrator, sign-in, and users added by the administrator.
 //! Passwords are stored only as Argon2id hashes.
+//!
+//! Public functions: `Service::init_admin`, `Service::login`, `Service::reset_password`,
+//! `Service::change_password`, `Service::set_user_active`, `Service::add_user`,
+//! `Service::list_users`. Their SQL: `store/ops/audit.rs`, `store/ops/users.rs`.
 
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
@@ -45,14 +49,14 @@ impl Service {
             locked_until: None,
         };
         let at = row.created_at;
-        let created = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
+        let created = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             // Re-check inside the write lock: two desks initializing at once create one admin.
             if ops::user_count(pool).await? > 0 {
-                return Ok(InitOutcome::AlreadyInitialized);
+                w.roll_back();
+                return Ok(None);
             }
-            let inserted = ops::insert_user(&mut tx, &row, &key).await?;
-            ops::append_audit(&mut tx, &mut head, AuditDraft {
+            let inserted = ops::insert_user(w.tx(), &row, &key).await?;
+            w.audit(AuditDraft {
                 at,
                 user_id: Some(row.id.clone()),
                 action: "user.init_admin".to_owned(),
@@ -60,10 +64,9 @@ impl Service {
                 entity_id: Some(row.id.clone()),
                 detail: json!({ "username": row.username }),
             }).await?;
-            ops::commit_write(tx, head).await?;
-            inserted
-        });
-        Ok(if created {
+            Ok(Some(inserted))
+        }).await)?;
+        Ok(if created == Some(true) {
             InitOutcome::Created
         } else {
             InitOutcome::AlreadyInitialized
@@ -89,12 +92,10 @@ impl Service {
         }
         if verify_password(&user.password_hash, password) && user.active {
             let role = Role::parse("role", &user.role)?;
-            on_store!(&self.store, ops, pool => {
-                let (mut tx, mut head) = ops::begin_write(pool).await?;
-                ops::set_lock(&mut tx, &user.id, None).await?;
-                ops::append_audit(&mut tx, &mut head, user_event(&user, "user.login", now, json!({}))).await?;
-                ops::commit_write(tx, head).await?;
-            });
+            on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+                ops::set_lock(w.tx(), &user.id, None).await?;
+                w.audit(user_event(&user, "user.login", now, json!({}))).await
+            }).await)?;
             return Ok(Actor {
                 user_id: user.id,
                 username: user.username,
@@ -106,20 +107,18 @@ impl Service {
         let policy = self.load_account_policy().await?;
         let lock_at = i64::from(policy.lockout_attempts);
         let until = now + i64::from(policy.lockout_minutes) * 60 * 1_000_000;
-        let locked = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            let failures = ops::count_login_failure(&mut tx, &user.id).await?;
+        let locked = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            let failures = ops::count_login_failure(w.tx(), &user.id).await?;
             let locked = failures >= lock_at;
             let detail = json!({ "failures": failures, "active": user.active });
-            ops::append_audit(&mut tx, &mut head, user_event(&user, "user.login_failed", now, detail)).await?;
+            w.audit(user_event(&user, "user.login_failed", now, detail)).await?;
             if locked {
-                ops::set_lock(&mut tx, &user.id, Some(until)).await?;
+                ops::set_lock(w.tx(), &user.id, Some(until)).await?;
                 let detail = json!({ "until": until });
-                ops::append_audit(&mut tx, &mut head, user_event(&user, "user.lockout", now, detail)).await?;
+                w.audit(user_event(&user, "user.lockout", now, detail)).await?;
             }
-            ops::commit_write(tx, head).await?;
-            locked
-        });
+            Ok(locked)
+        }).await)?;
         if locked {
             return Err(locked_until(until));
         }
@@ -142,12 +141,10 @@ impl Service {
             entity_id: Some(user.id.clone()),
             detail: json!({ "username": user.username }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::set_password(&mut tx, &user.id, &hash, true).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await?;
-        });
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::set_password(w.tx(), &user.id, &hash, true).await?;
+            w.audit(draft).await
+        }).await)?;
         Ok(one_time)
     }
 
@@ -168,12 +165,10 @@ impl Service {
         }
         let hash = hash_password(new)?;
         let now = self.now_micros();
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::set_password(&mut tx, &user.id, &hash, false).await?;
-            ops::append_audit(&mut tx, &mut head, user_event(&user, "user.password_change", now, json!({}))).await?;
-            ops::commit_write(tx, head).await?;
-        });
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::set_password(w.tx(), &user.id, &hash, false).await?;
+            w.audit(user_event(&user, "user.password_change", now, json!({}))).await
+        }).await)?;
         Ok(())
     }
 
@@ -203,12 +198,10 @@ impl Service {
             entity_id: Some(user.id.clone()),
             detail: json!({ "username": user.username }),
         };
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::set_active(&mut tx, &user.id, active).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await?;
-        });
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::set_active(w.tx(), &user.id, active).await?;
+            w.audit(draft).await
+        }).await)?;
         Ok(User {
             active,
             ..user_view(user)
@@ -263,15 +256,15 @@ impl Service {
             entity_id: Some(row.id.clone()),
             detail: json!({ "username": row.username, "role": row.role }),
         };
-        let inserted = on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            let inserted = ops::insert_user(&mut tx, &row, &key).await?;
+        let inserted = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            let inserted = ops::insert_user(w.tx(), &row, &key).await?;
             if inserted {
-                ops::append_audit(&mut tx, &mut head, draft).await?;
-                ops::commit_write(tx, head).await?;
+                w.audit(draft).await?;
+            } else {
+                w.roll_back();
             }
-            inserted
-        });
+            Ok(inserted)
+        }).await)?;
         if !inserted {
             return Err(Error::invalid("username", "error-username-taken"));
         }
@@ -287,11 +280,9 @@ impl Service {
 
     /// Appends one audit entry in a transaction of its own.
     pub(crate) async fn record(&self, draft: AuditDraft) -> Result<()> {
-        on_store!(&self.store, ops, pool => {
-            let (mut tx, mut head) = ops::begin_write(pool).await?;
-            ops::append_audit(&mut tx, &mut head, draft).await?;
-            ops::commit_write(tx, head).await
-        })
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            w.audit(draft).await
+        }).await)
     }
 }
 

@@ -1,21 +1,38 @@
-//! Storage: one set of operations (`ops.rs`) compiled once per backend, so each backend's code is
-//! concrete (no generic sqlx bounds) while the SQL is written once in the dialect both accept.
+//! Storage: every SQL statement of Sanad Desk, in rooms by feature (`ops/users.rs`,
+//! `ops/requests.rs`, …). Each room is compiled once per backend (`sqlite.rs`, `postgres.rs` name
+//! the same files with their own `Db`), so each backend's code is concrete (no generic sqlx
+//! bounds) while the SQL is written once in the dialect both accept: `$n` placeholders, `||` for
+//! concatenation, `RETURNING`, `ON CONFLICT DO NOTHING`. A few statements only one backend has
+//! (SQLCipher's rekey, PostgreSQL's LISTEN) live in rooms only that backend compiles.
+//!
+//! Every change goes through `audited_write` (ops/audit.rs): the write and its audit entries
+//! commit together. The backend modules re-export their rooms' functions, so the service calls
+//! `ops::insert_user`; the room is named by the function's subject.
 
+pub mod chain;
 mod rows;
 
 pub use rows::*;
 
-pub mod sqlite {
-    //! The embedded backend: a SQLite file (WAL, foreign keys on).
-    pub type Db = sqlx::Sqlite;
-    include!("ops.rs");
+/// Binds a dynamically built query's values in order.
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut q = $query;
+        for b in $binds {
+            q = match b {
+                $crate::store::Bind::Text(s) => q.bind(s),
+                $crate::store::Bind::Int(i) => q.bind(i),
+            };
+        }
+        q
+    }};
 }
 
-pub mod postgres {
-    //! The office backend: a PostgreSQL server shared by several desks.
-    pub type Db = sqlx::Postgres;
-    include!("ops.rs");
-}
+// The two backends compile the same room files on purpose (each with its own `Db`).
+#[allow(clippy::duplicate_mod)]
+pub mod postgres;
+#[allow(clippy::duplicate_mod)]
+pub mod sqlite;
 
 use std::str::FromStr;
 use std::time::Duration;

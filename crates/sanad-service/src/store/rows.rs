@@ -323,3 +323,43 @@ pub struct ReportStepRow {
     pub to_status: String,
     pub at: i64,
 }
+
+/// One issued copy of a request's slip.
+#[derive(Debug, Clone)]
+pub struct SlipPrintRow {
+    pub id: String,
+    pub request_id: String,
+    pub copy: i64,
+    pub paper: String,
+    pub printer: Option<String>,
+    pub printed_by: String,
+    pub printed_at: i64,
+}
+
+/// How a column is stored, as backups read and write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    Text,
+    Int,
+    Bool,
+    Bytes,
+}
+
+/// One value of a restored row, already checked against its column's kind.
+#[derive(Debug, Clone)]
+pub enum StoredValue {
+    Text(Option<String>),
+    Int(Option<i64>),
+    Bool(Option<bool>),
+    Bytes(Option<Vec<u8>>),
+}
+
+/// A table's rows as a backup restores them.
+#[derive(Debug, Clone)]
+pub struct RestoredTable<'a> {
+    pub table: &'a str,
+    pub columns: Vec<&'a str>,
+    /// Replace the rows migrations shipped (the backup's edited holiday list wins).
+    pub replace_seeded: bool,
+    pub rows: Vec<Vec<StoredValue>>,
+}

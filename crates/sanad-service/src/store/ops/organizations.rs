@@ -1,0 +1,50 @@
+//! The organizations requests come from and go to.
+
+use sanad_core::Result;
+
+use super::common::contains_pattern;
+use super::{Pool, Tx};
+use crate::store::{storage, OrgRow};
+
+/// Inserts an organization; `Ok(false)` when its national id is taken.
+pub async fn insert_org(tx: &mut Tx, row: &OrgRow, name_key: &str) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO organizations (id, name, name_key, kind, national_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(&row.id)
+    .bind(&row.name)
+    .bind(name_key)
+    .bind(&row.kind)
+    .bind(&row.national_id)
+    .bind(row.created_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(done.rows_affected() == 1)
+}
+
+const ORG_COLUMNS: &str = "id, name, kind, national_id, created_at";
+
+pub async fn org_by_id(pool: &Pool, id: &str) -> Result<Option<OrgRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {ORG_COLUMNS} FROM organizations WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .map_err(storage)
+}
+
+/// Organizations whose normalized name contains `name_key` (all when empty), by name.
+pub async fn list_orgs(pool: &Pool, name_key: &str, limit: i64) -> Result<Vec<OrgRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {ORG_COLUMNS} FROM organizations WHERE name_key LIKE $1 ESCAPE '\\' \
+         ORDER BY name_key, id LIMIT $2"
+    ))
+    .bind(contains_pattern(name_key))
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}

@@ -1,0 +1,117 @@
+//! The queue of each role, its counts, and the search.
+
+use sanad_core::Result;
+
+use super::common::{contains_pattern, fetch_summaries, placeholders, SUMMARY_COLUMNS};
+use super::{Db, Pool};
+use crate::store::{storage, Bind, Conditions, QueueFilter, RequestSummaryRow, SearchFilter};
+
+/// A role's queue page. Each state is read in deadline order from the (status, deadline_at, id)
+/// index and the few rows per state are merged, instead of sorting every waiting request: the
+/// reviewer's two states hold a sixth of a large office's requests.
+pub async fn queue(pool: &Pool, f: &QueueFilter) -> Result<Vec<RequestSummaryRow>> {
+    let mut binds = Vec::new();
+    binds.push(Bind::Int(f.limit));
+    let limit = binds.len();
+    let mut keyset = String::new();
+    if let Some((deadline, id)) = &f.after {
+        binds.push(Bind::Int(*deadline));
+        let d = binds.len();
+        binds.push(Bind::Text(id.clone()));
+        let i = binds.len();
+        keyset = format!(" AND (r.deadline_at > ${d} OR (r.deadline_at = ${d} AND r.id > ${i}))");
+    }
+    let mut parts = Vec::new();
+    for status in &f.statuses {
+        binds.push(Bind::Text(status.clone()));
+        let s = binds.len();
+        parts.push(format!(
+            "SELECT * FROM (SELECT {SUMMARY_COLUMNS} FROM requests r \
+             JOIN organizations o ON o.id = r.requesting_org_id \
+             WHERE r.status = ${s}{keyset} ORDER BY r.deadline_at, r.id LIMIT ${limit}) q{s}"
+        ));
+    }
+    if parts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{} ORDER BY deadline_at, id LIMIT ${limit}",
+        parts.join(" UNION ALL ")
+    );
+    fetch_summaries(pool, &sql, binds).await
+}
+
+/// Counts of requests in each of `statuses`.
+pub async fn count_by_status(pool: &Pool, statuses: &[String]) -> Result<Vec<(String, i64)>> {
+    let mut binds = Vec::new();
+    let sql = format!(
+        "SELECT status, COUNT(*) FROM requests WHERE status IN ({}) GROUP BY status",
+        placeholders(&mut binds, statuses.iter().map(|s| Bind::Text(s.clone())))
+    );
+    let q = bind_all!(sqlx::query_as::<Db, (String, i64)>(&sql), binds);
+    q.fetch_all(pool).await.map_err(storage)
+}
+
+/// Overdue requests among `statuses` at `now`.
+pub async fn count_overdue(pool: &Pool, statuses: &[String], now: i64) -> Result<i64> {
+    let mut binds = Vec::new();
+    let mut sql = format!(
+        "SELECT COUNT(*) FROM requests WHERE status IN ({})",
+        placeholders(&mut binds, statuses.iter().map(|s| Bind::Text(s.clone())))
+    );
+    binds.push(Bind::Int(now));
+    sql.push_str(&format!(" AND deadline_at < ${}", binds.len()));
+    let q = bind_all!(sqlx::query_scalar::<Db, i64>(&sql), binds);
+    q.fetch_one(pool).await.map_err(storage)
+}
+
+pub async fn search(pool: &Pool, f: &SearchFilter) -> Result<Vec<RequestSummaryRow>> {
+    let mut c = Conditions::default();
+    if let Some(code) = &f.tracking_code {
+        let n = c.bind(Bind::Text(code.clone()));
+        c.and(format!("r.tracking_code = ${n}"));
+    }
+    if let Some(org) = &f.org_id {
+        let n = c.bind(Bind::Text(org.clone()));
+        c.and(format!(
+            "(r.requesting_org_id = ${n} OR r.destination_org_id = ${n})"
+        ));
+    }
+    if let Some(letter) = &f.letter_number_key {
+        let n = c.bind(Bind::Text(letter.clone()));
+        c.and(format!("r.letter_number_key = ${n}"));
+    }
+    if !f.statuses.is_empty() {
+        let list = placeholders(
+            &mut c.binds,
+            f.statuses.iter().map(|s| Bind::Text(s.clone())),
+        );
+        c.and(format!("r.status IN ({list})"));
+    }
+    if let Some(from) = f.created_from {
+        let n = c.bind(Bind::Int(from));
+        c.and(format!("r.created_at >= ${n}"));
+    }
+    if let Some(before) = f.created_before {
+        let n = c.bind(Bind::Int(before));
+        c.and(format!("r.created_at < ${n}"));
+    }
+    if let Some(text) = &f.text_key {
+        let n = c.bind(Bind::Text(contains_pattern(text)));
+        c.and(format!("r.search_key LIKE ${n} ESCAPE '\\'"));
+    }
+    if let Some((at, id)) = &f.before {
+        let a = c.bind(Bind::Int(*at));
+        let i = c.bind(Bind::Text(id.clone()));
+        c.and(format!(
+            "(r.created_at < ${a} OR (r.created_at = ${a} AND r.id < ${i}))"
+        ));
+    }
+    let limit = c.bind(Bind::Int(f.limit));
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM requests r JOIN organizations o ON o.id = r.requesting_org_id \
+         {} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}",
+        c.where_clause()
+    );
+    fetch_summaries(pool, &sql, c.binds).await
+}

@@ -1,0 +1,60 @@
+//! The embedded backend: a SQLite file (WAL, foreign keys on). Its rooms are the same files as
+//! the office backend's, compiled again with this `Db`.
+
+pub type Db = sqlx::Sqlite;
+pub type Pool = sqlx::Pool<Db>;
+pub type Tx = sqlx::Transaction<'static, Db>;
+
+#[path = "ops/audit.rs"]
+pub mod audit;
+#[path = "ops/backup.rs"]
+pub mod backup;
+#[path = "ops/calendar.rs"]
+pub mod calendar;
+#[path = "ops/common.rs"]
+mod common;
+#[path = "ops/complaints.rs"]
+pub mod complaints;
+#[path = "ops/documents.rs"]
+pub mod documents;
+#[path = "ops/notices.rs"]
+pub mod notices;
+#[path = "ops/organizations.rs"]
+pub mod organizations;
+#[path = "ops/outbox.rs"]
+pub mod outbox;
+#[path = "ops/queue.rs"]
+pub mod queue;
+#[path = "ops/reports.rs"]
+pub mod reports;
+#[path = "ops/requests.rs"]
+pub mod requests;
+#[path = "ops/settings.rs"]
+pub mod settings;
+#[path = "ops/slips.rs"]
+pub mod slips;
+#[path = "ops/users.rs"]
+pub mod users;
+
+/// The embedded backend's own: the file's key (SQLCipher) and its schema as SQLite reports it.
+#[path = "ops/rekey.rs"]
+pub mod rekey;
+#[cfg(test)]
+#[path = "ops/sqlite_schema.rs"]
+pub mod schema;
+
+pub use audit::*;
+pub use backup::*;
+pub use calendar::*;
+pub use complaints::*;
+pub use documents::*;
+pub use notices::*;
+pub use organizations::*;
+pub use outbox::*;
+pub use queue::*;
+pub use rekey::*;
+pub use reports::*;
+pub use requests::*;
+pub use settings::*;
+pub use slips::*;
+pub use users::*;
