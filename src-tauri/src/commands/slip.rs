@@ -3,7 +3,7 @@
 
 use sanad_i18n::{Lang, Localizer};
 use sanad_slip::printing::{self, PrintError, PrinterInfo};
-use sanad_slip::{render_slip, render_slip_svg, PaperSize};
+use sanad_slip::{render_slip_svg, PaperSize};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -82,6 +82,8 @@ impl From<PrinterInfo> for Printer {
 #[tauri::command]
 pub async fn print_slip(
     desk: Desk<'_>,
+    // Windows (issue 17): the window whose preview WebView2 prints; see `send_to_printer`.
+    window: tauri::WebviewWindow,
     code: String,
     paper_size: String,
     printer: String,
@@ -96,15 +98,54 @@ pub async fn print_slip(
         .issue_slip(&actor, &code, paper.as_str(), Some(&printer))
         .await?;
     service.set_default_printer(&actor, Some(&printer)).await?;
-    let pdf = render_slip(&slip, &slip_localizer(), paper).map_err(render_failed)?;
-    let job_name = slip_localizer().text("slip-title");
-    let job = printing::print_pdf(&pdf, &printer, &job_name).map_err(print_error)?;
+    let job = send_to_printer(&window, &slip, paper, &printer).await?;
     Ok(SlipPrinted {
         copy: slip.copy,
         printer,
         job,
     })
 }
+
+/// Linux and macOS: the slip's PDF to the spooler (CUPS renders it for any driver); returns the
+/// spooler's job id. `window` is not needed there.
+#[cfg(not(windows))]
+async fn send_to_printer(
+    _window: &tauri::WebviewWindow,
+    slip: &sanad_service::SlipPrint,
+    paper: PaperSize,
+    printer: &str,
+) -> Result<u64, CommandError> {
+    let pdf = sanad_slip::render_slip(slip, &slip_localizer(), paper).map_err(render_failed)?;
+    let job_name = slip_localizer().text("slip-title");
+    printing::print_pdf(&pdf, printer, &job_name).map_err(print_error)
+}
+
+// ---- Windows (issue 17) ----------------------------------------------------------------------
+/// Windows: the spooler takes no PDF, so WebView2 prints the window's own preview — the same
+/// pages, laid out one per sheet by the UI's print style sheet — through the printer's driver,
+/// without a dialog (`crate::print_windows`). What prints is the preview the dialog holds, drawn
+/// for the copy number the core issues now (the dialog redraws it after every print); WebView2
+/// reports no spooler job id: 0.
+#[cfg(windows)]
+async fn send_to_printer(
+    window: &tauri::WebviewWindow,
+    slip: &sanad_service::SlipPrint,
+    paper: PaperSize,
+    printer: &str,
+) -> Result<u64, CommandError> {
+    use crate::print_windows::{print_shown_slip, PrintFailure, SlipSheets};
+    let pages = sanad_slip::compose_pages(slip, &slip_localizer(), paper).map_err(render_failed)?;
+    let sheets = SlipSheets::of_pages(&pages)
+        .ok_or_else(|| CommandError::new("slip_render", "ui-slip-render-failed"))?;
+    match print_shown_slip(window, printer, sheets).await {
+        Ok(()) => Ok(0),
+        Err(PrintFailure::PrinterUnavailable) => {
+            Err(print_error(PrintError::NoSuchPrinter(printer.to_owned())))
+        }
+        Err(failure) => Err(print_error(PrintError::Spooler(failure.to_string()))),
+    }
+}
+// ---- end Windows -----------------------------------------------------------------------------
 
 fn print_error(error: PrintError) -> CommandError {
     match error {
@@ -116,7 +157,7 @@ fn print_error(error: PrintError) -> CommandError {
             log::error!("spooler: {detail}");
             CommandError::new("printer", "ui-slip-spooler-refused")
         }
-        // Windows: the window prints its preview through the webview (see sanad-slip's README).
+        // Not reached from the app: on Windows `send_to_printer` prints through the webview.
         PrintError::NeedsRenderedPages => {
             CommandError::new("needs_rendered_pages", "ui-slip-print-preview")
         }

@@ -16,8 +16,9 @@ function pageUrl(svg: string): string {
 /**
  * Print slip: a preview of exactly what prints (the same layout as the PDF), the paper and the
  * printer (the clerk's last choice first), then the copy issued in the core — numbered and
- * audited — and sent to the spooler. Where the system needs rendered pages (Windows), the
- * webview prints the preview through the system's print dialog.
+ * audited — and sent to the spooler. On Windows the core has WebView2 print this preview, as
+ * the print style sheet lays it out, straight to the chosen printer (src-tauri/src/print_windows.rs):
+ * keep the preview on screen while printing.
  */
 export function SlipDialog({ code, onClose }: { code: string; onClose: () => void }) {
   const { m } = useDesk();
@@ -41,11 +42,8 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
     api
       .printSlip(code, paper, printer)
       .then(setPrinted)
-      .catch((caught: unknown) => {
-        const failure = asCommandError(caught);
-        if (failure.code === "needs_rendered_pages") window.print();
-        else setError(failure);
-      })
+      // Windows (issue 17): no window.print() fallback any more; the core prints the preview.
+      .catch((caught: unknown) => setError(asCommandError(caught)))
       .finally(() => setBusy(false));
   };
 
