@@ -95,7 +95,8 @@ const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Prints what `window` shows — the slip's preview pages, laid out for print by the UI's print
 /// style sheet — to `printer` (a name from the spooler's list, as `printing::list_printers`
-/// gives it) on the slip's sheets, without any dialog. Returns once WebView2 says the job was handed over.
+/// gives it) on the slip's sheets, without any dialog. Returns once WebView2 says the job was
+/// handed over.
 pub async fn print_shown_slip(
     window: &WebviewWindow,
     printer: &str,
@@ -108,8 +109,8 @@ pub async fn print_shown_slip(
             // SAFETY: called on the main thread by `with_webview`, with the live controller and
             // environment of this window's webview; every COM call checks its HRESULT.
             let started = unsafe { start_print(&webview, &printer, sheet, done.clone()) };
-            if let Err(error) = started {
-                let _ = done.send(Err(PrintFailure::Webview(error.to_string())));
+            if let Err(detail) = started {
+                let _ = done.send(Err(PrintFailure::Webview(detail)));
             }
         })
         .map_err(|error| PrintFailure::Webview(error.to_string()))?;
@@ -135,10 +136,19 @@ unsafe fn start_print(
     printer: &str,
     sheet: SlipSheets,
     done: mpsc::UnboundedSender<Result<(), PrintFailure>>,
-) -> windows::core::Result<()> {
-    let core: ICoreWebView2_16 = webview.controller().CoreWebView2()?.cast()?;
-    let environment: ICoreWebView2Environment6 = webview.environment().cast()?;
-    let settings = print_settings(&environment, printer, sheet)?;
+) -> Result<(), String> {
+    // The print API arrived with WebView2 runtime 1.0.1518.46: an older runtime (an offline PC
+    // that never updated it) has no ICoreWebView2_16, and the log says so.
+    let too_old = |error: windows::core::Error| {
+        format!("this WebView2 runtime has no print API (1.0.1518.46 or later needed): {error}")
+    };
+    let core: ICoreWebView2_16 = match webview.controller().CoreWebView2() {
+        Ok(core) => core.cast().map_err(too_old)?,
+        Err(error) => return Err(format!("the window's webview is not ready: {error}")),
+    };
+    let environment: ICoreWebView2Environment6 = webview.environment().cast().map_err(too_old)?;
+    let settings = print_settings(&environment, printer, sheet)
+        .map_err(|error| format!("the print settings were refused: {error}"))?;
     let handler = PrintCompletedHandler::create(Box::new(
         move |result: windows::core::Result<()>, status: COREWEBVIEW2_PRINT_STATUS| {
             let _ = done.send(outcome(result, status));
@@ -146,6 +156,7 @@ unsafe fn start_print(
         },
     ));
     core.Print(&settings, &handler)
+        .map_err(|error| format!("WebView2 did not start the print: {error}"))
 }
 
 /// The job: the clerk's printer, one copy, portrait, the slip's own sheet size with no margins

@@ -167,8 +167,8 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'sta
 mod tests {
     use super::*;
 
-    /// The longest path Windows Explorer and most programs handle (MAX_PATH is 260; with long
-    /// paths enabled a path can reach 32,767), Persian folder names included.
+    /// A Windows path of about `chars` characters (MAX_PATH is 260; with long paths enabled a
+    /// path can reach 32,767), Persian folder names included.
     fn long_windows_path(chars: usize) -> String {
         let mut path =
             String::from(r"C:\Users\کارمند دبیرخانه\AppData\Local\Sanad\Sanad Desk\data");

@@ -138,7 +138,14 @@ async fn send_to_printer(
     let sheets = SlipSheets::of_pages(&pages)
         .ok_or_else(|| CommandError::new("slip_render", "ui-slip-render-failed"))?;
     match print_shown_slip(window, printer, sheets).await {
-        Ok(()) => Ok(0),
+        Ok(()) => {
+            // For support: which printer and paper, never what the slip says.
+            log::info!(
+                "slip printed through WebView2 on {printer} ({})",
+                paper.as_str()
+            );
+            Ok(0)
+        }
         Err(PrintFailure::PrinterUnavailable) => {
             Err(print_error(PrintError::NoSuchPrinter(printer.to_owned())))
         }
