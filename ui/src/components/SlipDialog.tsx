@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 import type { CommandError, SlipPrinted } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
@@ -102,6 +103,17 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
             <img key={i} src={pageUrl(svg)} alt={m.t("ui-slip-title")} className="slip-page" />
           ))}
         </div>
+        {/* Windows (issue 17): what WebView2 prints — the same pages, directly under <body> so
+            they flow one per sheet, outside the modal's fixed, scrolling box (theme.css). */}
+        {data &&
+          createPortal(
+            <div className="slip-print" aria-hidden="true">
+              {data.pages.map((svg, i) => (
+                <img key={i} src={pageUrl(svg)} alt="" />
+              ))}
+            </div>,
+            document.body,
+          )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {m.t("ui-close")}
