@@ -3,8 +3,9 @@
 //! The Windows spooler takes the `printers` crate's PDF as raw bytes, which desk printers do not
 //! understand (sanad-slip's `printing` module refuses there with `NeedsRenderedPages`). The
 //! window already shows the slip: its preview is the slip's pages as SVG, drawn from the same
-//! layout as the PDF, and the UI's print style sheet (`@media print` in `ui/src/theme.css`) lays
-//! those pages out one per sheet and hides everything else. So the webview prints what it shows:
+//! layout as the PDF, and the UI's print style sheet (`@media print` in `ui/src/theme.css`) prints
+//! a copy of those pages (SlipDialog's `.slip-print`) one per sheet and nothing else. So the
+//! webview prints what it shows:
 //! `ICoreWebView2_16::Print` with `ICoreWebView2PrintSettings2.PrinterName` set to the clerk's
 //! printer renders the pages through that printer's own driver — no print preview, no dialog, no
 //! `window.print()` (which opens the browser's preview and has known failures), and no extra
@@ -57,9 +58,9 @@ impl SlipSheets {
         f64::from(self.height_pt) / 72.0
     }
 
-    /// Only the slip's own pages: the print style sheet puts them first, one per sheet, and
-    /// whatever the hidden app behind them adds to the document's length must not come out of
-    /// the printer as blank paper.
+    /// Only the slip's own pages. The print style sheet makes them the whole printed document,
+    /// one per sheet; the range keeps a fraction of a pixel of rounding past the last page from
+    /// coming out of the printer as a blank sheet.
     fn page_ranges(self) -> String {
         if self.pages <= 1 {
             "1".to_owned()
