@@ -1,7 +1,7 @@
 //! The Windows installer's deliberate choices, read from the configuration it is built with
 //! (installers cannot be built on Linux, so this is what a Linux run can check): a per-machine
 //! NSIS install in Persian with our reviewed strings, WebView2 bundled for offline PCs, no
-//! self-updater. See installer/README.md for why each choice was made.
+//! self-updater. See src-tauri/installer/README.md for why each choice was made.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -18,7 +18,7 @@ fn config() -> serde_json::Value {
 
 /// The string ids Tauri's NSIS template reads (`$(id)` in installer.nsi and utils.nsh of the
 /// tauri-bundler inside @tauri-apps/cli 2.12.5). A CLI upgrade that adds one must add it here
-/// and to installer/Farsi.nsh, in reviewed Persian; a missing one would show English.
+/// and to src-tauri/installer/Farsi.nsh, in reviewed Persian; a missing one would show English.
 const TEMPLATE_STRING_IDS: &[&str] = &[
     "addOrReinstall",
     "alreadyInstalled",
@@ -68,8 +68,8 @@ const PLACEHOLDERS: &[(&str, &[&str])] = &[
 
 /// `(id, text)` of every `LangString id ${LANG_FARSI} "text"` line of the Persian file.
 fn farsi_strings() -> Vec<(String, String)> {
-    let path = root().join("installer/Farsi.nsh");
-    let text = std::fs::read_to_string(&path).expect("installer/Farsi.nsh");
+    let path = root().join("src-tauri/installer/Farsi.nsh");
+    let text = std::fs::read_to_string(&path).expect("src-tauri/installer/Farsi.nsh");
     text.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with(';'))
         .map(|line| {

@@ -1,9 +1,10 @@
 ; The Persian strings of Tauri's NSIS template (installer.nsi and utils.nsh of the tauri-bundler in
-; @tauri-apps/cli 2.12.5, whose ids were read from that CLI's own Farsi and English files),
-; used instead of Tauri's bundled Persian.nsh through tauri.conf.json > bundle > windows > nsis >
+; @tauri-apps/cli 2.12.5, whose ids were read from that CLI's own Farsi and English files), used
+; instead of Tauri's bundled Persian.nsh through tauri.conf.json > bundle > windows > nsis >
 ; customLanguageFiles. Every string was read and written for a Persian-speaking clerk; why each
-; differs from Tauri's is in installer/README.md. NSIS's own Farsi strings (buttons, page titles)
-; come from NSIS itself: the "Next" button there reads «بعد», so the strings below name it so.
+; differs from Tauri's is in src-tauri/installer/README.md. NSIS's own Farsi strings (buttons,
+; page titles) come from NSIS itself: the "Next" button there reads «بعد», so the strings below
+; name it so.
 ;
 ; Placeholders: ${PRODUCTNAME} and ${VERSION} are filled in when the installer is built;
 ; {{product_name}} is replaced by the installer when it runs (utils.nsh); $R4, $0 and $1 are
