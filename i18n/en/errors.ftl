@@ -52,6 +52,7 @@ error-password-unchanged = The new password must differ from the current one.
 error-cannot-deactivate-self = An administrator cannot deactivate their own account.
 error-password-change-required = Replace the one-time password with a new one before anything else.
 error-keychain-unavailable = The operating system's credential store is unavailable or locked; unlock it and try again.
+error-keychain-secret-too-long = This password is too long for the operating system's credential store; choose one of at most 1,280 characters.
 error-database-key-wrong = The database's encryption key is wrong; the file was not opened and nothing changed.
 error-database-key-missing = This database's encryption key is not in this computer's credential store; the file was not opened. Restore from a backup or tell the administrator.
 error-rekey-embedded-only = Changing the key applies to the embedded database only.

@@ -275,7 +275,7 @@ ui-slip-render-failed = The slip could not be made; tell the administrator.
 ui-slip-no-such-printer = There is no printer named { $printer } on this computer.
 ui-slip-no-printer = No printer chosen and the system has no default printer.
 ui-slip-spooler-refused = The print spooler refused the job; check the printer and try again. This copy is recorded: printing again makes a duplicate.
-ui-slip-print-preview = This system prints the slip from its preview; the system print dialog opens.
+ui-slip-print-preview = This system's print spooler does not take the slip's PDF; print the slip from its preview in the desk.
 
 ## Errors
 ui-error-file = The file { $path } could not be read or written; check the path and permissions.

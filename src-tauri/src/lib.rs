@@ -8,6 +8,9 @@ mod bindings;
 mod client;
 mod commands;
 mod error;
+// Windows: the slip printed through WebView2's print API (the spooler takes no PDF there).
+#[cfg(windows)]
+mod print_windows;
 mod state;
 
 use tauri::Manager;

@@ -222,7 +222,7 @@ copy: number, printers: Array<Printer>,
  */
 chosen_printer: string | null, };
 
-export type Printed = { "kind": "spooled", printer: string, job: number, } | { "kind": "render_pages", printer: string, };
+export type Printed = { "kind": "spooled", printer: string, job: number, } | { "kind": "render_pages", printer: string, width_pt: number, height_pt: number, pages: number, };
 
 export type SlipIssued = { tracking_code: string, copy: number, saved: FileWritten | null, printed: Printed | null, };
 

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use sanad_i18n::{Lang, Localizer};
 use sanad_service::{Actor, Service};
 use sanad_slip::printing::{self, PrintError, PrinterInfo};
-use sanad_slip::{render_slip, render_slip_svg, PaperSize};
+use sanad_slip::{compose_pages, render_slip, render_slip_svg, PaperSize};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -93,18 +93,23 @@ pub struct IssueSlip {
 }
 
 /// How a copy reached its printer.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Printed {
     /// Handed to the spooler as job `job`.
     Spooled { printer: String, job: u64 },
-    /// This system's spooler takes no PDF (Windows): the desk prints the rendered pages through
-    /// its webview to `printer`.
-    RenderPages { printer: String },
+    /// This system's spooler takes no PDF (Windows): the desk prints the rendered pages — `pages`
+    /// sheets of `width_pt` × `height_pt` points — through its webview to `printer`.
+    RenderPages {
+        printer: String,
+        width_pt: f32,
+        height_pt: f32,
+        pages: usize,
+    },
 }
 
 /// An issued copy.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct SlipIssued {
     pub tracking_code: String,
     pub copy: i64,
@@ -147,7 +152,19 @@ pub async fn issue(
     let printed = match printer {
         Some(printer) => {
             service.set_default_printer(actor, Some(&printer)).await?;
-            Some(spool(&pdf, printer, &l10n.text("slip-title"))?)
+            match spool(&pdf, &printer, &l10n.text("slip-title"))? {
+                Some(job) => Some(Printed::Spooled { printer, job }),
+                None => {
+                    let pages = compose_pages(&slip, &l10n, input.paper)?;
+                    let first = pages.first();
+                    Some(Printed::RenderPages {
+                        printer,
+                        width_pt: first.map_or(0.0, |p| p.width),
+                        height_pt: first.map_or(0.0, |p| p.height),
+                        pages: pages.len(),
+                    })
+                }
+            }
         }
         None => None,
     };
@@ -159,10 +176,12 @@ pub async fn issue(
     })
 }
 
-fn spool(pdf: &[u8], printer: String, job_name: &str) -> Result<Printed, AppError> {
-    match printing::print_pdf(pdf, &printer, job_name) {
-        Ok(job) => Ok(Printed::Spooled { printer, job }),
-        Err(PrintError::NeedsRenderedPages) => Ok(Printed::RenderPages { printer }),
+/// The spooler's job id, or `None` where the spooler takes no PDF (the pages are printed by the
+/// desk's webview instead).
+fn spool(pdf: &[u8], printer: &str, job_name: &str) -> Result<Option<u64>, AppError> {
+    match printing::print_pdf(pdf, printer, job_name) {
+        Ok(job) => Ok(Some(job)),
+        Err(PrintError::NeedsRenderedPages) => Ok(None),
         Err(e) => {
             if let PrintError::Spooler(detail) = &e {
                 tracing::error!(%detail, "the spooler refused a slip");

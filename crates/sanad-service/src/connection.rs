@@ -119,11 +119,10 @@ impl PostgresProfile {
     }
 }
 
-/// The folder of the desk's own files (`~/.local/share/sanaddesk`, `%APPDATA%\Sanad\Sanad Desk\data`).
+/// The folder of the desk's own files, beside the default database (see
+/// [`desk_data_dir`](crate::service::desk_data_dir)).
 fn data_dir() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("ir", "Sanad", "Sanad Desk")
-        .ok_or_else(|| Error::Storage("no home folder to keep the database in".to_owned()))?;
-    Ok(dirs.data_dir().to_path_buf())
+    crate::service::desk_data_dir()
 }
 
 fn profile_file() -> Result<PathBuf> {

@@ -55,7 +55,7 @@ pub use policy::AccountPolicy;
 pub use report_export::{report_csv, report_xlsx};
 pub use report_files::ExportFormat;
 pub use reports::{Cell, Report, ReportKind, ReportQuery};
-pub use service::{default_database_url, Actor, CodeSource, Service};
+pub use service::{default_database_url, desk_data_dir, Actor, CodeSource, Service};
 pub use session::DeskSession;
 pub use slips::{OfficeProfile, SlipApproval, SlipPrint, SLIP_PAPERS};
 pub use store::Store;

@@ -159,12 +159,22 @@ impl Service {
     }
 }
 
-/// The embedded default: `sanad.db` in the OS's per-user data folder (created if missing),
-/// e.g. `%APPDATA%\Sanad\Sanad Desk\data` on Windows, `~/.local/share/sanaddesk` on Linux.
-pub fn default_database_url() -> Result<String> {
+/// The desk's own folder, from the platform's known folders: `%LOCALAPPDATA%\Sanad\Sanad
+/// Desk\data` on Windows (FOLDERID_LocalAppData), `~/.local/share/sanaddesk` on Linux
+/// (`$XDG_DATA_HOME`), `~/Library/Application Support/ir.Sanad.Sanad-Desk` on macOS. On Windows
+/// the local, not the roaming, profile: offices redirect or roam `%APPDATA%` to a file server,
+/// and an SQLite file must not live on a network share (its locking is unreliable there) nor be
+/// copied back and forth at every sign-in. Linux and macOS have one folder for both.
+pub fn desk_data_dir() -> Result<std::path::PathBuf> {
     let dirs = directories::ProjectDirs::from("ir", "Sanad", "Sanad Desk")
         .ok_or_else(|| Error::Storage("no home folder to keep the database in".to_owned()))?;
-    let dir = dirs.data_dir();
+    Ok(dirs.data_local_dir().to_path_buf())
+}
+
+/// The embedded default: `sanad.db` in [`desk_data_dir`] (created if missing).
+pub fn default_database_url() -> Result<String> {
+    let dir = desk_data_dir()?;
+    let dir = dir.as_path();
     std::fs::create_dir_all(dir).map_err(|e| Error::Storage(format!("{}: {e}", dir.display())))?;
     Ok(format!("sqlite://{}", dir.join("sanad.db").display()))
 }

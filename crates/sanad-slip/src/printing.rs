@@ -3,10 +3,11 @@
 //! Linux and macOS: the `printers` crate hands the PDF to CUPS, whose filters render it for any
 //! printer driver. Windows: the same crate would pass the PDF's raw bytes to the spooler, which
 //! most desk printers cannot print (they take GDI/XPS pages, not PDF). There the app prints the
-//! slip through the webview that shows its preview: WebView2's `PrintAsync` with
-//! `CoreWebView2PrintSettings.PrinterName` renders the same PDF's pages through the printer's own
-//! driver. That needs a webview, so [`print_pdf`] refuses on Windows with
-//! [`PrintError::NeedsRenderedPages`], and the app (or the user, with a saved PDF) takes that path.
+//! slip through the webview that shows its preview (the same layout, as SVG pages): WebView2's
+//! `ICoreWebView2_16::Print` with `ICoreWebView2PrintSettings2.PrinterName` renders those pages
+//! through the printer's own driver (`src-tauri/src/print_windows.rs`). That needs a webview, so
+//! [`print_pdf`] refuses on Windows with [`PrintError::NeedsRenderedPages`], and the app (or the
+//! user, with a saved PDF) takes that path. [`list_printers`] works on Windows as it is.
 
 use std::time::{Duration, Instant};
 

@@ -24,6 +24,8 @@ pub async fn slip_preview(desk: Desk<'_>, code: String, paper_size: String) -> A
 #[tauri::command]
 pub async fn print_slip(
     desk: Desk<'_>,
+    // Windows: the window whose preview WebView2 prints (`crate::print_windows`).
+    window: tauri::WebviewWindow,
     code: String,
     paper_size: String,
     printer: String,
@@ -34,5 +36,54 @@ pub async fn print_slip(
         lang: Lang::Fa,
         to: SlipDestination::Printer(Some(printer)),
     };
-    Ok(slip::issue(&*desk.service()?, &desk.actor()?, input).await?)
+    let issued = slip::issue(&*desk.service()?, &desk.actor()?, input).await?;
+    print_rendered_pages(&window, issued).await
+}
+
+/// Linux and macOS: the spooler took the PDF; nothing is left to print.
+#[cfg(not(windows))]
+async fn print_rendered_pages(
+    _window: &tauri::WebviewWindow,
+    issued: SlipIssued,
+) -> Answer<SlipIssued> {
+    Ok(issued)
+}
+
+/// Windows: the spooler takes no PDF, so WebView2 prints the window's own preview — the same
+/// pages, laid out one per sheet by the UI's print style sheet — through the printer's driver,
+/// without a dialog (`crate::print_windows`). WebView2 reports no spooler job id: 0.
+#[cfg(windows)]
+async fn print_rendered_pages(
+    window: &tauri::WebviewWindow,
+    mut issued: SlipIssued,
+) -> Answer<SlipIssued> {
+    use crate::print_windows::{print_shown_slip, PrintFailure, SlipSheets};
+    use sanad_app::slip::Printed;
+    use sanad_app::{AppError, PrintError};
+    let Some(Printed::RenderPages {
+        printer,
+        width_pt,
+        height_pt,
+        pages,
+    }) = issued.printed.clone()
+    else {
+        return Ok(issued);
+    };
+    let sheets = SlipSheets {
+        width_pt,
+        height_pt,
+        pages,
+    };
+    match print_shown_slip(window, &printer, sheets).await {
+        Ok(()) => {
+            // For support: which printer, never what the slip says.
+            log::info!("slip printed through WebView2 on {printer}");
+            issued.printed = Some(Printed::Spooled { printer, job: 0 });
+            Ok(issued)
+        }
+        Err(PrintFailure::PrinterUnavailable) => {
+            Err(AppError::Printing(PrintError::NoSuchPrinter(printer)).into())
+        }
+        Err(failure) => Err(AppError::Printing(PrintError::Spooler(failure.to_string())).into()),
+    }
 }

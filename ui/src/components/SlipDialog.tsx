@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 import type { CommandError, SlipIssued } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
@@ -15,8 +16,9 @@ function pageUrl(svg: string): string {
 /**
  * Print slip: a preview of exactly what prints (the same layout as the PDF), the paper and the
  * printer (the clerk's last choice first), then the copy issued in the core — numbered and
- * audited — and sent to the spooler. Where the system needs rendered pages (Windows), the
- * webview prints the preview through the system's print dialog.
+ * audited — and sent to the spooler. On Windows the core has WebView2 print this preview, as
+ * the print style sheet lays it out, straight to the chosen printer (src-tauri/src/print_windows.rs):
+ * keep the preview on screen while printing.
  */
 export function SlipDialog({ code, onClose }: { code: string; onClose: () => void }) {
   const { m } = useDesk();
@@ -40,12 +42,8 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
     setError(null);
     api
       .printSlip(code, paper, printer)
-      .then((issued) => {
-        setPrinted(issued);
-        // The core issued the copy; this system's spooler takes no PDF (Windows): the webview
-        // prints the preview's pages.
-        if (issued.printed?.kind === "render_pages") window.print();
-      })
+      .then(setPrinted)
+      // Windows (issue 17): no window.print() fallback any more; the core prints the preview.
       .catch((caught: unknown) => setError(asCommandError(caught)))
       .finally(() => setBusy(false));
   };
@@ -105,6 +103,17 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
             <img key={i} src={pageUrl(svg)} alt={m.t("ui-slip-title")} className="slip-page" />
           ))}
         </div>
+        {/* Windows (issue 17): what WebView2 prints — the same pages, directly under <body> so
+            they flow one per sheet, outside the modal's fixed, scrolling box (theme.css). */}
+        {data &&
+          createPortal(
+            <div className="slip-print" aria-hidden="true">
+              {data.pages.map((svg, i) => (
+                <img key={i} src={pageUrl(svg)} alt="" />
+              ))}
+            </div>,
+            document.body,
+          )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {m.t("ui-close")}
