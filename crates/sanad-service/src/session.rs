@@ -21,9 +21,11 @@ pub struct DeskSession {
 }
 
 impl Service {
-    /// Starts a session for `actor` (just signed in) under the policy in force.
+    /// Starts a session for `actor`, just made by [`Service::login`], under the policy in force.
+    /// Someone signed in with a one-time password gets a session too: the core then refuses
+    /// them everything but choosing a new password.
     pub async fn start_session(&self, actor: Actor) -> Result<DeskSession> {
-        let policy = self.account_policy(&actor).await?;
+        let policy = self.load_account_policy().await?;
         Ok(DeskSession {
             idle_limit: Duration::minutes(i64::from(policy.idle_minutes)),
             last_active: self.clock.now(),

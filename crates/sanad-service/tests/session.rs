@@ -53,6 +53,30 @@ on_both_backends!(
 );
 
 on_both_backends!(
+    a_one_time_password_still_gets_a_session_to_change_it,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let one_time = o
+            .svc
+            .reset_password(&o.admin, "director")
+            .await
+            .expect("reset");
+        let actor = o.svc.login("director", &one_time).await.expect("login");
+        assert!(actor.must_change_password());
+        let mut session = o
+            .svc
+            .start_session(actor)
+            .await
+            .expect("a session to change it");
+        let actor = session.actor(&o.svc).expect("open");
+        o.svc
+            .change_password(&actor, &one_time, "dir-password-2")
+            .await
+            .expect("changed");
+    }
+);
+
+on_both_backends!(
     the_window_is_told_what_each_role_may_do,
     |b: Backend| async move {
         let o = Office::new(b).await;
