@@ -112,20 +112,35 @@ pub fn print_request(l10n: &Localizer, r: &RequestView) {
     );
     println!("{}:", l10n.text("label-history"));
     for h in &r.history {
-        let note = h
-            .note
-            .as_deref()
-            .map(|n| format!(" — {n}"))
-            .unwrap_or_default();
-        println!(
-            "  {} | {} | {} ({}){}",
-            l10n.digits(&h.at_jalali),
-            l10n.text(&spelled("action", &h.action)),
-            h.user,
-            l10n.text(&spelled("role", h.role.as_str())),
-            note
+        history_line(
+            l10n,
+            &h.at_jalali,
+            &h.action,
+            &h.user,
+            h.role,
+            h.note.as_deref(),
         );
     }
+}
+
+/// One step of a request's or a complaint's history: when, what, who in which role, the note.
+pub fn history_line(
+    l10n: &Localizer,
+    at_jalali: &str,
+    action: &str,
+    user: &str,
+    role: sanad_core::model::Role,
+    note: Option<&str>,
+) {
+    let note = note.map(|n| format!(" — {n}")).unwrap_or_default();
+    println!(
+        "  {} | {} | {} ({}){}",
+        l10n.digits(at_jalali),
+        l10n.text(&spelled("action", action)),
+        user,
+        l10n.text(&spelled("role", role.as_str())),
+        note
+    );
 }
 
 pub fn spelled(kind: &str, value: &str) -> String {

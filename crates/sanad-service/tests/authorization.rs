@@ -25,6 +25,16 @@ fn denied<T: std::fmt::Debug>(res: &Result<T, Error>) -> bool {
 }
 
 const ALL: &[Role] = Role::ALL;
+
+fn mail_server() -> MailSettings {
+    MailSettings {
+        host: "127.0.0.1".into(),
+        port: 2525,
+        tls: MailTls::None,
+        username: None,
+        from: "desk@sanad.invalid".into(),
+    }
+}
 const STAFF: &[Role] = &[
     Role::Clerk,
     Role::Reviewer,
@@ -236,16 +246,7 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
         check!(
             "set_mail_settings",
             &[Role::Admin],
-            o.svc.set_mail_settings(
-                who,
-                MailSettings {
-                    host: "127.0.0.1".into(),
-                    port: 2525,
-                    tls: MailTls::None,
-                    username: None,
-                    from: "desk@sanad.invalid".into()
-                }
-            )
+            o.svc.set_mail_settings(who, mail_server())
         );
         check!(
             "save_smtp_password",
@@ -255,17 +256,7 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
         check!(
             "save_mail_server",
             &[Role::Admin],
-            o.svc.save_mail_server(
-                who,
-                MailSettings {
-                    host: "127.0.0.1".into(),
-                    port: 2525,
-                    tls: MailTls::None,
-                    username: None,
-                    from: "desk@sanad.invalid".into()
-                },
-                None
-            )
+            o.svc.save_mail_server(who, mail_server(), None)
         );
         check!("account_policy", ALL, o.svc.account_policy(who));
         check!("active_banners", ALL, o.svc.active_banners(Some(who)));

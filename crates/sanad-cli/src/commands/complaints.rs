@@ -6,7 +6,7 @@ use sanad_service::{ComplaintQuery, ComplaintView, NewComplaint, Service, TrackS
 
 use super::sign_in;
 use crate::args::{Cli, ComplaintCommand};
-use crate::output::{code_text, line, print_json, spelled};
+use crate::output::{code_text, history_line, line, print_json, spelled};
 use crate::CliError;
 
 pub async fn complaint(
@@ -98,7 +98,7 @@ pub async fn complaint(
                 };
                 println!(
                     "{} | {} | {} | {}{}",
-                    code_text(l10n, &c.tracking_code.grouped()),
+                    code_text(l10n, &c.tracking_code_grouped),
                     l10n.text(&spelled("kind", c.kind.as_str())),
                     l10n.text(&spelled("status", c.status.as_str())),
                     c.name,
@@ -140,11 +140,8 @@ fn print_complaint(l10n: &Localizer, c: &ComplaintView) {
         .collect();
     line(l10n, "label-contact", &contact.join("، "));
     line(l10n, "label-complaint-text", &c.text);
-    if let Some(code) = &c.request_code {
-        let grouped = sanad_service::TrackingCode::parse(code)
-            .map(|t| t.grouped())
-            .unwrap_or_else(|_| code.clone());
-        line(l10n, "label-linked-request", &code_text(l10n, &grouped));
+    if let Some(grouped) = c.request_code_grouped.as_ref().or(c.request_code.as_ref()) {
+        line(l10n, "label-linked-request", &code_text(l10n, grouped));
     }
     if let Some(user) = &c.assigned_to {
         line(l10n, "label-assignee", user);
@@ -154,18 +151,13 @@ fn print_complaint(l10n: &Localizer, c: &ComplaintView) {
     }
     println!("{}:", l10n.text("label-history"));
     for h in &c.history {
-        let note = h
-            .note
-            .as_deref()
-            .map(|n| format!(" — {n}"))
-            .unwrap_or_default();
-        println!(
-            "  {} | {} | {} ({}){}",
-            l10n.digits(&h.at_jalali),
-            l10n.text(&spelled("action", &h.action)),
-            h.user,
-            l10n.text(&spelled("role", h.role.as_str())),
-            note
+        history_line(
+            l10n,
+            &h.at_jalali,
+            &h.action,
+            &h.user,
+            h.role,
+            h.note.as_deref(),
         );
     }
 }
