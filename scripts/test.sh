@@ -35,7 +35,9 @@ export SANAD_TEST_PG_START="bash $PWD/scripts/pg-test-server.sh start $pgdir $po
 # A CUPS PDF printer for the slip printing tests; its jobs land in the user's (passwd) home, in PDF/.
 SANAD_TEST_PRINTER=$(bash scripts/cups-test-printer.sh); export SANAD_TEST_PRINTER SANAD_TEST_PRINTER_OUT="$(getent passwd "$(id -un)" | cut -d: -f6)/PDF"
 
-cargo test --workspace --locked --no-fail-fast "$@"
+# With the features the app ships with (custom-protocol: assets inside), so the end-to-end build
+# below and the .deb step reuse this build of Tauri instead of compiling it a second time.
+cargo test --workspace --locked --no-fail-fast --features sanad-desk/custom-protocol "$@"
 
 if [ "${SANAD_SKIP_FUZZ:-0}" != 1 ]; then
   echo "== fuzzing: 7 s per target (the long run: bash scripts/reliability.sh --long)"

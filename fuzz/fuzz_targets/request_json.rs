@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{DispatchMode, Priority};
 use sanad_core::validate;
-use sanad_service::NewRequest;
+use sanad_core::request_form::NewRequest;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -449,3 +449,13 @@ pub async fn sample_codes(store: &Store) -> Result<Vec<String>, String> {
     }
     .map_err(|e| e.to_string())
 }
+
+/// How many requests the database holds.
+pub async fn count_requests(store: &Store) -> Result<i64, String> {
+    const SQL: &str = "SELECT COUNT(*) FROM requests";
+    match store {
+        Store::Sqlite(pool) => sqlx::query_scalar(SQL).fetch_one(pool).await,
+        Store::Postgres(pool) => sqlx::query_scalar(SQL).fetch_one(pool).await,
+    }
+    .map_err(|e| e.to_string())
+}

@@ -8,9 +8,15 @@
 //!
 //! Reliability (README, Reliability):
 //!
+//! What a user sees, beside the engine's own rate, in one run (issue 13; the last line is JSON):
+//!
+//!   sanad-bench figures DATABASE_URL [--requests N] [--desks D] [--seconds S]
+//!
 //!   sanad-bench desks DATABASE_URL [--desks 50] [--minutes 10]   fifty desks at once, then checks
 //!   sanad-bench writer DATABASE_URL [--setup]                     the crash test's writer
 
+mod engine;
+mod figures;
 mod load;
 mod measure;
 
@@ -33,6 +39,7 @@ async fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("desks") => desks(&args[1..]).await,
+        Some("figures") => figures::run(figures::parse(&args[1..])?).await,
         Some("writer") => {
             let url = args
                 .get(1)

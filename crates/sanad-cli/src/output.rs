@@ -238,7 +238,30 @@ pub fn print_docs(l10n: &Localizer, docs: &[Document]) {
 }
 
 pub fn print_audit(l10n: &Localizer, report: &AuditReport) {
+    let sealed = [
+        ("sealed", report.sealed.to_string()),
+        ("pending", report.pending.to_string()),
+    ];
+    match report.problem.as_deref() {
+        Some("unsealed") => {
+            let since = report
+                .oldest_pending_at
+                .as_deref()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map(|t| sanad_core::jalali::format_datetime_tehran(t.with_timezone(&chrono::Utc)))
+                .unwrap_or_default();
+            let args = [("pending", report.pending.to_string()), ("since", since)];
+            eprintln!("{}", l10n.format("cli-audit-unsealed", &args));
+            return;
+        }
+        Some("pending_hash") => {
+            eprintln!("{}", l10n.format("cli-audit-pending-changed", &[]));
+            return;
+        }
+        _ => {}
+    }
     if report.intact {
+        println!("{}", l10n.format("cli-audit-sealed", &sealed));
         println!(
             "{}",
             l10n.format(

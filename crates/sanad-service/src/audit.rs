@@ -1,11 +1,13 @@
 //! Verifying the audit log's hash chain (the hashing itself is the store's, `store::chain`): each
-//! entry's hash covers the previous entry's hash and the entry's canonical bytes, so changing,
-//! removing or reordering any entry breaks every hash after it.
+//! sealed entry's hash covers the previous entry's hash and the entry's canonical bytes, so
+//! changing, removing or reordering any entry breaks every hash after it. Entries still queued
+//! for the sealer (`crate::sealer`) are checked against their own hashes, and a queue older than
+//! [`SEAL_LIMIT_MINUTES`] fails the check: nobody is sealing.
 //!
 //! Public functions: `Service::verify_audit`. Their SQL: `store/ops/audit.rs`.
 
-use crate::store::chain::{entry_hash, ChainedFields};
-use crate::store::{on_store, AuditRow};
+use crate::store::chain::{entry_hash, own_hash, ChainedFields};
+use crate::store::{on_store, AuditRow, PendingRow};
 use crate::{Actor, Service};
 use sanad_core::model::Role;
 use sanad_core::Result;
@@ -14,15 +16,30 @@ use serde::Serialize;
 /// The outcome of checking the whole chain.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct AuditReport {
-    /// Entries checked.
+    /// Entries checked: the sealed ones and those still queued.
     pub entries: i64,
-    /// True when every entry links to the one before and the head matches the last entry.
+    /// How far the log is sealed: the last sequence number on the chain.
+    #[serde(default)]
+    pub sealed: i64,
+    /// Entries queued for the sealer, not yet on the chain.
+    #[serde(default)]
+    pub pending: i64,
+    /// When the oldest queued entry was made (RFC 3339), if any is queued.
+    #[serde(default)]
+    pub oldest_pending_at: Option<String>,
+    /// True when every entry links to the one before, the head matches the last entry, every
+    /// queued entry matches its own hash and none has waited longer than the limit.
     pub intact: bool,
     /// The first entry found broken (its sequence number), when not intact.
     pub first_broken: Option<i64>,
-    /// Why it is broken: `hash`, `link`, `gap` or `head`.
+    /// Why it is broken: `hash`, `link`, `gap` or `head` (the chain), `pending_hash` (a queued
+    /// entry changed) or `unsealed` (the queue waited too long: no desk is sealing).
     pub problem: Option<String>,
 }
+
+/// How long an entry may wait for the sealer before verification fails. Desks seal within a
+/// second; this only trips when none runs or sealing keeps failing.
+pub const SEAL_LIMIT_MINUTES: i64 = 10;
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 const PAGE: i64 = 5_000;
@@ -46,6 +63,9 @@ impl ChainCheck {
     fn fail(&mut self, seq: i64, problem: &str) {
         self.broken = Some(AuditReport {
             entries: self.next_seq - 1,
+            sealed: self.next_seq - 1,
+            pending: 0,
+            oldest_pending_at: None,
             intact: false,
             first_broken: Some(seq),
             problem: Some(problem.to_owned()),
@@ -96,6 +116,9 @@ impl ChainCheck {
             // Entries after the last one found were removed, or the head was altered.
             return AuditReport {
                 entries,
+                sealed: entries,
+                pending: 0,
+                oldest_pending_at: None,
                 intact: false,
                 first_broken: Some(entries.min(head_seq) + 1),
                 problem: Some("head".to_owned()),
@@ -103,6 +126,9 @@ impl ChainCheck {
         }
         AuditReport {
             entries,
+            sealed: entries,
+            pending: 0,
+            oldest_pending_at: None,
             intact: true,
             first_broken: None,
             problem: None,
@@ -114,18 +140,86 @@ impl Service {
     /// Recomputes the chain from the first entry. Auditor and admin only.
     pub async fn verify_audit(&self, actor: &Actor) -> Result<AuditReport> {
         self.authorize(actor, &[Role::Auditor, Role::Admin]).await?;
+        // The chain as far as the head said when the check began: a desk may seal more meanwhile.
         let head = on_store!(&self.store, ops, pool => ops::audit_head(pool).await)?;
         let mut check = ChainCheck::new();
         let mut after = 0;
-        loop {
+        'pages: loop {
             let page: Vec<AuditRow> = on_store!(&self.store, ops, pool =>
                 ops::audit_page(pool, after, PAGE).await)?;
             let Some(last) = page.last() else { break };
             after = last.seq;
-            if !page.iter().all(|row| check.push(row)) {
-                break;
+            for row in &page {
+                if row.seq > head.seq || !check.push(row) {
+                    break 'pages;
+                }
             }
         }
-        Ok(check.finish(head.seq, &head.hash))
+        let mut report = check.finish(head.seq, &head.hash);
+        if report.intact && self.entries_past_a_still_head(&head).await? {
+            // Entries after the head that no sealer put there: added behind the chain's back.
+            report.intact = false;
+            report.first_broken = Some(head.seq + 1);
+            report.problem = Some("head".to_owned());
+        }
+        self.check_queue(&mut report).await?;
+        Ok(report)
+    }
+
+    /// Whether the log holds entries after `head` while the head has not moved since: a sealer
+    /// moves the head in the same transaction as it adds entries, so nobody sealed those.
+    async fn entries_past_a_still_head(&self, head: &crate::store::AuditHead) -> Result<bool> {
+        let beyond: Vec<AuditRow> = on_store!(&self.store, ops, pool =>
+            ops::audit_page(pool, head.seq, 1).await)?;
+        if beyond.is_empty() {
+            return Ok(false);
+        }
+        let now = on_store!(&self.store, ops, pool => ops::audit_head(pool).await)?;
+        Ok(now.seq == head.seq && now.hash == head.hash)
+    }
+
+    /// Adds the queue to `report`: each queued entry against its own hash, and its age.
+    async fn check_queue(&self, report: &mut AuditReport) -> Result<()> {
+        let mut after = 0;
+        let mut oldest: Option<i64> = None;
+        let mut broken = false;
+        loop {
+            let page: Vec<PendingRow> = on_store!(&self.store, ops, pool =>
+                ops::pending_page(pool, after, PAGE).await)?;
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            for row in &page {
+                report.pending += 1;
+                oldest = Some(oldest.map_or(row.at, |o| o.min(row.at)));
+                let recomputed = own_hash(&ChainedFields {
+                    seq: 0,
+                    at: row.at,
+                    user_id: row.user_id.as_deref(),
+                    action: &row.action,
+                    entity: &row.entity,
+                    entity_id: row.entity_id.as_deref(),
+                    detail: &row.detail,
+                });
+                broken |= recomputed != row.entry_hash;
+            }
+        }
+        report.entries += report.pending;
+        report.oldest_pending_at = oldest.map(crate::requests::rfc3339);
+        if !report.intact {
+            return Ok(());
+        }
+        let limit = self.now_micros() - SEAL_LIMIT_MINUTES * 60 * 1_000_000;
+        let problem = if broken {
+            Some("pending_hash")
+        } else if oldest.is_some_and(|at| at < limit) {
+            Some("unsealed")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            report.intact = false;
+            report.problem = Some(problem.to_owned());
+        }
+        Ok(())
     }
 }

@@ -49,6 +49,8 @@ impl Service {
     /// system, the auditor watches it, the administrator included).
     pub async fn audit_log(&self, actor: &Actor, q: AuditQuery) -> Result<Vec<AuditEntry>> {
         self.authorize(actor, &[Role::Auditor]).await?;
+        // The auditor reads the log as it stands: what is queued goes onto the chain first.
+        self.seal_audit().await?;
         let limit = q.limit.unwrap_or(100);
         if !(1..=1000).contains(&limit) {
             return Err(Error::invalid("limit", "error-limit-range"));

@@ -246,6 +246,7 @@ const TABLES: &[Table] = &[
             ("detail", Text),
             ("prev_hash", Text),
             ("hash", Text),
+            ("pending_id", Int),
         ],
     ),
 ];
@@ -286,6 +287,9 @@ impl Service {
             detail: json!({ "backend": self.backend_name() }),
         })
         .await?;
+        // Everything queued so far goes onto the chain first: a backup holds the sealed log
+        // (its queue is not backed up: on a busy office it only holds what commits meanwhile).
+        self.seal_audit().await?;
         let mut tables = Map::new();
         for (table, order, columns) in TABLES {
             tables.insert(

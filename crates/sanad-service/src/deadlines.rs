@@ -87,8 +87,7 @@ impl Service {
         let Some(default) = default_target_hours(status) else {
             return Ok(None);
         };
-        let stored =
-            on_store!(&self.store, ops, pool => ops::setting(pool, &setting_key(status)).await)?;
+        let stored = self.cached_setting(&setting_key(status)).await?;
         Ok(Some(stored.and_then(|v| v.parse().ok()).unwrap_or(default)))
     }
 

@@ -46,15 +46,16 @@ impl DatabaseKey {
     }
 
     /// The value of `PRAGMA key`/`rekey` for a raw key: `"x'…'"`, quoted as SQLCipher reads it
-    /// verbatim (only hex digits inside, so nothing needs escaping).
-    pub(crate) fn pragma_value(&self) -> String {
+    /// verbatim (only hex digits inside, so nothing needs escaping). Public for tools that open
+    /// the file as a desk does (the benchmark's engine figure).
+    pub fn pragma_value(&self) -> String {
         format!("\"x'{}'\"", self.0)
     }
 }
 
 /// The file behind a `sqlite:` URL, absolute, so one file has one keychain entry however it
 /// was named.
-pub(crate) fn sqlite_file(url: &str) -> Option<PathBuf> {
+pub fn sqlite_file(url: &str) -> Option<PathBuf> {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))?;

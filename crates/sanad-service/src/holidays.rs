@@ -153,12 +153,22 @@ impl Service {
     }
 
     async fn thursday_off(&self) -> Result<bool> {
-        let stored = on_store!(&self.store, ops, pool => ops::setting(pool, THURSDAY_OFF).await)?;
+        let stored = self.cached_setting(THURSDAY_OFF).await?;
         Ok(stored.as_deref() != Some("false"))
     }
 
     /// The calendar deadlines are counted on, as the database says now.
     pub(crate) async fn working_calendar(&self) -> Result<WorkingCalendar> {
+        if let Some(calendar) = self.cache.calendar() {
+            return Ok(calendar);
+        }
+        let version = self.cache.version();
+        let calendar = self.read_working_calendar().await?;
+        self.cache.keep_calendar(version, calendar.clone());
+        Ok(calendar)
+    }
+
+    async fn read_working_calendar(&self) -> Result<WorkingCalendar> {
         let rows = on_store!(&self.store, ops, pool => ops::holidays(pool).await)?;
         let holidays: BTreeSet<_> = rows
             .iter()

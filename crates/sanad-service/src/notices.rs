@@ -199,8 +199,24 @@ impl Service {
     /// The end of the read-only window in force now, if any.
     pub(crate) async fn read_only_until(&self) -> Result<Option<i64>> {
         let now = self.now_micros();
-        let rows = on_store!(&self.store, ops, pool => ops::current_notices(pool, now, now).await)?;
-        Ok(rows.iter().filter(|r| r.read_only).map(|r| r.ends_at).max())
+        let rows = match self.cache.notices() {
+            Some(rows) => rows,
+            None => {
+                // Every notice not yet ended, whenever it starts: the check below picks those in
+                // force at each call's own time.
+                let version = self.cache.version();
+                let rows = on_store!(&self.store, ops, pool =>
+                    ops::current_notices(pool, now, i64::MAX).await)?;
+                let rows = std::sync::Arc::new(rows);
+                self.cache.keep_notices(version, rows.clone());
+                rows
+            }
+        };
+        Ok(rows
+            .iter()
+            .filter(|r| r.read_only && r.starts_at <= now && r.ends_at > now)
+            .map(|r| r.ends_at)
+            .max())
     }
 }
 

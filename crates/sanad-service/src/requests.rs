@@ -14,7 +14,9 @@ use serde_json::json;
 use crate::catalog::{doc_view, org_view};
 use crate::clock::from_micros;
 use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
-use crate::store::{on_store, AuditDraft, NewRequestRow, RequestRow, TransitionRow};
+use crate::store::{
+    on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
+};
 use crate::{Actor, Service};
 
 const MAX_DOCUMENTS: usize = 20;
@@ -46,6 +48,10 @@ struct ValidRequest {
     purpose: String,
     priority: Priority,
     search_key: String,
+    /// The rows validation read, kept for the answer.
+    requesting: OrgRow,
+    destination: Option<OrgRow>,
+    documents: Vec<DocRow>,
 }
 
 impl Service {
@@ -117,13 +123,19 @@ impl Service {
             note: None,
         };
         let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
-        let code = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+        let (requesting, destination, documents) = (
+            valid.requesting.clone(),
+            valid.destination.clone(),
+            valid.documents.clone(),
+        );
+        let code = on_store!(&self.store, ops, pool => ops::audited_step(pool, async |w| {
             if let Some(key) = &idempotency_key {
-                // Checked again under the write lock: two retries racing each other.
+                // Checked again holding the key's lock: two retries racing each other.
+                w.lock_key(&format!("registration:{}:{key}", actor.user_id)).await?;
                 if let Some(code) = ops::code_by_idempotency_key(w.tx(), &actor.user_id, key).await? {
                     // The first registration's request is the answer; this write keeps nothing.
                     w.roll_back();
-                    return TrackingCode::parse(&code);
+                    return Ok((TrackingCode::parse(&code)?, false));
                 }
             }
             let mut claimed = None;
@@ -156,9 +168,22 @@ impl Service {
                 entity_id: Some(id.clone()),
                 detail: json!({ "tracking_code": code.as_str() }),
             }).await?;
-            Ok(code)
+            Ok((code, true))
         }).await)?;
-        self.load_view(actor, &code).await
+        let (code, registered) = code;
+        if !registered {
+            return self.load_view(actor, &code).await;
+        }
+        // Answered from what is in hand: the rows just written and those validation read.
+        row.tracking_code = code.as_str().to_owned();
+        let page = RequestPageRows {
+            request: row,
+            requesting: Some(requesting),
+            destination,
+            documents,
+            history: vec![transition],
+        };
+        self.view_of(actor, &code, page)
     }
 
     /// A request by its tracking code, typed in any digits with or without dashes.
@@ -211,15 +236,12 @@ impl Service {
         self.ensure_writable(actor).await?;
         let code = TrackingCode::parse(code)?;
         let note = validate::optional_text("note", note, 1000)?;
-        let row =
-            on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
-                .ok_or(Error::NotFound { what: "request" })?;
+        // The whole page now: the step is checked against it, and the answer is made from it.
+        let mut page = self.read_page(&code).await?;
+        let row = page.request.clone();
         let version = expected_version.unwrap_or(row.version);
         if version != row.version {
-            if self
-                .already_applied(actor, &row.id, version, action)
-                .await?
-            {
+            if already_applied(&page.history, actor, version, action) {
                 // A retry of this very step whose first attempt committed (its answer was lost).
                 return self.load_view(actor, &code).await;
             }
@@ -256,7 +278,10 @@ impl Service {
         };
         let original = facts.dispatch_mode == DispatchMode::Original;
         let message = result_message(&row, &code, step.to, note.as_deref(), now);
-        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+        // An original leaving or coming back checks the documents' place and then moves them:
+        // those steps queue behind each other; every other step races only on its request row.
+        let moves_originals = original && matches!(action, Action::Dispatch | Action::ReceiveBack);
+        on_store!(&self.store, ops, pool => ops::audited_write_with(pool, moves_originals, async |w| {
             if !ops::move_request(w.tx(), &row.id, version, step.to.as_str(), deadline, now).await? {
                 return Err(conflict());
             }
@@ -293,39 +318,46 @@ impl Service {
             }).await?;
             Ok(())
         }).await)?;
-        self.load_view(actor, &code).await
-    }
-
-    /// Whether the step from `version` was `action` taken by `actor`: then a repeat of it with
-    /// that expected version is the same step sent twice, not a competing change.
-    async fn already_applied(
-        &self,
-        actor: &Actor,
-        request_id: &str,
-        version: i64,
-        action: Action,
-    ) -> Result<bool> {
-        let history =
-            on_store!(&self.store, ops, pool => ops::request_history(pool, request_id).await)?;
-        Ok(history.iter().any(|t| {
-            t.seq == version + 1 && t.user_id == actor.user_id && t.action == action.as_str()
-        }))
+        if moves_originals {
+            // The documents' place changed too: read it back.
+            return self.load_view(actor, &code).await;
+        }
+        // Answered from what is in hand: the page read before, with this step applied.
+        let r = &mut page.request;
+        r.status = step.to.as_str().to_owned();
+        r.version = version + 1;
+        r.status_since = now;
+        r.deadline_at = deadline;
+        r.updated_at = now;
+        page.history.push(transition);
+        self.view_of(actor, &code, page)
     }
 
     async fn load_view(&self, actor: &Actor, code: &TrackingCode) -> Result<RequestView> {
-        let row =
-            on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
-                .ok_or(Error::NotFound { what: "request" })?;
-        let (requesting, destination, documents, history) = on_store!(&self.store, ops, pool => {
-            let requesting = ops::org_by_id(pool, &row.requesting_org_id).await?;
-            let destination = match &row.destination_org_id {
-                Some(id) => ops::org_by_id(pool, id).await?,
-                None => None,
-            };
-            let documents = ops::request_docs(pool, &row.id).await?;
-            let history = ops::request_history(pool, &row.id).await?;
-            (requesting, destination, documents, history)
-        });
+        let page = self.read_page(code).await?;
+        self.view_of(actor, code, page)
+    }
+
+    /// The request's page as stored now, or "not found".
+    async fn read_page(&self, code: &TrackingCode) -> Result<RequestPageRows> {
+        on_store!(&self.store, ops, pool => ops::request_page(pool, code.as_str()).await)?
+            .ok_or(Error::NotFound { what: "request" })
+    }
+
+    /// The page a reader sees, from its rows (read now, or known from the write just made).
+    fn view_of(
+        &self,
+        actor: &Actor,
+        code: &TrackingCode,
+        page: RequestPageRows,
+    ) -> Result<RequestView> {
+        let RequestPageRows {
+            request: row,
+            requesting,
+            destination,
+            documents,
+            history,
+        } = page;
         let requesting = requesting.ok_or(Error::NotFound {
             what: "organization",
         })?;
@@ -440,6 +472,7 @@ impl Service {
         }
         let mut document_ids = Vec::with_capacity(new.documents.len());
         let mut document_titles = Vec::new();
+        let mut document_rows = Vec::new();
         for id in &new.documents {
             let id = record_id(id)
                 .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?
@@ -451,6 +484,7 @@ impl Service {
                 .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?;
             document_titles.push(format!("{} {}", doc.registry_number, doc.title));
             document_ids.push(id);
+            document_rows.push(doc);
         }
         let mode = DispatchMode::parse("dispatch_mode", &new.dispatch_mode)?;
         let return_due = match (mode, new.return_due.as_deref().map(str::trim)) {
@@ -499,9 +533,12 @@ impl Service {
             document_titles.join(" "),
         ));
         Ok(ValidRequest {
-            requesting_org_id: requesting.id,
+            requesting_org_id: requesting.id.clone(),
             needs_ministry: destination.is_some(),
-            destination_org_id: destination.map(|d| d.id),
+            destination_org_id: destination.as_ref().map(|d| d.id.clone()),
+            requesting,
+            destination,
+            documents: document_rows,
             document_ids,
             mode,
             return_due,
@@ -563,6 +600,14 @@ fn idempotency_key(key: Option<&str>) -> Result<Option<String>> {
         return Err(Error::invalid("idempotency_key", "error-idempotency-key"));
     }
     Ok(Some(key.to_owned()))
+}
+
+/// Whether the step from `version` was `action` taken by `actor`: then a repeat of it with that
+/// expected version is the same step sent twice, not a competing change.
+fn already_applied(history: &[TransitionRow], actor: &Actor, version: i64, action: Action) -> bool {
+    history
+        .iter()
+        .any(|t| t.seq == version + 1 && t.user_id == actor.user_id && t.action == action.as_str())
 }
 
 fn conflict() -> Error {

@@ -66,6 +66,8 @@ pub struct Service {
     pub(crate) codes: Arc<dyn CodeSource>,
     /// The embedded database's file, when this is one (for its key in the keychain).
     pub(crate) sqlite_file: Option<std::path::PathBuf>,
+    /// Settings, holidays and notices as last read (`crate::config_cache`).
+    pub(crate) cache: Arc<crate::config_cache::ConfigCache>,
 }
 
 impl Service {
@@ -83,8 +85,11 @@ impl Service {
         key: Option<&crate::encryption::DatabaseKey>,
         password: Option<&str>,
     ) -> Result<Service> {
+        let store = Store::connect(url, key, password).await?;
+        crate::sealer::start(store.clone());
         Ok(Service {
-            store: Store::connect(url, key, password).await?,
+            cache: crate::config_cache::of(store.sealer_key()),
+            store,
             sqlite_file: crate::encryption::sqlite_file(url),
             clock: Arc::new(SystemClock),
             codes: Arc::new(SecureCodes),
@@ -107,7 +112,12 @@ impl Service {
         self.store.backend_name()
     }
 
+    /// Seals what this process queued for the audit log (so a command-line run leaves nothing
+    /// unsealed), then closes the pool.
     pub async fn close(&self) {
+        if let Err(e) = self.seal_audit().await {
+            tracing::warn!(error = %e, "sealing the audit log before closing failed");
+        }
         self.store.close().await
     }
 
@@ -135,11 +145,11 @@ impl Service {
         allowed: &[Role],
         password_change: bool,
     ) -> Result<UserRow> {
-        let user =
-            on_store!(&self.store, ops, pool => ops::user_by_id(pool, &actor.user_id).await)?;
+        let user = on_store!(&self.store, ops, pool => ops::actor_row(pool, &actor.user_id).await)?;
         let Some(user) = user else {
             return Err(Error::AuthenticationFailed);
         };
+        self.cache.observe(user.config_version.as_deref());
         if !user.active || user.role != actor.role.as_str() {
             return Err(Error::AuthenticationFailed);
         }
@@ -150,6 +160,21 @@ impl Service {
             return Err(Error::not_permitted("error-role-may-not-act"));
         }
         Ok(user)
+    }
+
+    /// A setting's value, from the process's cache when a call has checked it is current.
+    pub(crate) async fn cached_setting(&self, key: &str) -> Result<Option<String>> {
+        if let Some(all) = self.cache.settings() {
+            return Ok(all.get(key).cloned());
+        }
+        let version = self.cache.version();
+        let all: std::collections::HashMap<String, String> =
+            on_store!(&self.store, ops, pool => ops::all_settings(pool).await)?
+                .into_iter()
+                .collect();
+        let value = all.get(key).cloned();
+        self.cache.keep_settings(version, Arc::new(all));
+        Ok(value)
     }
 
     /// The open store, for tools that work below the service API (tests that tamper with the

@@ -16,11 +16,9 @@
 
 use sanad_core::model::{Role, Status};
 use sanad_core::{validate, Error, Result};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::clock::from_micros;
-use crate::models::RequestView;
 use crate::service::ANY_ROLE;
 use crate::store::{on_store, AuditDraft, SlipPrintRow};
 use crate::{Actor, Service};
@@ -35,47 +33,7 @@ const PRINTABLE: &[Status] = sanad_core::workflow::SLIP_STATES;
 const MAX_LOGO_BYTES: usize = 512 * 1024;
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
-/// The office as printed on its slips.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
-pub struct OfficeProfile {
-    pub directorate_name: String,
-    /// A PNG image, when the office has set one.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub logo_png: Option<Vec<u8>>,
-}
-
-/// One approval as the slip lists it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct SlipApproval {
-    /// The approver's full name.
-    pub name: String,
-    pub role: Role,
-    /// Asia/Tehran, Jalali: `1404/10/30 14:05`.
-    pub at_jalali: String,
-}
-
-/// Everything printed on one copy of a request's slip.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct SlipPrint {
-    pub request: RequestView,
-    /// 1 for the first print; 2 and up are duplicates (المثنی).
-    pub copy: i64,
-    pub paper: String,
-    /// RFC 3339, UTC.
-    pub issued_at: String,
-    /// Asia/Tehran, Jalali: `1404/10/30 14:05`.
-    pub issued_at_jalali: String,
-    /// The full name of the clerk issuing it.
-    pub clerk: String,
-    pub approvals: Vec<SlipApproval>,
-    pub office: OfficeProfile,
-}
-
-impl SlipPrint {
-    pub fn is_duplicate(&self) -> bool {
-        self.copy > 1
-    }
-}
+pub use sanad_core::slip_print::{OfficeProfile, SlipApproval, SlipPrint};
 
 impl Service {
     /// The office profile printed on slips (an empty name until the administrator sets one).

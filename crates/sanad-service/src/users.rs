@@ -47,11 +47,12 @@ impl Service {
             must_change_password: false,
             created_at: self.now_micros(),
             locked_until: None,
+            config_version: None,
         };
         let at = row.created_at;
         let created = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             // Re-check inside the write lock: two desks initializing at once create one admin.
-            if ops::user_count(pool).await? > 0 {
+            if ops::user_count_in(w.tx()).await? > 0 {
                 w.roll_back();
                 return Ok(None);
             }
@@ -247,6 +248,7 @@ impl Service {
             must_change_password: false,
             created_at: self.now_micros(),
             locked_until: None,
+            config_version: None,
         };
         let draft = AuditDraft {
             at: row.created_at,

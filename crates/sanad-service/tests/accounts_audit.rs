@@ -148,6 +148,7 @@ on_both_backends!(
         assert!(matches!(denied, Err(Error::NotPermitted { .. })));
 
         // Tamper with the registration's entry directly in the database, as an attacker with the file would.
+        o.svc.seal_audit().await.expect("seal");
         let target: i64;
         match o.svc.store() {
             sanad_service::Store::Sqlite(pool) => {
@@ -188,6 +189,7 @@ on_both_backends!(
     the_audit_log_refuses_updates_and_deletes,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.svc.seal_audit().await.expect("seal");
         let (update, delete) = match o.svc.store() {
             sanad_service::Store::Sqlite(pool) => (
                 sqlx::query("UPDATE audit_log SET action = 'x' WHERE seq = 1")
@@ -231,6 +233,7 @@ async fn raw(svc: &Service, sql: &str) {
 }
 
 async fn without_guards(svc: &Service) {
+    svc.seal_audit().await.expect("seal");
     match svc.store() {
         sanad_service::Store::Sqlite(_) => {
             raw(svc, "DROP TRIGGER audit_log_no_update").await;

@@ -25,7 +25,7 @@ async fn desks_survive_a_server_restart() {
         sanad_service::Store::Postgres(pool) => pool.acquire().await.expect("blocker"),
         _ => unreachable!("a PostgreSQL office"),
     };
-    faults::hold_audit_head(&mut blocker).await;
+    faults::hold_audit_writes(&mut blocker).await;
     let command = restart.clone();
     let status = tokio::task::spawn_blocking(move || {
         std::process::Command::new("bash")

@@ -50,7 +50,7 @@ async fn desks_survive_terminated_sessions() {
     let mut locker = sqlx::PgConnection::connect(&format!("{base}/{db_name}"))
         .await
         .expect("locker");
-    faults::hold_audit_head(&mut locker).await;
+    faults::hold_audit_writes(&mut locker).await;
     let locker_pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
         .fetch_one(&mut locker)
         .await

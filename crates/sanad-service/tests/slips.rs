@@ -29,6 +29,7 @@ async fn approved(o: &Office) -> RequestView {
 
 /// `(action, detail)` of the audit entries about slips, in order.
 async fn slip_audit(svc: &Service) -> Vec<(String, serde_json::Value)> {
+    svc.seal_audit().await.expect("seal the audit log");
     let sql = "SELECT action, detail FROM audit_log WHERE action LIKE 'request.slip%' ORDER BY seq";
     let rows: Vec<(String, String)> = match svc.store() {
         sanad_service::Store::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,

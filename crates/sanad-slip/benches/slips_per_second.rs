@@ -12,8 +12,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use sanad_core::slip_print::SlipPrint;
 use sanad_i18n::{Lang, Localizer};
-use sanad_service::SlipPrint;
 use sanad_slip::codes::{code128_modules, qr_modules};
 use sanad_slip::{render_slip, PaperSize};
 

@@ -2,8 +2,8 @@
 //! digits inside Persian text, the tracking code isolated left to right (or its digit groups
 //! come out reversed), the national code masked but for its last four digits.
 
+use sanad_core::slip_print::SlipPrint;
 use sanad_i18n::{Lang, Localizer};
-use sanad_service::SlipPrint;
 
 use crate::text::BaseDirection;
 

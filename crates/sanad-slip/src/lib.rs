@@ -5,7 +5,7 @@
 //! ToUnicode map copies back correctly. The font (Vazirmatn, OFL) is embedded, subset to the
 //! glyphs a slip uses. Nothing is loaded from the network or the system at run time.
 //!
-//! The app's print action: [`Service::issue_slip`](sanad_service::Service::issue_slip) numbers
+//! The app's print action: `sanad_service::Service::issue_slip` numbers
 //! the copy and records it, [`render_slip`] makes the PDF (also for the preview, from
 //! `preview_slip`), [`printing::print_pdf`] sends it to the printer.
 
@@ -18,8 +18,8 @@ pub mod printing;
 mod svg;
 pub mod text;
 
+use sanad_core::slip_print::SlipPrint;
 use sanad_i18n::Localizer;
-use sanad_service::SlipPrint;
 
 pub use compose::{layout_text_block, LogoImage, Page, PageMark};
 

@@ -33,3 +33,14 @@ pub fn entry_hash(prev_hash: &str, e: &ChainedFields<'_>) -> String {
     hasher.update(canonical.to_string().as_bytes());
     hex::encode(hasher.finalize())
 }
+
+/// A queued entry's own hash: SHA-256 over its fields without a place on the chain (no `seq`, no
+/// previous hash), as lowercase hex. Verification checks it for entries not yet sealed; once
+/// sealed, the chain's hash covers the same fields and their order.
+pub fn own_hash(e: &ChainedFields<'_>) -> String {
+    let canonical = serde_json::json!([e.at, e.user_id, e.action, e.entity, e.entity_id, e.detail]);
+    let mut hasher = Sha256::new();
+    hasher.update(b"sanad-audit-entry\n");
+    hasher.update(canonical.to_string().as_bytes());
+    hex::encode(hasher.finalize())
+}

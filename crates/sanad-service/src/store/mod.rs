@@ -43,6 +43,27 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use crate::encryption::DatabaseKey;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+/// Wakes this process's sealer of the database named `key` (see `crate::sealer`): a write that
+/// committed audit entries calls it, so they are chained within moments, not at the next tick.
+static SEALER_WAKES: std::sync::LazyLock<
+    std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<tokio::sync::Notify>>>,
+> = std::sync::LazyLock::new(Default::default);
+
+pub(crate) fn sealer_wake(key: String) -> std::sync::Arc<tokio::sync::Notify> {
+    // A poisoned map only means a thread panicked while inserting: the map is still sound.
+    let mut wakes = SEALER_WAKES.lock().unwrap_or_else(|p| p.into_inner());
+    wakes.entry(key).or_default().clone()
+}
+
+/// What one sealing pass did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sealed {
+    /// This many entries were chained (0: the queue was empty).
+    Entries(usize),
+    /// Another desk holds the sealer's role now.
+    Busy,
+}
+
 /// An open database of either kind.
 #[derive(Clone)]
 pub enum Store {
@@ -88,8 +109,20 @@ impl Store {
             // server's limit at ten each). Idle connections go back after a minute. A server that
             // is away answers a call with "connection lost" after five seconds of trying, not
             // longer: the desk already shows it is away, and the clerk should not sit waiting.
+            // No ping before every checkout (a round trip each, a dozen per call): a connection
+            // idle for a while is pinged, one in use a moment ago is trusted, and one that broke
+            // anyway fails its statement as "connection lost", which desks retry.
             let pool = PgPoolOptions::new()
                 .max_connections(3)
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for > IDLE_PING {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .idle_timeout(Duration::from_secs(60))
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
@@ -114,7 +147,9 @@ impl Store {
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(30));
             let pool = SqlitePoolOptions::new()
-                .max_connections(4)
+                .max_connections(SQLITE_CONNECTIONS)
+                // A file cannot go away under an open connection the way a server can.
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await
                 .map_err(not_a_database)?;
@@ -128,6 +163,7 @@ impl Store {
                 .run(&pool)
                 .await
                 .map_err(|e| Error::Storage(e.to_string()))?;
+            sqlite::open_writer(&pool);
             Ok(Store::Sqlite(pool))
         } else {
             Err(Error::invalid("db", "error-database-url"))
@@ -141,13 +177,37 @@ impl Store {
         }
     }
 
+    /// The name this process's writers and sealers of this database share their wake-up under.
+    pub(crate) fn sealer_key(&self) -> String {
+        match self {
+            Store::Sqlite(p) => sqlite::sealer_key(p),
+            Store::Postgres(p) => postgres::sealer_key(p),
+        }
+    }
+
+    pub fn is_closed(&self) -> bool {
+        match self {
+            Store::Sqlite(p) => p.is_closed(),
+            Store::Postgres(p) => p.is_closed(),
+        }
+    }
+
     pub async fn close(&self) {
         match self {
-            Store::Sqlite(p) => p.close().await,
+            Store::Sqlite(p) => {
+                sqlite::close_writer(p).await;
+                p.close().await
+            }
             Store::Postgres(p) => p.close().await,
         }
     }
 }
+
+/// Readers of an embedded file (its one writing connection is apart: `ops/write_sqlite.rs`).
+const SQLITE_CONNECTIONS: u32 = 4;
+
+/// How long a PostgreSQL connection may sit idle before it is pinged at checkout.
+const IDLE_PING: Duration = Duration::from_secs(2);
 
 /// Database failures become `Error::Storage`, or `Error::ConnectionLost` when the connection
 /// to the server broke: the detail is logged, the user sees a plain message.

@@ -33,8 +33,12 @@ pub mod requests;
 pub mod settings;
 #[path = "ops/slips.rs"]
 pub mod slips;
+#[path = "ops/text_postgres.rs"]
+mod text;
 #[path = "ops/users.rs"]
 pub mod users;
+#[path = "ops/write_postgres.rs"]
+mod write;
 
 /// The office backend's own: the change feed's LISTEN and its schema as PostgreSQL reports it.
 #[path = "ops/changes.rs"]
@@ -57,4 +61,6 @@ pub use reports::*;
 pub use requests::*;
 pub use settings::*;
 pub use slips::*;
+pub use text::*;
 pub use users::*;
+pub use write::*;

@@ -11,6 +11,9 @@ pub struct UserRow {
     pub must_change_password: bool,
     pub created_at: i64,
     pub locked_until: Option<i64>,
+    /// The settings' change count as of this read (`crate::config_cache`), where the read asks.
+    #[sqlx(default)]
+    pub config_version: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -88,6 +91,16 @@ pub struct TransitionRow {
     pub note: Option<String>,
 }
 
+/// Everything a request's page shows, read together (`request_page`).
+#[derive(Debug, Clone)]
+pub struct RequestPageRows {
+    pub request: RequestRow,
+    pub requesting: Option<OrgRow>,
+    pub destination: Option<OrgRow>,
+    pub documents: Vec<DocRow>,
+    pub history: Vec<TransitionRow>,
+}
+
 /// A queue or search hit: enough to list it without loading the whole request.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RequestSummaryRow {
@@ -117,6 +130,19 @@ pub struct AuditRow {
     pub detail: String,
     pub prev_hash: String,
     pub hash: String,
+}
+
+/// An audit entry queued by a write and not yet sealed onto the chain.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingRow {
+    pub id: i64,
+    pub at: i64,
+    pub user_id: Option<String>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub detail: String,
+    pub entry_hash: String,
 }
 
 /// The chain's head inside a write transaction: the last sequence number and hash.

@@ -33,8 +33,12 @@ pub mod requests;
 pub mod settings;
 #[path = "ops/slips.rs"]
 pub mod slips;
+#[path = "ops/text_sqlite.rs"]
+mod text;
 #[path = "ops/users.rs"]
 pub mod users;
+#[path = "ops/write_sqlite.rs"]
+mod write;
 
 /// The embedded backend's own: the file's key (SQLCipher) and its schema as SQLite reports it.
 #[path = "ops/rekey.rs"]
@@ -57,4 +61,6 @@ pub use reports::*;
 pub use requests::*;
 pub use settings::*;
 pub use slips::*;
+pub use text::*;
 pub use users::*;
+pub use write::*;

@@ -12,18 +12,18 @@ use sanad_core::model::{Action, Status};
 use sanad_i18n::{Lang, Localizer};
 use sanad_service::{Actor, Error, NewRequest, Service, Store};
 
-/// Opens a transaction on `conn` holding the audit head locked: every desk's next write (and
-/// read of it) then waits inside the server, so a fault that follows surely cuts calls in
-/// flight. Lasts until the transaction ends or the session is cut.
-pub async fn hold_audit_head(conn: &mut sqlx::PgConnection) {
+/// Opens a transaction on `conn` holding the audit queue locked against writes: every desk's
+/// next write (each queues an audit entry) then waits inside the server, so a fault that follows
+/// surely cuts calls in flight. Lasts until the transaction ends or the session is cut.
+pub async fn hold_audit_writes(conn: &mut sqlx::PgConnection) {
     sqlx::query("BEGIN")
         .execute(&mut *conn)
         .await
         .expect("begin");
-    sqlx::query("LOCK TABLE audit_head IN ACCESS EXCLUSIVE MODE")
+    sqlx::query("LOCK TABLE audit_pending IN EXCLUSIVE MODE")
         .execute(&mut *conn)
         .await
-        .expect("lock the audit head");
+        .expect("lock the audit queue");
     tokio::time::sleep(Duration::from_millis(700)).await;
 }
 

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sanad_service::SlipPrint;
+use sanad_core::slip_print::SlipPrint;
 
 /// A dispatched request for an original deed, approved by the director and the ministry, on
 /// its `copy`th print.

@@ -80,5 +80,6 @@ pub async fn restore_tables(
         .execute(&mut *tx)
         .await
         .map_err(storage)?;
+    super::continue_pending_ids(&mut tx).await?;
     tx.commit().await.map_err(storage)
 }

@@ -15,6 +15,7 @@ pub async fn holidays(pool: &Pool) -> Result<Vec<HolidayRow>> {
 
 /// Adds a holiday or renames it; `Ok(true)` when the day was not a holiday before.
 pub async fn put_holiday(tx: &mut Tx, day: &str, title: &str, at: i64) -> Result<bool> {
+    super::bump_config(tx).await?;
     let existed: Option<String> = sqlx::query_scalar("SELECT day FROM holidays WHERE day = $1")
         .bind(day)
         .fetch_optional(&mut **tx)
@@ -35,6 +36,7 @@ pub async fn put_holiday(tx: &mut Tx, day: &str, title: &str, at: i64) -> Result
 
 /// Removes a holiday; `Ok(false)` when the day was not one.
 pub async fn delete_holiday(tx: &mut Tx, day: &str) -> Result<bool> {
+    super::bump_config(tx).await?;
     let done = sqlx::query("DELETE FROM holidays WHERE day = $1")
         .bind(day)
         .execute(&mut **tx)

@@ -18,6 +18,21 @@ pub(super) async fn fetch_summaries(
     q.fetch_all(pool).await.map_err(storage)
 }
 
+/// [`fetch_summaries`] planned for its values each time (not a prepared statement's generic
+/// plan): whether walking the newest requests or reading the text index is faster depends on the
+/// word searched for, which a plan made once for any value cannot know (PostgreSQL).
+pub(super) async fn fetch_summaries_planned(
+    pool: &Pool,
+    sql: &str,
+    binds: Vec<Bind>,
+) -> Result<Vec<RequestSummaryRow>> {
+    let q = bind_all!(
+        sqlx::query_as::<Db, RequestSummaryRow>(sql).persistent(false),
+        binds
+    );
+    q.fetch_all(pool).await.map_err(storage)
+}
+
 /// Appends `$n, $n+1, …` for `values` to `binds` and returns the placeholder list.
 pub(super) fn placeholders(binds: &mut Vec<Bind>, values: impl Iterator<Item = Bind>) -> String {
     let mut out = Vec::new();

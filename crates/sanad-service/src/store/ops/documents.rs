@@ -56,18 +56,6 @@ pub async fn list_docs(pool: &Pool, key: &str, limit: i64) -> Result<Vec<DocRow>
 }
 
 /// A request's documents in the order they were listed.
-pub async fn request_docs(pool: &Pool, request_id: &str) -> Result<Vec<DocRow>> {
-    sqlx::query_as(
-        "SELECT d.id, d.registry_number, d.title, d.property_plate, d.location, d.in_repository, \
-         d.out_request_id, d.created_at FROM request_documents rd \
-         JOIN documents d ON d.id = rd.document_id WHERE rd.request_id = $1 ORDER BY rd.position",
-    )
-    .bind(request_id)
-    .fetch_all(pool)
-    .await
-    .map_err(storage)
-}
-
 /// Marks the documents of an `original` dispatch as out. Returns the registry numbers of those
 /// already out (then the caller rolls back).
 pub async fn take_documents_out(tx: &mut Tx, request_id: &str) -> Result<Vec<String>> {

@@ -9,6 +9,7 @@ const NOTICE_COLUMNS: &str =
     "id, kind, body, starts_at, ends_at, read_only, created_by, created_at, cancelled_at";
 
 pub async fn insert_notice(tx: &mut Tx, n: &NoticeRow) -> Result<()> {
+    super::bump_config(tx).await?;
     sqlx::query(&format!(
         "INSERT INTO notices ({NOTICE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     ))
@@ -29,6 +30,7 @@ pub async fn insert_notice(tx: &mut Tx, n: &NoticeRow) -> Result<()> {
 
 /// Cancels a notice; `Ok(false)` when there is none by that id or it was already cancelled.
 pub async fn cancel_notice(tx: &mut Tx, id: &str, at: i64) -> Result<bool> {
+    super::bump_config(tx).await?;
     let done =
         sqlx::query("UPDATE notices SET cancelled_at = $1 WHERE id = $2 AND cancelled_at IS NULL")
             .bind(at)

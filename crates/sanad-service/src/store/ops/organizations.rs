@@ -24,7 +24,7 @@ pub async fn insert_org(tx: &mut Tx, row: &OrgRow, name_key: &str) -> Result<boo
     Ok(done.rows_affected() == 1)
 }
 
-const ORG_COLUMNS: &str = "id, name, kind, national_id, created_at";
+pub(super) const ORG_COLUMNS: &str = "id, name, kind, national_id, created_at";
 
 pub async fn org_by_id(pool: &Pool, id: &str) -> Result<Option<OrgRow>> {
     sqlx::query_as(&format!(

@@ -5,13 +5,14 @@ use sanad_core::Result;
 use super::Pool;
 use crate::store::storage;
 
-/// Every table of the current schema but the migration ledger and the audit head (a backup
-/// writes the head from its own record), each with its columns in order.
+/// Every table of the current schema but the migration ledger, the audit head (a backup writes
+/// the head from its own record), the audit queue (a backup seals it first) and the queue counts
+/// (the restored requests count themselves), each with its columns in order.
 pub async fn table_columns(pool: &Pool) -> Result<Vec<(String, Vec<String>)>> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT table_name::text FROM information_schema.tables \
          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
-         AND table_name NOT IN ('_sqlx_migrations', 'audit_head') ORDER BY table_name COLLATE \"C\"",
+         AND table_name NOT IN ('_sqlx_migrations', 'audit_head', 'audit_pending', 'status_counts') ORDER BY table_name COLLATE \"C\"",
     )
     .fetch_all(pool)
     .await

@@ -2,7 +2,9 @@
 
 use sanad_core::Result;
 
-use super::common::{contains_pattern, fetch_summaries, placeholders, SUMMARY_COLUMNS};
+use super::common::{
+    contains_pattern, fetch_summaries, fetch_summaries_planned, placeholders, SUMMARY_COLUMNS,
+};
 use super::{Db, Pool};
 use crate::store::{storage, Bind, Conditions, QueueFilter, RequestSummaryRow, SearchFilter};
 
@@ -41,11 +43,13 @@ pub async fn queue(pool: &Pool, f: &QueueFilter) -> Result<Vec<RequestSummaryRow
     fetch_summaries(pool, &sql, binds).await
 }
 
-/// Counts of requests in each of `statuses`.
+/// Counts of requests in each of `statuses` (those with any), from the counters the database
+/// keeps with every change (migration 0012).
 pub async fn count_by_status(pool: &Pool, statuses: &[String]) -> Result<Vec<(String, i64)>> {
     let mut binds = Vec::new();
     let sql = format!(
-        "SELECT status, COUNT(*) FROM requests WHERE status IN ({}) GROUP BY status",
+        "SELECT status, CAST(SUM(count) AS BIGINT) FROM status_counts WHERE status IN ({}) \
+         GROUP BY status HAVING SUM(count) > 0",
         placeholders(&mut binds, statuses.iter().map(|s| Bind::Text(s.clone())))
     );
     let q = bind_all!(sqlx::query_as::<Db, (String, i64)>(&sql), binds);
@@ -64,6 +68,10 @@ pub async fn count_overdue(pool: &Pool, statuses: &[String], now: i64) -> Result
     let q = bind_all!(sqlx::query_scalar::<Db, i64>(&sql), binds);
     q.fetch_one(pool).await.map_err(storage)
 }
+
+/// Up to how many requests holding a word the search reads through the text index; a word in
+/// more is searched by walking the newest requests, which finds a page of them at once.
+const TEXT_MATCHES_READ: i64 = 2_000;
 
 pub async fn search(pool: &Pool, f: &SearchFilter) -> Result<Vec<RequestSummaryRow>> {
     let mut c = Conditions::default();
@@ -97,8 +105,18 @@ pub async fn search(pool: &Pool, f: &SearchFilter) -> Result<Vec<RequestSummaryR
         c.and(format!("r.created_at < ${n}"));
     }
     if let Some(text) = &f.text_key {
-        let n = c.bind(Bind::Text(contains_pattern(text)));
-        c.and(format!("r.search_key LIKE ${n} ESCAPE '\\'"));
+        match super::text_matches(pool, text, TEXT_MATCHES_READ).await? {
+            // Few requests hold it: read just those (by the index's rowids).
+            Some(rowids) if rowids.is_empty() => return Ok(Vec::new()),
+            Some(rowids) => {
+                let list = placeholders(&mut c.binds, rowids.into_iter().map(Bind::Int));
+                c.and(format!("r.rowid IN ({list})"));
+            }
+            None => {
+                let n = c.bind(Bind::Text(contains_pattern(text)));
+                c.and(format!("r.search_key LIKE ${n} ESCAPE '\\'"));
+            }
+        }
     }
     if let Some((at, id)) = &f.before {
         let a = c.bind(Bind::Int(*at));
@@ -113,5 +131,5 @@ pub async fn search(pool: &Pool, f: &SearchFilter) -> Result<Vec<RequestSummaryR
          {} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}",
         c.where_clause()
     );
-    fetch_summaries(pool, &sql, c.binds).await
+    fetch_summaries_planned(pool, &sql, c.binds).await
 }

@@ -3,7 +3,9 @@
 use sanad_core::Result;
 
 use super::{Pool, Tx};
-use crate::store::{storage, NewRequestRow, RequestRow, TransitionRow};
+use crate::store::{
+    storage, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
+};
 
 const REQUEST_COLUMNS: &str = "id, tracking_code, requesting_org_id, destination_org_id, \
     needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
@@ -101,7 +103,8 @@ pub async fn insert_transition(tx: &mut Tx, t: &TransitionRow) -> Result<()> {
 }
 
 /// The tracking code of the request `created_by` registered under `key`, read inside the write
-/// transaction (writers are serialized by the audit head, so two retries cannot both miss it).
+/// transaction after taking the key's lock (`AuditedWrite::lock_key`), so two retries cannot both
+/// miss it.
 pub async fn code_by_idempotency_key(
     tx: &mut Tx,
     created_by: &str,
@@ -140,17 +143,56 @@ pub async fn request_by_code(pool: &Pool, code: &str) -> Result<Option<RequestRo
     .map_err(storage)
 }
 
-pub async fn request_history(pool: &Pool, request_id: &str) -> Result<Vec<TransitionRow>> {
-    sqlx::query_as(
-        "SELECT t.id, t.request_id, t.seq, t.action, t.from_status, t.to_status, t.user_id, \
-         u.username, u.display_name, t.role, t.at, t.note FROM transitions t JOIN users u ON u.id = t.user_id \
-         WHERE t.request_id = $1 ORDER BY t.seq",
-    )
-    .bind(request_id)
-    .fetch_all(pool)
+/// A request's page in four statements on one connection (one checkout, not five): the request,
+/// its two organizations, its documents and its history.
+pub async fn request_page(pool: &Pool, code: &str) -> Result<Option<RequestPageRows>> {
+    let mut conn = pool.acquire().await.map_err(storage)?;
+    let request: Option<RequestRow> = sqlx::query_as(&format!(
+        "SELECT {REQUEST_COLUMNS} FROM requests WHERE tracking_code = $1"
+    ))
+    .bind(code)
+    .fetch_optional(&mut *conn)
     .await
-    .map_err(storage)
+    .map_err(storage)?;
+    let Some(request) = request else {
+        return Ok(None);
+    };
+    let orgs: Vec<OrgRow> = sqlx::query_as(&format!(
+        "SELECT {} FROM organizations WHERE id = $1 OR id = $2",
+        super::organizations::ORG_COLUMNS
+    ))
+    .bind(&request.requesting_org_id)
+    .bind(request.destination_org_id.as_deref().unwrap_or(""))
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(storage)?;
+    let documents: Vec<DocRow> = sqlx::query_as(
+        "SELECT d.id, d.registry_number, d.title, d.property_plate, d.location, d.in_repository, \
+         d.out_request_id, d.created_at FROM request_documents rd \
+         JOIN documents d ON d.id = rd.document_id WHERE rd.request_id = $1 ORDER BY rd.position",
+    )
+    .bind(&request.id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(storage)?;
+    let history: Vec<TransitionRow> = sqlx::query_as(HISTORY)
+        .bind(&request.id)
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(storage)?;
+    let find = |id: Option<&str>| id.and_then(|id| orgs.iter().find(|o| o.id == id).cloned());
+    Ok(Some(RequestPageRows {
+        requesting: find(Some(&request.requesting_org_id)),
+        destination: find(request.destination_org_id.as_deref()),
+        request,
+        documents,
+        history,
+    }))
 }
+
+const HISTORY: &str = "SELECT t.id, t.request_id, t.seq, t.action, t.from_status, t.to_status, \
+    t.user_id, u.username, u.display_name, t.role, t.at, t.note FROM transitions t \
+    JOIN users u ON u.id = t.user_id WHERE t.request_id = $1 ORDER BY t.seq";
 
 /// Moves a request to `status` if it is still at `expected_version`; `Ok(false)` when another
 /// desk got there first (nothing is changed then).

@@ -5,12 +5,15 @@ use sanad_core::Result;
 use super::Pool;
 use crate::store::storage;
 
-/// Every table but SQLite's own, the migration ledger and the audit head (a backup writes the
-/// head from its own record), each with its columns in order.
+/// Every table but SQLite's own, the migration ledger, the audit head (a backup writes the head
+/// from its own record), the audit queue (a backup seals it first) and the queue
+/// counts and the text index (the restored requests count and index themselves), each with its
+/// columns.
 pub async fn table_columns(pool: &Pool) -> Result<Vec<(String, Vec<String>)>> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         AND name NOT IN ('_sqlx_migrations', 'audit_head') ORDER BY name",
+         AND name NOT LIKE 'requests\\_text%' ESCAPE '\\' \
+         AND name NOT IN ('_sqlx_migrations', 'audit_head', 'audit_pending', 'status_counts') ORDER BY name",
     )
     .fetch_all(pool)
     .await

@@ -12,6 +12,14 @@ pub async fn user_count(pool: &Pool) -> Result<i64> {
         .map_err(storage)
 }
 
+/// [`user_count`] inside a write transaction.
+pub async fn user_count_in(tx: &mut Tx) -> Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(storage)
+}
+
 /// Inserts a user; `Ok(false)` when the user name (normalized) is taken.
 pub async fn insert_user(tx: &mut Tx, row: &UserRow, username_key: &str) -> Result<bool> {
     let done = sqlx::query(
@@ -53,6 +61,19 @@ pub async fn user_by_id(pool: &Pool, id: &str) -> Result<Option<UserRow>> {
         .fetch_optional(pool)
         .await
         .map_err(storage)
+}
+
+/// The acting user, read at the start of every call, with the settings' change count in the
+/// same statement: the process's cache of settings is checked against it at no extra cost.
+pub async fn actor_row(pool: &Pool, id: &str) -> Result<Option<UserRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS}, (SELECT value FROM settings WHERE key = 'config.version') \
+         AS config_version FROM users WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .map_err(storage)
 }
 
 pub async fn list_users(pool: &Pool) -> Result<Vec<UserRow>> {

@@ -1,12 +1,15 @@
-//! What the service API takes and returns. These are the shapes the CLI prints with `--json` and
+//! What the service API takes and returns (plain data, kept beside the rules so that tools which
+//! only parse or print it need no storage code). These are the shapes the CLI prints with `--json` and
 //! the desktop app receives; field names are stable.
 
-use sanad_core::jalali::JalaliDate;
-use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
-use sanad_core::workflow::AvailableAction;
-use sanad_core::TrackingCode;
+use crate::jalali::JalaliDate;
+use crate::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+use crate::workflow::AvailableAction;
+use crate::TrackingCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use crate::request_form::{Applicant, Letter, NewRequest};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct User {
@@ -60,50 +63,6 @@ pub struct NewDocument {
     pub property_plate: Option<String>,
     #[serde(default)]
     pub location: Option<String>,
-}
-
-/// A request as a desk submits it (`sanad request new --file`). Strings are taken as typed and
-/// validated by the service; nothing is trusted because it parsed.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-pub struct NewRequest {
-    pub requesting_org: String,
-    #[serde(default)]
-    pub destination_org: Option<String>,
-    pub documents: Vec<String>,
-    pub dispatch_mode: String,
-    #[serde(default)]
-    pub return_due: Option<String>,
-    pub applicant: Applicant,
-    pub letter: Letter,
-    pub purpose: String,
-    #[serde(default = "default_priority")]
-    pub priority: String,
-    /// The desk's key for this registration (one per draft): when the answer to a registration
-    /// was lost, sending it again with the same key returns the request registered the first
-    /// time instead of registering a second one. 8–100 of `A–Z a–z 0–9 - _`.
-    #[serde(default)]
-    #[ts(optional)]
-    pub idempotency_key: Option<String>,
-}
-
-fn default_priority() -> String {
-    "normal".to_owned()
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, TS)]
-pub struct Applicant {
-    pub name: String,
-    pub national_code: String,
-    pub mobile: String,
-    /// Where results are e-mailed (optional).
-    #[serde(default)]
-    pub email: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, TS)]
-pub struct Letter {
-    pub number: String,
-    pub date: String,
 }
 
 /// One step in a request's history.

@@ -1,0 +1,73 @@
+//! The audit log's sealer (ARCHITECTURE.md, "The audit log"): writes queue their entries in
+//! `audit_pending` and this chains them onto `audit_log` in batches, off the writers' path. Every
+//! open service runs one, woken by its own process's writes and otherwise once a second; on
+//! PostgreSQL only one desk at a time holds the role (an advisory lock it tries, never waits
+//! for), so when a desk goes another's next pass takes over. `Service::close` seals what this
+//! process queued before the pool closes, so a command-line run leaves nothing behind.
+//!
+//! Public functions: `Service::seal_audit`. Their SQL: `store/ops/audit.rs`.
+
+use std::time::Duration;
+
+use sanad_core::Result;
+
+use crate::store::{on_store, Sealed, Store};
+use crate::Service;
+
+/// How long the sealer waits with nothing to wake it.
+const TICK: Duration = Duration::from_secs(1);
+/// After a wake-up, how long it lets other writes join the batch: one seal (one commit, one
+/// fsync) per this long at most, not one per write.
+const GATHER: Duration = Duration::from_millis(100);
+/// How long it waits when another desk is sealing, before it looks again.
+const BUSY_PAUSE: Duration = Duration::from_millis(50);
+/// How many times `seal_audit` looks again while another desk holds the role.
+const BUSY_TRIES: usize = 200;
+
+impl Service {
+    /// Chains every entry queued now onto the log, waiting while another desk is sealing.
+    /// Answers how many entries this call chained. For tools and tests; desks seal by themselves.
+    pub async fn seal_audit(&self) -> Result<usize> {
+        seal_all(&self.store).await
+    }
+}
+
+/// Seals until the queue is empty.
+async fn seal_all(store: &Store) -> Result<usize> {
+    let mut total = 0;
+    let mut busy = 0;
+    loop {
+        match on_store!(store, ops, pool => ops::seal_batch(pool).await)? {
+            Sealed::Entries(0) => return Ok(total),
+            Sealed::Entries(n) => total += n,
+            Sealed::Busy => {
+                busy += 1;
+                let pending = on_store!(store, ops, pool => ops::any_pending(pool).await)?;
+                if !pending || busy > BUSY_TRIES {
+                    return Ok(total);
+                }
+                tokio::time::sleep(BUSY_PAUSE).await;
+            }
+        }
+    }
+}
+
+/// Starts this service's sealer. It ends when the store is closed.
+pub(crate) fn start(store: Store) {
+    let wake = crate::store::sealer_wake(store.sealer_key());
+    tokio::spawn(async move {
+        loop {
+            let woken = tokio::time::timeout(TICK, wake.notified()).await.is_ok();
+            if store.is_closed() {
+                return;
+            }
+            if woken {
+                tokio::time::sleep(GATHER).await;
+            }
+            if let Err(e) = seal_all(&store).await {
+                // The next pass tries again; `sanad audit verify` reports a queue left too long.
+                tracing::warn!(error = %e, "sealing the audit log failed");
+            }
+        }
+    });
+}

@@ -1,0 +1,71 @@
+//! How a write starts on the office backend. Writes that check something and then write on what
+//! they saw (a user name free, a copy number, an original document still in the repository) take
+//! one transaction-scoped advisory lock, so they queue behind each other as they always did; the
+//! steps of a desk's day (registering, acting on a request) take none: the request row's own lock
+//! and its version check decide races, so desks write in parallel. No write touches a shared row.
+//! The sealer's role is another advisory lock, tried, never waited for.
+
+use sanad_core::Result;
+
+use super::{Pool, Tx};
+use crate::store::storage;
+
+/// The advisory lock of writes that must not interleave (any number, fixed for this product).
+const SERIAL_WRITES: i64 = 0x5341_4e41_4401;
+/// The advisory lock of the one sealer at a time.
+const SEALER: i64 = 0x5341_4e41_4402;
+
+pub async fn begin_write(pool: &Pool, serialized: bool) -> Result<Tx> {
+    let mut tx = pool.begin().await.map_err(storage)?;
+    if serialized {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(SERIAL_WRITES)
+            .execute(&mut *tx)
+            .await
+            .map_err(storage)?;
+    }
+    Ok(tx)
+}
+
+/// Makes writes that share `key` (a user's idempotency key) wait for each other until commit.
+pub async fn lock_key(tx: &mut Tx, key: &str) -> Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        .bind(key)
+        .execute(&mut **tx)
+        .await
+        .map_err(storage)?;
+    Ok(())
+}
+
+/// Takes the sealer's role until this transaction ends; false when another desk holds it now.
+pub async fn take_sealer_role(tx: &mut Tx) -> Result<bool> {
+    sqlx::query_scalar("SELECT pg_try_advisory_xact_lock($1)")
+        .bind(SEALER)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(storage)
+}
+
+/// The server and database name the database for this process's sealer.
+pub fn sealer_key(pool: &Pool) -> String {
+    let o = pool.connect_options();
+    format!(
+        "postgres:{}:{}:{}",
+        o.get_host(),
+        o.get_port(),
+        o.get_database().unwrap_or_default()
+    )
+}
+
+/// After a restore: queued entries are numbered after every number the restored log recorded
+/// (`pending_id` is unique).
+pub async fn continue_pending_ids(tx: &mut Tx) -> Result<()> {
+    sqlx::query(
+        "SELECT setval(pg_get_serial_sequence('audit_pending', 'id'), \
+         GREATEST(COALESCE(MAX(pending_id), 0), 1)) FROM audit_log",
+    )
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
+}
