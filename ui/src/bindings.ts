@@ -390,7 +390,7 @@ export type ReportQuery = { from: string | null, to: string | null, };
 
 export type ExportFormat = "xlsx" | "csv";
 
-export type DeskSignal = { "kind": "changed", seq: number, } | { "kind": "lost" } | { "kind": "restored", seq: number, };
+export type DeskSignal = { "kind": "changed", seq: number, } | { "kind": "lost" } | { "kind": "restored", seq: number, } | { "kind": "file_problem", messageId: string, path: string, };
 
 export type Lang = "fa" | "en";
 

@@ -43,6 +43,44 @@ pub enum Error {
     /// expected version) tells which, never applying the work twice.
     #[error("connection lost{}", if *at_commit { " at commit" } else { "" })]
     ConnectionLost { at_commit: bool },
+    /// The embedded database's file is not usable where it was opened (gone, replaced, read-only,
+    /// its disk full), or there is no database at a path given to a command that never creates
+    /// one. Nothing was saved, here or anywhere else. `path` is the file, when it is known.
+    #[error("database file at {path}: {problem:?}")]
+    DatabaseFile {
+        problem: DatabaseFileProblem,
+        path: String,
+    },
+}
+
+/// What is wrong with the embedded database's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseFileProblem {
+    /// No database at the path (a mistyped path given to a command that does not create one).
+    NoDatabase,
+    /// The file the desk opened is no longer at its path: deleted or moved away.
+    Missing,
+    /// Another file stands at the path now (a copy put back, a different database).
+    Replaced,
+    /// The file, or the disk it is on, may not be written.
+    ReadOnly,
+    /// The disk holding the database is full.
+    DiskFull,
+    /// The disk failed to read or write the file.
+    DiskError,
+}
+
+impl DatabaseFileProblem {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            DatabaseFileProblem::NoDatabase => "error-database-file-none",
+            DatabaseFileProblem::Missing => "error-database-file-missing",
+            DatabaseFileProblem::Replaced => "error-database-file-replaced",
+            DatabaseFileProblem::ReadOnly => "error-database-file-read-only",
+            DatabaseFileProblem::DiskFull => "error-database-disk-full",
+            DatabaseFileProblem::DiskError => "error-database-disk-error",
+        }
+    }
 }
 
 impl Error {
@@ -86,6 +124,11 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Storage(_) => "storage",
             Error::ConnectionLost { .. } => "connection_lost",
+            Error::DatabaseFile {
+                problem: DatabaseFileProblem::NoDatabase,
+                ..
+            } => "not_found",
+            Error::DatabaseFile { .. } => "database_file",
         }
     }
 
@@ -110,12 +153,16 @@ impl Error {
             Error::Storage(_) => "error-storage",
             Error::ConnectionLost { at_commit: false } => "error-connection-lost",
             Error::ConnectionLost { at_commit: true } => "error-connection-lost-at-commit",
+            Error::DatabaseFile { problem, .. } => problem.message_id(),
         }
     }
 
     pub fn args(&self) -> MessageArgs {
         match self {
             Error::Invalid { args, .. } | Error::NotPermitted { args, .. } => args.clone(),
+            Error::DatabaseFile { path, .. } => {
+                MessageArgs::from([("path".to_owned(), path.clone())])
+            }
             _ => MessageArgs::new(),
         }
     }

@@ -10,6 +10,7 @@ mod changes;
 mod clock;
 mod complaints;
 mod connection;
+mod database_file;
 mod deadlines;
 mod encryption;
 mod holidays;
@@ -42,6 +43,7 @@ pub use complaints::{
     ComplaintView, NewComplaint,
 };
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
+pub use database_file::require_database;
 pub use deadlines::StateTarget;
 pub use encryption::DatabaseKey;
 pub use holidays::{CalendarSettings, Holiday};
@@ -62,4 +64,4 @@ pub use store::Store;
 pub use track::{mask_name, TrackStatus, TrackedKind};
 pub use vocabulary::{vocabulary, Choice, Vocabulary};
 
-pub use sanad_core::{self as core, Error, Result, TrackingCode};
+pub use sanad_core::{self as core, DatabaseFileProblem, Error, Result, TrackingCode};

@@ -83,8 +83,10 @@ impl Service {
         key: Option<&crate::encryption::DatabaseKey>,
         password: Option<&str>,
     ) -> Result<Service> {
+        let store = Store::connect(url, key, password).await?;
+        crate::database_file::opened(&store)?;
         Ok(Service {
-            store: Store::connect(url, key, password).await?,
+            store,
             sqlite_file: crate::encryption::sqlite_file(url),
             clock: Arc::new(SystemClock),
             codes: Arc::new(SecureCodes),
@@ -135,6 +137,7 @@ impl Service {
         allowed: &[Role],
         password_change: bool,
     ) -> Result<UserRow> {
+        crate::database_file::check_store(&self.store)?;
         let user =
             on_store!(&self.store, ops, pool => ops::user_by_id(pool, &actor.user_id).await)?;
         let Some(user) = user else {

@@ -43,6 +43,7 @@ pub async fn audited_write<T>(
     pool: &Pool,
     statements: impl AsyncFnOnce(&mut AuditedWrite) -> Result<T>,
 ) -> Result<T> {
+    crate::database_file::check_pool(pool)?;
     let (tx, head) = begin_write(pool).await?;
     let mut write = AuditedWrite {
         tx,
