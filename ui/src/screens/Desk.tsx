@@ -66,9 +66,7 @@ export function Desk({
   // change made meanwhile comes back as a conflict with the fresh request.
   const [offline, setOffline] = useState(false);
   // The embedded database's file gone, replaced or read-only: said at once, with its path.
-  const [fileProblem, setFileProblem] = useState<{ messageId: string; path: string } | null>(
-    null,
-  );
+  const [fileProblem, setFileProblem] = useState<{ messageId: string; path: string } | null>(null);
   useEffect(() => {
     let pending: ReturnType<typeof globalThis.setTimeout> | undefined;
     api
