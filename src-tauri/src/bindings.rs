@@ -17,7 +17,7 @@ mod tests {
     use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
         DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
-        Notification, TrackStatus, TrackedKind,
+        Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
@@ -94,6 +94,7 @@ mod tests {
             Notice::decl(&cfg),
             Holiday::decl(&cfg),
             CalendarSettings::decl(&cfg),
+            OfficeHoursInput::decl(&cfg),
             MailTls::decl(&cfg),
             MailSettings::decl(&cfg),
             DeliveryState::decl(&cfg),

@@ -345,7 +345,28 @@ export type CalendarSettings = {
 /**
  * Thursday is a day off (the default); Friday always is.
  */
-thursday_off: boolean, };
+thursday_off: boolean, 
+/**
+ * Saturday to Wednesday office hours, Tehran time: `07:30`.
+ */
+weekday_opens: string, 
+/**
+ * `14:30`.
+ */
+weekday_closes: string, 
+/**
+ * A working Thursday's office hours: `07:30`.
+ */
+thursday_opens: string, 
+/**
+ * `12:30`.
+ */
+thursday_closes: string, };
+
+/**
+ * The office's daily hours as typed (`7:30`, `۱۴:۳۰`); the core checks them.
+ */
+export type OfficeHoursInput = { weekday_opens: string, weekday_closes: string, thursday_opens: string, thursday_closes: string, };
 
 export type MailTls = "none" | "starttls" | "tls";
 

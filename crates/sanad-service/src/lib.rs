@@ -46,7 +46,7 @@ pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsM
 pub use database_file::require_database;
 pub use deadlines::StateTarget;
 pub use encryption::DatabaseKey;
-pub use holidays::{CalendarSettings, Holiday};
+pub use holidays::{CalendarSettings, Holiday, OfficeHoursInput};
 pub use keychain::{Keychain, SecretName};
 pub use models::*;
 pub use notices::{NewNotice, Notice, NoticeKind};
