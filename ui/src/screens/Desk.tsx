@@ -222,7 +222,8 @@ export function Desk({
         )}
         {fileProblem && (
           <Alert color="red" mb="sm" role="alert" data-testid="database-file-problem">
-            {m.t(fileProblem.messageId, { path: fileProblem.path })}
+            {/* The path isolated left-to-right (LRI…PDI): its slashes stay where they were typed. */}
+            {m.t(fileProblem.messageId, { path: `\u2066${fileProblem.path}\u2069` })}
           </Alert>
         )}
         <NoticeBanners />
