@@ -141,6 +141,8 @@ backend: string,
  */
 needs_first_admin: boolean, session: Session | null, };
 
+export type FieldError = { field: string, messageId: string, args: { [key in string]: string }, };
+
 export type CommandError = { 
 /**
  * Stable machine code: `invalid_input`, `not_permitted`, `authentication_failed`,
@@ -158,7 +160,12 @@ args: { [key in string]: string },
 /**
  * For validation: the field to mark (`applicant.national_code`, `letter.date`, …).
  */
-field?: string, };
+field?: string, 
+/**
+ * For validation: every bad field of the submit, the first being `field`, so the window
+ * marks them all at once.
+ */
+fields?: Array<FieldError>, };
 
 export type AccountPolicy = { min_password_chars: number, 
 /**
@@ -363,9 +370,6 @@ thursday_opens: string,
  */
 thursday_closes: string, };
 
-/**
- * The office's daily hours as typed (`7:30`, `۱۴:۳۰`); the core checks them.
- */
 export type OfficeHoursInput = { weekday_opens: string, weekday_closes: string, thursday_opens: string, thursday_closes: string, };
 
 export type MailTls = "none" | "starttls" | "tls";

@@ -12,12 +12,15 @@ pub type MessageArgs = BTreeMap<String, String>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    /// A field was missing or malformed. Nothing was stored.
+    /// A field was missing or malformed (the first one a form's check found; `more` holds every
+    /// other bad field of the same submit, so a form reports all its problems at once). Nothing
+    /// was stored.
     #[error("invalid {field}: {message_id}")]
     Invalid {
         field: String,
         message_id: &'static str,
         args: MessageArgs,
+        more: Vec<FieldProblem>,
     },
     /// The acting user's role may not do this, in this state or at all.
     #[error("not permitted: {message_id}")]
@@ -83,12 +86,94 @@ impl DatabaseFileProblem {
     }
 }
 
+/// One bad field of a form: its name, the Fluent id that says what is wrong, and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldProblem {
+    pub field: String,
+    pub message_id: &'static str,
+    pub args: MessageArgs,
+}
+
+/// Collects every bad field of a form before refusing it: each check's result goes through
+/// [`Problems::check`]; [`Problems::finish`] refuses with the first problem and all the others.
+/// An error that is not about a field (the database failing) stops at once.
+#[derive(Debug, Default)]
+pub struct Problems {
+    found: Vec<FieldProblem>,
+}
+
+impl Problems {
+    /// The value of a check that passed (`Some`), or `None` with its problem kept.
+    pub fn check<T>(&mut self, result: Result<T>) -> Result<Option<T>> {
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(e) => {
+                self.add(e)?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Keeps a field's problem (and the others it carries); any other error is returned.
+    pub fn add(&mut self, error: Error) -> Result<()> {
+        match error {
+            Error::Invalid {
+                field,
+                message_id,
+                args,
+                more,
+            } => {
+                // A field already refused keeps its first message.
+                if !self.found.iter().any(|p| p.field == field) {
+                    self.found.push(FieldProblem {
+                        field,
+                        message_id,
+                        args,
+                    });
+                }
+                for p in more {
+                    if !self.found.iter().any(|f| f.field == p.field) {
+                        self.found.push(p);
+                    }
+                }
+                Ok(())
+            }
+            other => Err(other),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Whether `field` was refused.
+    pub fn has(&self, field: &str) -> bool {
+        self.found.iter().any(|p| p.field == field)
+    }
+
+    /// `Ok` when every check passed; else the first problem, carrying all the others.
+    pub fn finish(self) -> Result<()> {
+        let mut found = self.found.into_iter();
+        match found.next() {
+            None => Ok(()),
+            Some(first) => Err(Error::Invalid {
+                field: first.field,
+                message_id: first.message_id,
+                args: first.args,
+                more: found.collect(),
+            }),
+        }
+    }
+}
+
 impl Error {
     pub fn invalid(field: impl Into<String>, message_id: &'static str) -> Self {
         Error::Invalid {
             field: field.into(),
             message_id,
             args: MessageArgs::new(),
+            more: Vec::new(),
         }
     }
 
@@ -104,6 +189,26 @@ impl Error {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), v.clone()))
                 .collect(),
+            more: Vec::new(),
+        }
+    }
+
+    /// Every bad field this error names, the first first (empty when it names none).
+    pub fn field_problems(&self) -> Vec<FieldProblem> {
+        match self {
+            Error::Invalid {
+                field,
+                message_id,
+                args,
+                more,
+            } => std::iter::once(FieldProblem {
+                field: field.clone(),
+                message_id,
+                args: args.clone(),
+            })
+            .chain(more.iter().cloned())
+            .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -182,6 +287,7 @@ impl Error {
             message_id: self.message_id(),
             args: self.args(),
             field: self.field().map(str::to_owned),
+            fields: self.field_problems(),
         }
     }
 }
@@ -194,4 +300,7 @@ pub struct ErrorPayload {
     pub args: MessageArgs,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Every bad field of a form (the first is `field`), when the error is about fields.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
 }

@@ -13,5 +13,5 @@ pub mod tracking_code;
 pub mod validate;
 pub mod workflow;
 
-pub use error::{DatabaseFileProblem, Error, Result};
+pub use error::{DatabaseFileProblem, Error, FieldProblem, Problems, Result};
 pub use tracking_code::TrackingCode;

@@ -277,3 +277,52 @@ on_both_backends!(reference_data_is_validated_too, |b: Backend| async move {
         "{reviewer_adds:?}"
     );
 });
+
+on_both_backends!(
+    every_bad_field_of_a_submit_is_reported_at_once,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let mut bad = o.request();
+        bad.applicant.national_code = "0499370898".into();
+        bad.applicant.email = Some("not-an-address".into());
+        bad.letter.date = "2025/10/01".into(); // a Gregorian date typed by mistake
+        bad.documents = vec![];
+        let e = o
+            .svc
+            .register_request(&o.clerk, bad)
+            .await
+            .expect_err("refused");
+        // The first keeps its place as `field`; all of them are listed, in the form's order.
+        assert_eq!(e.field(), Some("documents"));
+        let fields: Vec<_> = e
+            .field_problems()
+            .into_iter()
+            .map(|p| (p.field, p.message_id))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("documents".to_owned(), "error-documents-required"),
+                (
+                    "applicant.national_code".to_owned(),
+                    "error-national-code-invalid"
+                ),
+                ("applicant.email".to_owned(), "error-email-format"),
+                ("letter.date".to_owned(), "error-jalali-date-invalid"),
+            ]
+        );
+        let payload = serde_json::to_value(e.to_payload()).expect("json");
+        assert_eq!(payload["field"], "documents");
+        assert_eq!(payload["fields"].as_array().map(Vec::len), Some(4));
+        assert_eq!(
+            payload["fields"][3]["messageId"],
+            "error-jalali-date-invalid"
+        );
+        let queue = o
+            .svc
+            .queue(&o.reviewer, sanad_service::PageRequest::default())
+            .await
+            .expect("queue");
+        assert!(queue.items.is_empty(), "nothing stored");
+    }
+);
