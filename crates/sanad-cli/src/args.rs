@@ -300,6 +300,8 @@ pub enum OrgCommand {
         #[arg(default_value = "")]
         query: String,
     },
+    /// Report organizations registered twice under names that read alike (administrator)
+    Duplicates,
 }
 
 #[derive(Debug, Subcommand)]

@@ -238,6 +238,11 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.set_thursday_off(who, true)
         );
         check!(
+            "duplicate_organizations",
+            &[Role::Admin],
+            o.svc.duplicate_organizations(who)
+        );
+        check!(
             "set_office_hours",
             &[Role::Admin],
             o.svc.set_office_hours(
