@@ -274,7 +274,11 @@ fn holidays_and_thursdays_from_the_command_line() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("۰۸:۰۰–۱۵:۰۰"), "{}", stdout(&out));
-    assert!(stdout(&out).contains("تا تغییر وضعیت بعدی"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("تا تغییر وضعیت بعدی"),
+        "{}",
+        stdout(&out)
+    );
     let out = desk.run(
         Some("admin"),
         ADMIN_PW,
@@ -282,7 +286,11 @@ fn holidays_and_thursdays_from_the_command_line() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("بعد از ساعت شروع"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("بعد از ساعت شروع"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = desk.staff("director", &["overdue"]);
     assert!(out.status.success(), "{}", stderr(&out));
