@@ -509,7 +509,7 @@ mod tests {
             any::<bool>(),
             proptest::collection::btree_set(0u32..900, 0..60),
             (6u16 * 60..10 * 60, 3u16 * 60..9 * 60),
-            (6u16 * 60..10 * 60, 1u16 * 60..6 * 60),
+            (6u16 * 60..10 * 60, 60u16..6 * 60),
         )
             .prop_map(|(thursday_off, holiday_days, (wo, wl), (to, tl))| {
                 let first = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap_or_default();
