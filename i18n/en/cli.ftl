@@ -101,3 +101,5 @@ cli-passphrase-needed = Put the backup passphrase in SANAD_BACKUP_PASSPHRASE, or
 cli-file-unwritable = Cannot write the file: { $path }
 field-user = User
 cli-unexpected = It could not be done: { $detail }
+cli-org-duplicates-none = No two organizations are registered under the same name.
+cli-org-duplicates-group = Group { $n }: { $count } organizations whose names read the same (keep one and correct the others' names):

@@ -101,3 +101,5 @@ cli-passphrase-needed = عبارت رمز پشتیبان را در متغیر SA
 cli-file-unwritable = در این پرونده نمی‌توان نوشت: { $path }
 field-user = کاربر
 cli-unexpected = کار انجام نشد: { $detail }
+cli-org-duplicates-none = هیچ دو دستگاهی با نام یکسان ثبت نشده است.
+cli-org-duplicates-group = گروه { $n }: { $count } دستگاه با نامی که یکسان خوانده می‌شود (یکی را نگه دارید و نام بقیه را اصلاح کنید):

@@ -17,7 +17,7 @@ mod tests {
     use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
         DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
-        Notification, TrackStatus, TrackedKind,
+        Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
@@ -31,7 +31,7 @@ mod tests {
 
     use crate::commands::connection::ConnectionSettings;
     use crate::commands::{AppStatus, Session};
-    use crate::error::CommandError;
+    use crate::error::{CommandError, FieldError};
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
 
@@ -64,6 +64,7 @@ mod tests {
             PageRequest::decl(&cfg),
             Session::decl(&cfg),
             AppStatus::decl(&cfg),
+            FieldError::decl(&cfg),
             CommandError::decl(&cfg),
             AccountPolicy::decl(&cfg),
             AuditQuery::decl(&cfg),
@@ -94,6 +95,7 @@ mod tests {
             Notice::decl(&cfg),
             Holiday::decl(&cfg),
             CalendarSettings::decl(&cfg),
+            OfficeHoursInput::decl(&cfg),
             MailTls::decl(&cfg),
             MailSettings::decl(&cfg),
             DeliveryState::decl(&cfg),

@@ -22,6 +22,20 @@ pub struct CommandError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// For validation: every bad field of the submit, the first being `field`, so the window
+    /// marks them all at once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fields: Option<Vec<FieldError>>,
+}
+
+/// One bad field of a form, as the window marks it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldError {
+    pub field: String,
+    pub message_id: String,
+    pub args: BTreeMap<String, String>,
 }
 
 impl From<sanad_service::Error> for CommandError {
@@ -34,11 +48,23 @@ impl From<sanad_service::Error> for CommandError {
             _ => {}
         }
         let payload = error.to_payload();
+        let fields = (!payload.fields.is_empty()).then(|| {
+            payload
+                .fields
+                .into_iter()
+                .map(|p| FieldError {
+                    field: p.field,
+                    message_id: p.message_id.to_owned(),
+                    args: p.args,
+                })
+                .collect()
+        });
         CommandError {
             code: payload.code.to_owned(),
             message_id: payload.message_id.to_owned(),
             args: payload.args,
             field: payload.field,
+            fields,
         }
     }
 }
@@ -80,6 +106,7 @@ impl CommandError {
             message_id: message_id.to_owned(),
             args: BTreeMap::new(),
             field: None,
+            fields: None,
         }
     }
 
@@ -118,7 +145,12 @@ mod tests {
                 "code": "invalid_input",
                 "messageId": "error-national-code-invalid",
                 "args": {},
-                "field": "applicant.national_code"
+                "field": "applicant.national_code",
+                "fields": [{
+                    "field": "applicant.national_code",
+                    "messageId": "error-national-code-invalid",
+                    "args": {}
+                }]
             })
         );
     }

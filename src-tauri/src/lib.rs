@@ -169,6 +169,7 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::calendar::remove_holiday,
             commands::calendar::calendar_settings,
             commands::calendar::set_thursday_off,
+            commands::calendar::set_office_hours,
             commands::calendar::overdue_requests,
             commands::mail::mail_settings,
             commands::mail::set_mail_settings,

@@ -141,6 +141,8 @@ backend: string,
  */
 needs_first_admin: boolean, session: Session | null, };
 
+export type FieldError = { field: string, messageId: string, args: { [key in string]: string }, };
+
 export type CommandError = { 
 /**
  * Stable machine code: `invalid_input`, `not_permitted`, `authentication_failed`,
@@ -158,7 +160,12 @@ args: { [key in string]: string },
 /**
  * For validation: the field to mark (`applicant.national_code`, `letter.date`, …).
  */
-field?: string, };
+field?: string, 
+/**
+ * For validation: every bad field of the submit, the first being `field`, so the window
+ * marks them all at once.
+ */
+fields?: Array<FieldError>, };
 
 export type AccountPolicy = { min_password_chars: number, 
 /**
@@ -345,7 +352,25 @@ export type CalendarSettings = {
 /**
  * Thursday is a day off (the default); Friday always is.
  */
-thursday_off: boolean, };
+thursday_off: boolean, 
+/**
+ * Saturday to Wednesday office hours, Tehran time: `07:30`.
+ */
+weekday_opens: string, 
+/**
+ * `14:30`.
+ */
+weekday_closes: string, 
+/**
+ * A working Thursday's office hours: `07:30`.
+ */
+thursday_opens: string, 
+/**
+ * `12:30`.
+ */
+thursday_closes: string, };
+
+export type OfficeHoursInput = { weekday_opens: string, weekday_closes: string, thursday_opens: string, thursday_closes: string, };
 
 export type MailTls = "none" | "starttls" | "tls";
 
@@ -390,7 +415,7 @@ export type ReportQuery = { from: string | null, to: string | null, };
 
 export type ExportFormat = "xlsx" | "csv";
 
-export type DeskSignal = { "kind": "changed", seq: number, } | { "kind": "lost" } | { "kind": "restored", seq: number, };
+export type DeskSignal = { "kind": "changed", seq: number, } | { "kind": "lost" } | { "kind": "restored", seq: number, } | { "kind": "file_problem", messageId: string, path: string, };
 
 export type Lang = "fa" | "en";
 

@@ -248,6 +248,17 @@ pub enum SettingCommand {
         #[arg(value_parser = ["on", "off"])]
         value: String,
     },
+    /// The office's daily hours, counted for deadlines: Saturday to Wednesday and working
+    /// Thursdays (defaults 07:30-14:30 and 07:30-12:30)
+    #[command(name = "office-hours")]
+    OfficeHours {
+        /// Saturday to Wednesday, OPENS-CLOSES
+        #[arg(long, default_value = "07:30-14:30")]
+        weekdays: String,
+        /// A working Thursday, OPENS-CLOSES
+        #[arg(long, default_value = "07:30-12:30")]
+        thursday: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -289,6 +300,8 @@ pub enum OrgCommand {
         #[arg(default_value = "")]
         query: String,
     },
+    /// Report organizations registered twice under names that read alike (administrator)
+    Duplicates,
 }
 
 #[derive(Debug, Subcommand)]

@@ -38,7 +38,11 @@ fn exit_code(e: &CliError) -> u8 {
             Error::NotPermitted { .. } | Error::AuthenticationFailed => 3,
             Error::Conflict { .. } => 4,
             Error::NotFound { .. } => 5,
-            Error::Storage(_) | Error::ConnectionLost { .. } => 1,
+            Error::DatabaseFile {
+                problem: sanad_service::DatabaseFileProblem::NoDatabase,
+                ..
+            } => 5,
+            Error::Storage(_) | Error::ConnectionLost { .. } | Error::DatabaseFile { .. } => 1,
         },
     }
 }

@@ -25,17 +25,42 @@ pub fn print_error(l10n: &Localizer, error: &CliError, json: bool) {
     let (message, payload) = match error {
         CliError::Service(e) => {
             let message = l10n.message(e.message_id(), &e.args());
-            let line = match e.field() {
-                Some(field) => l10n.format(
-                    "cli-field-error-line",
-                    &[
-                        ("field", l10n.text(&field_message_id(field))),
-                        ("message", message),
-                    ],
-                ),
-                None => l10n.format("cli-error-line", &[("message", message)]),
+            let problems = e.field_problems();
+            let line = if problems.is_empty() {
+                l10n.format("cli-error-line", &[("message", message)])
+            } else {
+                // Every bad field, one line each: all of them are corrected in one go.
+                problems
+                    .iter()
+                    .map(|p| {
+                        l10n.format(
+                            "cli-field-error-line",
+                            &[
+                                ("field", l10n.text(&field_message_id(&p.field))),
+                                ("message", l10n.message(p.message_id, &p.args)),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
             };
-            (line, serde_json::to_value(e.to_payload()).ok())
+            let mut payload = serde_json::to_value(e.to_payload()).ok();
+            // Each field's message in the chosen language, beside its id.
+            if let Some(fields) = payload
+                .as_mut()
+                .and_then(|p| p.get_mut("fields"))
+                .and_then(|f| f.as_array_mut())
+            {
+                for (entry, problem) in fields.iter_mut().zip(&problems) {
+                    if let Some(entry) = entry.as_object_mut() {
+                        entry.insert(
+                            "message".to_owned(),
+                            l10n.message(problem.message_id, &problem.args).into(),
+                        );
+                    }
+                }
+            }
+            (line, payload)
         }
         CliError::Usage { message_id, args } => {
             let message = l10n.format(message_id, args);

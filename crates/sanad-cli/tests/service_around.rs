@@ -258,6 +258,40 @@ fn holidays_and_thursdays_from_the_command_line() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("روز کاری"), "{}", stdout(&out));
 
+    // Office hours, typed in Persian digits; a closing before the opening names its flag's field.
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &[
+            "setting",
+            "office-hours",
+            "--weekdays",
+            "۸:۰۰-۱۵:۰۰",
+            "--thursday",
+            "08:00-12:00",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("۰۸:۰۰–۱۵:۰۰"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("تا تغییر وضعیت بعدی"),
+        "{}",
+        stdout(&out)
+    );
+    let out = desk.run(
+        Some("admin"),
+        ADMIN_PW,
+        &["setting", "office-hours", "--weekdays", "15:00-08:00"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("بعد از ساعت شروع"),
+        "{}",
+        stderr(&out)
+    );
+
     let out = desk.staff("director", &["overdue"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("از مهلت نگذشته"), "{}", stdout(&out));

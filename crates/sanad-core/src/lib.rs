@@ -16,5 +16,5 @@ pub mod tracking_code;
 pub mod validate;
 pub mod workflow;
 
-pub use error::{Error, Result};
+pub use error::{DatabaseFileProblem, Error, FieldProblem, Problems, Result};
 pub use tracking_code::TrackingCode;

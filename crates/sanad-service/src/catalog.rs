@@ -2,7 +2,7 @@
 //! repository's register of documents.
 //!
 //! Public functions: `Service::add_organization`, `Service::list_organizations`,
-//! `Service::add_document`, `Service::list_documents`. Their SQL: `store/ops/audit.rs`,
+//! `Service::duplicate_organizations`, `Service::add_document`, `Service::list_documents`. Their SQL: `store/ops/audit.rs`,
 //! `store/ops/documents.rs`, `store/ops/organizations.rs`.
 
 use sanad_core::model::{OrgKind, Role};
@@ -49,17 +49,37 @@ impl Service {
             entity_id: Some(row.id.clone()),
             detail: json!({ "name": row.name, "kind": row.kind, "national_id": row.national_id }),
         };
-        let inserted = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
-            let inserted = ops::insert_org(w.tx(), &row, &key).await?;
-            if inserted {
-                w.audit(draft).await?;
-            } else {
+        // One organization per normalized name (Arabic ي/ك, digits, spacing aside) and per
+        // national id: the clerk picks by name, and two that read alike cannot be told apart.
+        let clash = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            if let Some(existing) =
+                ops::org_clashing(w.tx(), &key, row.national_id.as_deref()).await?
+            {
                 w.roll_back();
+                return Ok(Some(existing));
             }
-            Ok(inserted)
+            if !ops::insert_org(w.tx(), &row, &key).await? {
+                w.roll_back();
+                return Ok(None);
+            }
+            w.audit(draft).await?;
+            Ok(None)
         }).await)?;
-        if !inserted {
-            return Err(Error::invalid("national_id", "error-national-id-taken"));
+        if let Some(existing) = clash {
+            let by_id = row.national_id.is_some() && existing.national_id == row.national_id;
+            let (field, message_id) = if by_id {
+                ("national_id", "error-national-id-taken")
+            } else {
+                ("name", "error-organization-name-taken")
+            };
+            return Err(Error::invalid_with(
+                field,
+                message_id,
+                &[
+                    ("name", existing.name),
+                    ("national_id", existing.national_id.unwrap_or_default()),
+                ],
+            ));
         }
         Ok(org_view(row))
     }
@@ -108,22 +128,45 @@ impl Service {
             entity_id: Some(row.id.clone()),
             detail: json!({ "registry_number": row.registry_number, "title": row.title }),
         };
-        let inserted = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
-            let inserted = ops::insert_doc(w.tx(), &row, &key).await?;
-            if inserted {
-                w.audit(draft).await?;
-            } else {
+        let clash = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            if let Some(existing) = ops::doc_by_registry_number(w.tx(), &row.registry_number).await? {
                 w.roll_back();
+                return Ok(Some(existing));
             }
-            Ok(inserted)
+            if !ops::insert_doc(w.tx(), &row, &key).await? {
+                w.roll_back();
+                return Ok(Some(row.clone()));
+            }
+            w.audit(draft).await?;
+            Ok(None)
         }).await)?;
-        if !inserted {
-            return Err(Error::invalid(
+        if let Some(existing) = clash {
+            return Err(Error::invalid_with(
                 "registry_number",
                 "error-registry-number-taken",
+                &[
+                    ("number", existing.registry_number),
+                    ("title", existing.title),
+                ],
             ));
         }
         Ok(doc_view(row))
+    }
+
+    /// Organizations that read alike (the same normalized name), in groups of two or more, for
+    /// the administrator to merge or rename: the check behind `sanad org duplicates`. Documents
+    /// cannot be duplicated (their registry number is unique in the database).
+    pub async fn duplicate_organizations(&self, actor: &Actor) -> Result<Vec<Vec<Organization>>> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        let rows = on_store!(&self.store, ops, pool => ops::orgs_with_duplicate_names(pool).await)?;
+        let mut groups: Vec<(String, Vec<Organization>)> = Vec::new();
+        for (key, row) in rows {
+            match groups.last_mut() {
+                Some((last, group)) if *last == key => group.push(org_view(row)),
+                _ => groups.push((key, vec![org_view(row)])),
+            }
+        }
+        Ok(groups.into_iter().map(|(_, g)| g).collect())
     }
 
     /// Documents whose registry number or title contains `query`.

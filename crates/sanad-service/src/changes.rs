@@ -22,7 +22,7 @@ const SQLITE_POLL: Duration = Duration::from_millis(500);
 const RECONNECT_PAUSE: Duration = Duration::from_secs(2);
 
 /// What the feed tells a desk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeskSignal {
     /// Something was committed; the audit sequence number it reached.
@@ -31,6 +31,10 @@ pub enum DeskSignal {
     Lost,
     /// Reachable again (anything may have changed meanwhile).
     Restored { seq: i64 },
+    /// The embedded database's file is not usable where it was opened (deleted, moved, replaced,
+    /// read-only): nothing can be saved until it is back. The error's Fluent id and the path.
+    #[serde(rename_all = "camelCase")]
+    FileProblem { message_id: String, path: String },
 }
 
 /// A stream of "something changed" signals.
@@ -38,8 +42,10 @@ pub struct ChangeFeed {
     store: Store,
     listener: Option<PgListener>,
     last_seq: Option<i64>,
-    /// The last signal was [`DeskSignal::Lost`].
+    /// The last signal was [`DeskSignal::Lost`] or [`DeskSignal::FileProblem`].
     lost: bool,
+    /// The file problem last told, so it is told once.
+    file_problem: Option<&'static str>,
 }
 
 impl Service {
@@ -51,6 +57,7 @@ impl Service {
             listener: None,
             last_seq: None,
             lost: false,
+            file_problem: None,
         };
         match &self.store {
             Store::Postgres(_) => feed.listen().await?,
@@ -77,6 +84,22 @@ impl ChangeFeed {
         if matches!(self.store, Store::Sqlite(_)) {
             loop {
                 tokio::time::sleep(SQLITE_POLL).await;
+                match crate::database_file::check_store(&self.store) {
+                    Err(e @ sanad_core::Error::DatabaseFile { .. }) => {
+                        let message_id = e.message_id();
+                        if self.file_problem != Some(message_id) {
+                            self.lost = true;
+                            self.file_problem = Some(message_id);
+                            let path = e.args().remove("path").unwrap_or_default();
+                            return DeskSignal::FileProblem {
+                                message_id: message_id.to_owned(),
+                                path,
+                            };
+                        }
+                        continue;
+                    }
+                    _ => self.file_problem = None,
+                }
                 match self.head_seq().await {
                     Err(_) if !self.lost => return self.lose(),
                     Err(_) => {}

@@ -1,5 +1,6 @@
-//! Service-level targets: how long a request may wait in each state, counted on the working
-//! calendar (Saturday to Wednesday, Asia/Tehran, official holidays off; see holidays.rs). The administrator sets them; the queue sorts by
+//! Service-level targets: how long a request may wait in each state, counted in office hours on
+//! the working calendar (07:30–14:30 Saturday to Wednesday by default, Asia/Tehran, official
+//! holidays off; see holidays.rs). The administrator sets them; the queue sorts by
 //! the deadline they give.
 //!
 //! Public functions: `Service::targets`, `Service::set_target`. Their SQL: `store/ops/audit.rs`,

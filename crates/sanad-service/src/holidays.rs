@@ -1,14 +1,17 @@
 //! The office's working calendar: Friday is always off, Thursday as the administrator sets it,
-//! and official holidays kept as a yearly list in the database (1404 and 1405 shipped by
-//! migration). Every deadline is counted on it.
+//! official holidays kept as a yearly list in the database (1404 and 1405 shipped by
+//! migration), and the office's daily hours (Saturday to Wednesday, and Thursday when worked).
+//! Every deadline is counted on it, inside office hours. A change applies to requests entering a
+//! state from then on: an open request keeps the deadline it has until it next changes state.
 //!
 //! Public functions: `Service::holidays`, `Service::add_holiday`, `Service::remove_holiday`,
-//! `Service::calendar_settings`, `Service::set_thursday_off`, `Service::overdue_requests`. Their
+//! `Service::calendar_settings`, `Service::set_thursday_off`, `Service::set_office_hours`,
+//! `Service::overdue_requests`. Their
 //! SQL: `store/ops/audit.rs`, `store/ops/calendar.rs`, `store/ops/settings.rs`.
 
 use std::collections::BTreeSet;
 
-use sanad_core::calendar::WorkingCalendar;
+use sanad_core::calendar::{DailyHours, OfficeHours, WorkingCalendar};
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::Role;
 use sanad_core::{validate, Error, Result};
@@ -22,6 +25,8 @@ use crate::store::{on_store, AuditDraft};
 use crate::{Actor, Service};
 
 const THURSDAY_OFF: &str = "calendar.thursday_off";
+const WEEKDAY_HOURS: &str = "calendar.hours.weekdays";
+const THURSDAY_HOURS: &str = "calendar.hours.thursday";
 
 /// One official holiday.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
@@ -36,6 +41,23 @@ pub struct Holiday {
 pub struct CalendarSettings {
     /// Thursday is a day off (the default); Friday always is.
     pub thursday_off: bool,
+    /// Saturday to Wednesday office hours, Tehran time: `07:30`.
+    pub weekday_opens: String,
+    /// `14:30`.
+    pub weekday_closes: String,
+    /// A working Thursday's office hours: `07:30`.
+    pub thursday_opens: String,
+    /// `12:30`.
+    pub thursday_closes: String,
+}
+
+/// The office's daily hours as typed (`7:30`, `۱۴:۳۰`); the core checks them.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
+pub struct OfficeHoursInput {
+    pub weekday_opens: String,
+    pub weekday_closes: String,
+    pub thursday_opens: String,
+    pub thursday_closes: String,
 }
 
 impl Service {
@@ -103,8 +125,71 @@ impl Service {
 
     pub async fn calendar_settings(&self, actor: &Actor) -> Result<CalendarSettings> {
         self.authorize(actor, crate::service::ANY_ROLE).await?;
+        let hours = self.office_hours().await?;
         Ok(CalendarSettings {
             thursday_off: self.thursday_off().await?,
+            weekday_opens: hours.weekdays.opens_text(),
+            weekday_closes: hours.weekdays.closes_text(),
+            thursday_opens: hours.thursday.opens_text(),
+            thursday_closes: hours.thursday.closes_text(),
+        })
+    }
+
+    /// The office's daily hours. Administrator only; recorded in the audit log. Deadlines of requests entering a state from now on are counted inside
+    /// them; open requests keep theirs until they next change state.
+    pub async fn set_office_hours(
+        &self,
+        actor: &Actor,
+        input: OfficeHoursInput,
+    ) -> Result<CalendarSettings> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        let weekdays = OfficeHours::parse(
+            "weekday_opens",
+            &input.weekday_opens,
+            "weekday_closes",
+            &input.weekday_closes,
+        );
+        let thursday = OfficeHours::parse(
+            "thursday_opens",
+            &input.thursday_opens,
+            "thursday_closes",
+            &input.thursday_closes,
+        );
+        let (weekdays, thursday) = match (weekdays, thursday) {
+            (Ok(w), Ok(t)) => (w, t),
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
+        let draft = AuditDraft {
+            at: self.now_micros(),
+            user_id: Some(actor.user_id.clone()),
+            action: "settings.office_hours".to_owned(),
+            entity: "settings".to_owned(),
+            entity_id: Some(WEEKDAY_HOURS.to_owned()),
+            detail: json!({ "weekdays": weekdays.to_text(), "thursday": thursday.to_text() }),
+        };
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_setting(w.tx(), WEEKDAY_HOURS, &weekdays.to_text()).await?;
+            ops::put_setting(w.tx(), THURSDAY_HOURS, &thursday.to_text()).await?;
+            w.audit(draft).await
+        }).await)?;
+        self.calendar_settings(actor).await
+    }
+
+    /// The office's daily hours as stored, else the defaults.
+    async fn office_hours(&self) -> Result<DailyHours> {
+        let stored = |key: &'static str| async move {
+            on_store!(&self.store, ops, pool => ops::setting(pool, key).await)
+        };
+        let defaults = DailyHours::default();
+        Ok(DailyHours {
+            weekdays: stored(WEEKDAY_HOURS)
+                .await?
+                .and_then(|t| OfficeHours::from_text(&t))
+                .unwrap_or(defaults.weekdays),
+            thursday: stored(THURSDAY_HOURS)
+                .await?
+                .and_then(|t| OfficeHours::from_text(&t))
+                .unwrap_or(defaults.thursday),
         })
     }
 
@@ -175,6 +260,7 @@ impl Service {
             .filter_map(|r| JalaliDate::parse("date", &r.day).ok())
             .map(JalaliDate::to_gregorian)
             .collect();
-        Ok(WorkingCalendar::with(self.thursday_off().await?, holidays))
+        Ok(WorkingCalendar::with(self.thursday_off().await?, holidays)
+            .with_hours(self.office_hours().await?))
     }
 }

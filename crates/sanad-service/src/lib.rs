@@ -11,6 +11,7 @@ mod clock;
 mod complaints;
 mod config_cache;
 mod connection;
+mod database_file;
 mod deadlines;
 mod encryption;
 mod holidays;
@@ -43,9 +44,10 @@ pub use complaints::{
     ComplaintView, NewComplaint,
 };
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
+pub use database_file::require_database;
 pub use deadlines::StateTarget;
 pub use encryption::{sqlite_file, DatabaseKey};
-pub use holidays::{CalendarSettings, Holiday};
+pub use holidays::{CalendarSettings, Holiday, OfficeHoursInput};
 pub use keychain::{Keychain, SecretName};
 pub use notices::{NewNotice, Notice, NoticeKind};
 pub use outbox::{
@@ -64,4 +66,4 @@ pub use store::Store;
 pub use track::{mask_name, TrackStatus, TrackedKind};
 pub use vocabulary::{vocabulary, Choice, Vocabulary};
 
-pub use sanad_core::{self as core, Error, Result, TrackingCode};
+pub use sanad_core::{self as core, DatabaseFileProblem, Error, Result, TrackingCode};

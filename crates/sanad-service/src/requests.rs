@@ -8,7 +8,7 @@ use chrono::SecondsFormat;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
 use sanad_core::workflow::{self, RequestFacts};
-use sanad_core::{normalize, validate, Error, Result, TrackingCode};
+use sanad_core::{normalize, validate, Error, Problems, Result, TrackingCode};
 use serde_json::json;
 
 use crate::catalog::{doc_view, org_view};
@@ -422,107 +422,95 @@ impl Service {
         })
     }
 
+    /// Checks every field of a new request and refuses with all the bad ones at once (the first
+    /// as `field`, the rest in `more`), so the clerk corrects them in one go.
     async fn validate_request(&self, new: NewRequest) -> Result<ValidRequest> {
-        let requesting_id = record_id(&new.requesting_org)
-            .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
-        let requesting =
-            on_store!(&self.store, ops, pool => ops::org_by_id(pool, requesting_id).await)?
-                .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
-        if !workflow::REQUESTING_KINDS
-            .iter()
-            .any(|k| k.as_str() == requesting.kind)
-        {
-            return Err(Error::invalid(
-                "requesting_org",
-                "error-requesting-org-kind",
-            ));
-        }
-        let destination = match new.destination_org.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(id) if id == requesting.id => None,
-            Some(id) if record_id(id).is_none() => {
-                return Err(Error::invalid(
-                    "destination_org",
-                    "error-not-found-organization",
-                ))
-            }
-            Some(id) => Some(
-                on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?.ok_or_else(
-                    || Error::invalid("destination_org", "error-not-found-organization"),
-                )?,
-            ),
+        let mut p = Problems::default();
+        let requesting = p.check(self.requesting_org(&new.requesting_org).await)?;
+        let requesting_id = requesting
+            .as_ref()
+            .map(|r| r.id.clone())
+            .unwrap_or_default();
+        let destination = p
+            .check(
+                self.destination_org(new.destination_org.as_deref(), &requesting_id)
+                    .await,
+            )?
+            .flatten();
+        let documents = p.check(self.request_documents(&new.documents).await)?;
+        let mode = p.check(DispatchMode::parse("dispatch_mode", &new.dispatch_mode))?;
+        let return_due = match mode {
+            Some(mode) => p
+                .check(self.return_due(mode, new.return_due.as_deref()))?
+                .flatten(),
+            None => None,
         };
-        if let Some(d) = &destination {
-            if d.kind != OrgKind::ThirdParty.as_str() {
-                return Err(Error::invalid(
-                    "destination_org",
-                    "error-destination-must-be-third-party",
-                ));
-            }
-        }
-        if new.documents.is_empty() {
-            return Err(Error::invalid("documents", "error-documents-required"));
-        }
-        if new.documents.len() > MAX_DOCUMENTS {
-            return Err(Error::invalid_with(
-                "documents",
-                "error-documents-too-many",
-                &[("max", MAX_DOCUMENTS.to_string())],
-            ));
-        }
-        let mut document_ids = Vec::with_capacity(new.documents.len());
-        let mut document_titles = Vec::new();
-        let mut document_rows = Vec::new();
-        for id in &new.documents {
-            let id = record_id(id)
-                .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?
-                .to_owned();
-            if document_ids.contains(&id) {
-                return Err(Error::invalid("documents", "error-document-repeated"));
-            }
-            let doc = on_store!(&self.store, ops, pool => ops::doc_by_id(pool, &id).await)?
-                .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?;
-            document_titles.push(format!("{} {}", doc.registry_number, doc.title));
-            document_ids.push(id);
-            document_rows.push(doc);
-        }
-        let mode = DispatchMode::parse("dispatch_mode", &new.dispatch_mode)?;
-        let return_due = match (mode, new.return_due.as_deref().map(str::trim)) {
-            (DispatchMode::Original, None | Some("")) => {
-                return Err(Error::invalid("return_due", "error-return-due-required"))
-            }
-            (DispatchMode::Original, Some(text)) => {
-                let due = JalaliDate::parse("return_due", text)?;
-                let today = JalaliDate::from_utc(self.clock.now());
-                if due <= today {
-                    return Err(Error::invalid("return_due", "error-return-due-past"));
+        let name = p.check(validate::required_text(
+            "applicant.name",
+            &new.applicant.name,
+            100,
+        ))?;
+        let national_code = p.check(validate::national_code(
+            "applicant.national_code",
+            &new.applicant.national_code,
+        ))?;
+        let mobile = p.check(validate::mobile("applicant.mobile", &new.applicant.mobile))?;
+        let email = p
+            .check(match new.applicant.email.as_deref().map(str::trim) {
+                None | Some("") => Ok(None),
+                Some(e) => validate::email("applicant.email", e).map(Some),
+            })?
+            .flatten();
+        let letter_number = p.check(validate::required_text(
+            "letter.number",
+            &new.letter.number,
+            50,
+        ))?;
+        let letter_date = p.check(JalaliDate::parse("letter.date", &new.letter.date).and_then(
+            |date| {
+                if date > JalaliDate::from_utc(self.clock.now()) {
+                    Err(Error::invalid("letter.date", "error-letter-date-future"))
+                } else {
+                    Ok(date)
                 }
-                Some(due)
-            }
-            (_, None | Some("")) => None,
-            (_, Some(_)) => {
-                return Err(Error::invalid("return_due", "error-return-due-not-allowed"))
-            }
+            },
+        ))?;
+        let purpose = p.check(validate::required_text("purpose", &new.purpose, 1000))?;
+        let priority = p.check(Priority::parse("priority", &new.priority))?;
+        p.finish()?;
+        // Every check passed, so every value is there; the `else` only keeps this total.
+        let (
+            Some(requesting),
+            Some((document_ids, document_titles, document_rows)),
+            Some(mode),
+            Some(name),
+            Some(national_code),
+            Some(mobile),
+            Some(letter_number),
+            Some(letter_date),
+            Some(purpose),
+            Some(priority),
+        ) = (
+            requesting,
+            documents,
+            mode,
+            name,
+            national_code,
+            mobile,
+            letter_number,
+            letter_date,
+            purpose,
+            priority,
+        )
+        else {
+            return Err(Error::invalid("input", "error-input-unstorable"));
         };
         let applicant = Applicant {
-            name: validate::required_text("applicant.name", &new.applicant.name, 100)?,
-            national_code: validate::national_code(
-                "applicant.national_code",
-                &new.applicant.national_code,
-            )?,
-            mobile: validate::mobile("applicant.mobile", &new.applicant.mobile)?,
-            email: match new.applicant.email.as_deref().map(str::trim) {
-                None | Some("") => None,
-                Some(e) => Some(validate::email("applicant.email", e)?),
-            },
+            name,
+            national_code,
+            mobile,
+            email,
         };
-        let letter_number = validate::required_text("letter.number", &new.letter.number, 50)?;
-        let letter_date = JalaliDate::parse("letter.date", &new.letter.date)?;
-        if letter_date > JalaliDate::from_utc(self.clock.now()) {
-            return Err(Error::invalid("letter.date", "error-letter-date-future"));
-        }
-        let purpose = validate::required_text("purpose", &new.purpose, 1000)?;
-        let priority = Priority::parse("priority", &new.priority)?;
         let search_key = normalize::search_key(&format!(
             "{} {} {} {} {} {}",
             applicant.name,
@@ -549,6 +537,100 @@ impl Service {
             priority,
             search_key,
         })
+    }
+
+    /// The requesting organization: one that exists and may request.
+    async fn requesting_org(&self, id: &str) -> Result<OrgRow> {
+        let id = record_id(id)
+            .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
+        let org = on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?
+            .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
+        if !workflow::REQUESTING_KINDS
+            .iter()
+            .any(|k| k.as_str() == org.kind)
+        {
+            return Err(Error::invalid(
+                "requesting_org",
+                "error-requesting-org-kind",
+            ));
+        }
+        Ok(org)
+    }
+
+    /// The third party a request goes to, if any (none when it is the requesting one).
+    async fn destination_org(
+        &self,
+        id: Option<&str>,
+        requesting_id: &str,
+    ) -> Result<Option<OrgRow>> {
+        let id = match id.map(str::trim) {
+            None | Some("") => return Ok(None),
+            Some(id) if id == requesting_id => return Ok(None),
+            Some(id) => record_id(id)
+                .ok_or_else(|| Error::invalid("destination_org", "error-not-found-organization"))?,
+        };
+        let org = on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?
+            .ok_or_else(|| Error::invalid("destination_org", "error-not-found-organization"))?;
+        if org.kind != OrgKind::ThirdParty.as_str() {
+            return Err(Error::invalid(
+                "destination_org",
+                "error-destination-must-be-third-party",
+            ));
+        }
+        Ok(Some(org))
+    }
+
+    /// The documents asked for, each once and each in the register: their ids, titles and rows.
+    async fn request_documents(
+        &self,
+        ids: &[String],
+    ) -> Result<(Vec<String>, Vec<String>, Vec<DocRow>)> {
+        if ids.is_empty() {
+            return Err(Error::invalid("documents", "error-documents-required"));
+        }
+        if ids.len() > MAX_DOCUMENTS {
+            return Err(Error::invalid_with(
+                "documents",
+                "error-documents-too-many",
+                &[("max", MAX_DOCUMENTS.to_string())],
+            ));
+        }
+        let mut document_ids = Vec::with_capacity(ids.len());
+        let mut document_titles = Vec::new();
+        let mut document_rows = Vec::new();
+        for id in ids {
+            let id = record_id(id)
+                .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?
+                .to_owned();
+            if document_ids.contains(&id) {
+                return Err(Error::invalid("documents", "error-document-repeated"));
+            }
+            let doc = on_store!(&self.store, ops, pool => ops::doc_by_id(pool, &id).await)?
+                .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?;
+            document_titles.push(format!("{} {}", doc.registry_number, doc.title));
+            document_ids.push(id);
+            document_rows.push(doc);
+        }
+        Ok((document_ids, document_titles, document_rows))
+    }
+
+    /// An original's return date: required, and after today; other modes have none.
+    fn return_due(&self, mode: DispatchMode, text: Option<&str>) -> Result<Option<JalaliDate>> {
+        match (mode, text.map(str::trim)) {
+            (DispatchMode::Original, None | Some("")) => {
+                Err(Error::invalid("return_due", "error-return-due-required"))
+            }
+            (DispatchMode::Original, Some(text)) => {
+                let due = JalaliDate::parse("return_due", text)?;
+                let today = JalaliDate::from_utc(self.clock.now());
+                if due <= today {
+                    return Err(Error::invalid("return_due", "error-return-due-past"));
+                }
+                Ok(Some(due))
+            }
+            (_, None | Some("")) => Ok(None),
+            (_, Some(_)) => Err(Error::invalid("return_due", "error-return-due-not-allowed")),
+        }
     }
 }
 

@@ -86,6 +86,7 @@ impl Service {
         password: Option<&str>,
     ) -> Result<Service> {
         let store = Store::connect(url, key, password).await?;
+        crate::database_file::opened(&store)?;
         crate::sealer::start(store.clone());
         Ok(Service {
             cache: crate::config_cache::of(store.sealer_key()),
@@ -145,6 +146,7 @@ impl Service {
         allowed: &[Role],
         password_change: bool,
     ) -> Result<UserRow> {
+        crate::database_file::check_store(&self.store)?;
         let user = on_store!(&self.store, ops, pool => ops::actor_row(pool, &actor.user_id).await)?;
         let Some(user) = user else {
             return Err(Error::AuthenticationFailed);

@@ -238,6 +238,24 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.set_thursday_off(who, true)
         );
         check!(
+            "duplicate_organizations",
+            &[Role::Admin],
+            o.svc.duplicate_organizations(who)
+        );
+        check!(
+            "set_office_hours",
+            &[Role::Admin],
+            o.svc.set_office_hours(
+                who,
+                sanad_service::OfficeHoursInput {
+                    weekday_opens: "07:30".into(),
+                    weekday_closes: "14:30".into(),
+                    thursday_opens: "07:30".into(),
+                    thursday_closes: "12:30".into(),
+                }
+            )
+        );
+        check!(
             "overdue_requests",
             &[Role::Director, Role::Auditor],
             o.svc.overdue_requests(who, PageRequest::default())

@@ -49,8 +49,9 @@ on_both_backends!(
         assert_eq!(c.email.as_deref(), Some("Zahra.Karimi@example.ir"));
         assert_eq!(c.request_code.as_deref(), Some(r.tracking_code.as_str()));
         assert_ne!(c.tracking_code, r.tracking_code);
-        // Registered Saturday 09:00 with a 16 working-hour target: due Sunday 01:00 Tehran.
-        assert_eq!(c.deadline_at.as_deref(), Some("2025-12-27T21:30:00Z"));
+        // Registered Saturday 09:00 with a 16 office-hour target: 5½ hours on Saturday, 7 on
+        // Sunday, 3½ on Monday: due Monday 11:00 Tehran.
+        assert_eq!(c.deadline_at.as_deref(), Some("2025-12-29T07:30:00Z"));
         assert_eq!(c.available_actions, vec![ComplaintAction::Assign]);
 
         // The reviewer cannot answer what is not theirs; the clerk routes it to them.

@@ -25,7 +25,7 @@ on_both_backends!(
                     .await
                     .expect("register"),
             );
-            clock.advance_hours(3);
+            clock.advance_hours(2);
         }
         // One moves on to the director: it leaves the reviewer's "submitted" count.
         let moved = &registered[0];
@@ -64,17 +64,27 @@ on_both_backends!(
             }]
         );
         let order: Vec<_> = q.items.iter().map(|i| i.tracking_code.clone()).collect();
-        // Registered every 3 hours, normal ones due 8 working hours later; the urgent one (5th) gets
-        // 4 hours, which puts it before the 4th but not before the 3rd.
-        let expected: Vec<_> = [1, 2, 3, 5, 4, 6]
+        // Registered every 2 hours from Saturday 09:00, normal ones due 8 office hours later
+        // (07:30–14:30): the 1st (11:00) Sunday 12:00, the 2nd (13:00) Sunday 14:00, the 3rd,
+        // 4th and 6th (after closing) Monday 08:30, in the order registered. The urgent one (5th,
+        // 19:00) gets 4 hours: Sunday 11:30, before them all.
+        let expected: Vec<_> = [5, 1, 2, 3, 4, 6]
             .iter()
             .map(|i| registered[*i].tracking_code.clone())
             .collect();
         assert_eq!(order, expected);
-        // The clock now reads Sunday 06:00 Tehran: all but the last (due Sunday 11:00) are late.
-        assert_eq!(q.overdue, 5);
-        assert_eq!(q.items.iter().filter(|i| i.overdue).count(), 5);
-        assert!(!q.items[5].overdue);
+        // Saturday 23:00 Tehran: nothing is late yet.
+        assert_eq!(q.overdue, 0);
+        // Monday 08:00: the three due on Sunday are late, the three due at 08:30 not yet.
+        clock.advance_hours(33);
+        let q = o
+            .svc
+            .queue(&o.reviewer, PageRequest::default())
+            .await
+            .expect("queue");
+        assert_eq!(q.overdue, 3);
+        assert!(q.items[..3].iter().all(|i| i.overdue));
+        assert!(q.items[3..].iter().all(|i| !i.overdue));
 
         // Page through two at a time: the same six, in the same order, no repeats.
         let mut paged = Vec::new();
@@ -128,8 +138,8 @@ on_both_backends!(
 on_both_backends!(
     queue_deadlines_skip_thursday_and_friday,
     |b: Backend| async move {
-        // Wednesday 1404/10/03 (2025-12-24) 20:00 Tehran, target 8 working hours:
-        // 4 hours on Wednesday, Thursday and Friday off, due Saturday 04:00 Tehran. (A week
+        // Wednesday 1404/10/03 (2025-12-24) 20:00 Tehran, after closing, target 8 office hours:
+        // Thursday and Friday off, Saturday 07:30–14:30, due Sunday 08:30 Tehran. (A week
         // later the Saturday is 1404/10/13, an official holiday: see tests/calendar.rs.)
         let start =
             chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 12, 24, 16, 30, 0).unwrap();
@@ -144,7 +154,7 @@ on_both_backends!(
             .expect("rfc3339");
         assert_eq!(
             due.to_utc(),
-            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 12, 27, 0, 30, 0).unwrap()
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 12, 28, 5, 0, 0).unwrap()
         );
         clock.advance_hours(40); // Friday noon: still on time
         assert_eq!(
@@ -155,7 +165,7 @@ on_both_backends!(
                 .overdue,
             0
         );
-        clock.advance_hours(17); // Saturday 05:00 Tehran
+        clock.advance_hours(45); // Sunday 09:00 Tehran
         assert_eq!(
             o.svc
                 .queue(&o.reviewer, PageRequest::default())

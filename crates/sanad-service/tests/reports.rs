@@ -48,10 +48,16 @@ async fn office_with_history(b: Backend) -> Office {
         .act(&o.director, &code1, Action::Approve, None, None)
         .await
         .expect("approve");
+    // Submitted's target cut to 4 office hours (r1 is past that state: 2 h, within).
+    o.svc
+        .set_target(&o.admin, sanad_core::model::Status::Submitted, 4)
+        .await
+        .expect("target");
     let mut new = o.request();
     new.requesting_org = o.agency2.clone();
     let r2 = o.svc.register_request(&o.clerk, new).await.expect("r2");
-    clock.advance_hours(24); // submitted 24 h: due Sunday 03:00, reviewed Sunday 19:00 (late)
+    // Submitted 24 h: registered after closing, due Sunday 11:30, reviewed Sunday 19:00 (late).
+    clock.advance_hours(24);
     o.svc
         .act(
             &o.reviewer,

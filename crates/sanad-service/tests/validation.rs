@@ -277,3 +277,167 @@ on_both_backends!(reference_data_is_validated_too, |b: Backend| async move {
         "{reviewer_adds:?}"
     );
 });
+
+on_both_backends!(
+    every_bad_field_of_a_submit_is_reported_at_once,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let mut bad = o.request();
+        bad.applicant.national_code = "0499370898".into();
+        bad.applicant.email = Some("not-an-address".into());
+        bad.letter.date = "2025/10/01".into(); // a Gregorian date typed by mistake
+        bad.documents = vec![];
+        let e = o
+            .svc
+            .register_request(&o.clerk, bad)
+            .await
+            .expect_err("refused");
+        // The first keeps its place as `field`; all of them are listed, in the form's order.
+        assert_eq!(e.field(), Some("documents"));
+        let fields: Vec<_> = e
+            .field_problems()
+            .into_iter()
+            .map(|p| (p.field, p.message_id))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("documents".to_owned(), "error-documents-required"),
+                (
+                    "applicant.national_code".to_owned(),
+                    "error-national-code-invalid"
+                ),
+                ("applicant.email".to_owned(), "error-email-format"),
+                ("letter.date".to_owned(), "error-jalali-date-invalid"),
+            ]
+        );
+        let payload = serde_json::to_value(e.to_payload()).expect("json");
+        assert_eq!(payload["field"], "documents");
+        assert_eq!(payload["fields"].as_array().map(Vec::len), Some(4));
+        assert_eq!(
+            payload["fields"][3]["messageId"],
+            "error-jalali-date-invalid"
+        );
+        let queue = o
+            .svc
+            .queue(&o.reviewer, sanad_service::PageRequest::default())
+            .await
+            .expect("queue");
+        assert!(queue.items.is_empty(), "nothing stored");
+    }
+);
+
+on_both_backends!(
+    no_two_organizations_read_alike_and_the_admin_finds_old_ones,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        let org = |name: &str, national_id: Option<&str>| NewOrganization {
+            name: name.into(),
+            kind: "agency".into(),
+            national_id: national_id.map(Into::into),
+        };
+        let first = o
+            .svc
+            .add_organization(
+                &o.admin,
+                org("اداره کل امور مالیاتی استان کرمان", Some("14000000003")),
+            )
+            .await
+            .expect("first");
+        // The same name typed with Arabic ي/ك and doubled spaces: the same organization.
+        let again = o
+            .svc
+            .add_organization(&o.clerk, org("اداره  كل امور ماليATی استان كرمان", None))
+            .await;
+        assert!(
+            again.is_ok(),
+            "a different name (Latin letters) is another organization"
+        );
+        let same = o
+            .svc
+            .add_organization(&o.clerk, org("اداره  كل امور مالياتي استان كرمان", None))
+            .await
+            .expect_err("the same name");
+        assert_eq!(same.field(), Some("name"));
+        assert_eq!(same.message_id(), "error-organization-name-taken");
+        assert_eq!(
+            same.args().get("name"),
+            Some(&first.name),
+            "names the existing one"
+        );
+        let by_id = o
+            .svc
+            .add_organization(&o.clerk, org("نامی دیگر", Some("14000000003")))
+            .await
+            .expect_err("the same national id");
+        assert_eq!(by_id.field(), Some("national_id"));
+        assert_eq!(by_id.args().get("name"), Some(&first.name));
+        let listed = o
+            .svc
+            .list_organizations(&o.clerk, "کرمان")
+            .await
+            .expect("list");
+        assert_eq!(listed.len(), 2, "{listed:?}");
+
+        // A document's registry number, in Persian digits, names the document it belongs to.
+        let doc = o
+            .svc
+            .add_document(
+                &o.admin,
+                NewDocument {
+                    registry_number: "۷۷۰۱".into(),
+                    title: "سند ششدانگ".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("doc");
+        let twice = o
+            .svc
+            .add_document(
+                &o.clerk,
+                NewDocument {
+                    registry_number: "7701".into(),
+                    title: "دیگری".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect_err("taken");
+        assert_eq!(twice.message_id(), "error-registry-number-taken");
+        assert_eq!(twice.args().get("title"), Some(&doc.title));
+
+        // Duplicates from before this check (written straight into the table) are reported.
+        assert!(o
+            .svc
+            .duplicate_organizations(&o.admin)
+            .await
+            .expect("check")
+            .is_empty());
+        let key = sanad_service::core::normalize::search_key(&first.name);
+        let sql = "INSERT INTO organizations (id, name, name_key, kind, national_id, created_at) \
+                   VALUES ('old-duplicate', 'اداره كل امور مالياتي استان كرمان', $1, 'agency', NULL, 1)";
+        match o.svc.store() {
+            sanad_service::Store::Sqlite(pool) => {
+                sqlx::query(sql).bind(&key).execute(pool).await.map(|_| ())
+            }
+            sanad_service::Store::Postgres(pool) => {
+                sqlx::query(sql).bind(&key).execute(pool).await.map(|_| ())
+            }
+        }
+        .expect("an old duplicate");
+        let groups = o
+            .svc
+            .duplicate_organizations(&o.admin)
+            .await
+            .expect("check");
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0].len(), 2);
+        assert_eq!(groups[0][0].id, "old-duplicate", "oldest first");
+        assert_eq!(groups[0][1].id, first.id);
+        assert!(matches!(
+            o.svc.duplicate_organizations(&o.clerk).await,
+            Err(Error::NotPermitted { .. })
+        ));
+    }
+);

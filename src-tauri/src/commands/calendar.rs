@@ -1,6 +1,8 @@
 //! The working calendar (official holidays, Thursday) and the director's overdue list.
 
-use sanad_service::{CalendarSettings, Holiday, Page, PageRequest, RequestSummary};
+use sanad_service::{
+    CalendarSettings, Holiday, OfficeHoursInput, Page, PageRequest, RequestSummary,
+};
 
 use super::{Answer, Desk};
 
@@ -35,6 +37,14 @@ pub async fn set_thursday_off(desk: Desk<'_>, off: bool) -> Answer<CalendarSetti
     Ok(desk
         .service()?
         .set_thursday_off(&desk.actor()?, off)
+        .await?)
+}
+
+#[tauri::command]
+pub async fn set_office_hours(desk: Desk<'_>, hours: OfficeHoursInput) -> Answer<CalendarSettings> {
+    Ok(desk
+        .service()?
+        .set_office_hours(&desk.actor()?, hours)
         .await?)
 }
 

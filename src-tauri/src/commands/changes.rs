@@ -14,8 +14,11 @@ pub async fn watch_changes(desk: Desk<'_>, on_change: Channel<DeskSignal>) -> An
     let task = tauri::async_runtime::spawn(async move {
         loop {
             let signal = feed.next().await;
-            match signal {
+            match &signal {
                 DeskSignal::Lost => log::warn!("the database is away; waiting for it"),
+                DeskSignal::FileProblem { message_id, path } => {
+                    log::error!("the database file at {path} is not usable ({message_id}); refusing work until it is back")
+                }
                 DeskSignal::Restored { .. } => log::info!("the database is back"),
                 DeskSignal::Changed { .. } => {}
             }

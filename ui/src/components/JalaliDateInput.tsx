@@ -4,14 +4,18 @@ import { useMessages } from "../context";
 import { toAsciiDigits } from "../lib/digits";
 import { addDays, format, parse, todayTehran, toUtcMillis } from "../lib/jalali";
 
-const longDate = (lang: string) =>
-  new Intl.DateTimeFormat(lang === "fa" ? "fa-IR-u-ca-persian" : "en-US-u-ca-persian", {
-    timeZone: "UTC",
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-  });
+/** «پنجشنبه ۱ آبان ۱۴۰۴» (weekday, day, month, year, in reading order, no Latin comma), from the
+ * formatter's parts: engines order and punctuate the whole string differently. */
+export function longDate(lang: string, ms: number): string {
+  const parts = new Intl.DateTimeFormat(
+    lang === "fa" ? "fa-IR-u-ca-persian" : "en-US-u-ca-persian",
+    { timeZone: "UTC", weekday: "long", year: "numeric", month: "long", day: "numeric" },
+  ).formatToParts(new Date(ms));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  // "1404 AP": the era is not part of the date a clerk reads.
+  const year = part("year").replace(/\s*AP$/, "");
+  return [part("weekday"), part("day"), part("month"), year].filter(Boolean).join(" ");
+}
 
 /**
  * A Jalali date typed as `1404/01/15` in any digits. Arrow Up/Down move a day, Page Up/Down
@@ -38,10 +42,12 @@ export function JalaliDateInput({
   const parsed = value.trim() ? parse(value, toAsciiDigits) : null;
   let description: string | undefined;
   let hint: string | undefined;
-  if (parsed?.ok) {
+  // With an error shown (the core's, or the field's own check) no spelled-out date beside it:
+  // the two must never disagree.
+  if (parsed?.ok && !error) {
     const ms = toUtcMillis(parsed.date);
-    if (ms !== null) description = longDate(m.lang).format(new Date(ms));
-  } else if (parsed && touched) {
+    if (ms !== null) description = longDate(m.lang, ms);
+  } else if (parsed && !parsed.ok && touched) {
     hint = m.t(parsed.messageId);
   }
 
@@ -61,7 +67,14 @@ export function JalaliDateInput({
       inputMode="numeric"
       description={description && <span dir={m.lang === "fa" ? "rtl" : "ltr"}>{description}</span>}
       error={error ?? hint}
-      onBlur={() => setTouched(true)}
+      onBlur={() => {
+        setTouched(true);
+        // `1404/8/1` reads back padded, `1404/08/01`, as the core stores it.
+        if (parsed?.ok) {
+          const padded = m.digits(format(parsed.date));
+          if (padded !== m.digits(value)) onChange(padded);
+        }
+      }}
       onChange={(e) => {
         setTouched(false);
         onChange(e.currentTarget.value);

@@ -28,12 +28,18 @@ export function ErrorAlert({ error }: { error: CommandError | null }) {
   );
 }
 
-/** Splits a caught error into the field it names (if any) or the form as a whole. */
+/** Splits a caught error into every field it names (the core reports all the bad fields of a
+ * submit at once, in `fields`) or the form as a whole. */
 export function splitError(error: CommandError): {
   field: Record<string, CommandError>;
   form: CommandError | null;
 } {
-  return error.field ? { field: { [error.field]: error }, form: null } : { field: {}, form: error };
+  if (!error.field) return { field: {}, form: error };
+  const field: Record<string, CommandError> = { [error.field]: error };
+  for (const f of error.fields ?? []) {
+    field[f.field] ??= { ...error, field: f.field, messageId: f.messageId, args: f.args };
+  }
+  return { field, form: null };
 }
 
 /**

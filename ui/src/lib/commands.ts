@@ -3,7 +3,7 @@
 // `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk client` after changing a command.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, TrackStatus, User, Vocabulary } from "../bindings";
+import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, TrackStatus, User, Vocabulary } from "../bindings";
 
 export const commands = {
   appStatus: () =>
@@ -121,6 +121,8 @@ export const commands = {
     invoke<CalendarSettings>("calendar_settings"),
   setThursdayOff: (off: boolean) =>
     invoke<CalendarSettings>("set_thursday_off", { off }),
+  setOfficeHours: (hours: OfficeHoursInput) =>
+    invoke<CalendarSettings>("set_office_hours", { hours }),
   overdueRequests: (page: PageRequest) =>
     invoke<Page<RequestSummary>>("overdue_requests", { page }),
   mailSettings: () =>

@@ -74,6 +74,11 @@ describe("Jalali calendar", () => {
       ok: false,
       messageId: "error-jalali-date-format",
     });
+    // A Gregorian date typed by mistake: refused as the core refuses it, never spelled out.
+    expect(parse("2025/10/01", toAsciiDigits)).toEqual({
+      ok: false,
+      messageId: "error-jalali-date-invalid",
+    });
     expect(parse("tomorrow", toAsciiDigits).ok).toBe(false);
   });
 

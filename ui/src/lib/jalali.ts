@@ -83,19 +83,30 @@ export function parse(input: string, toAscii: (s: string) => string): ParseResul
   const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   if (!m) return { ok: false, messageId: "error-jalali-date-format" };
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // The core's window (jalali.rs PARSE_YEARS): `2025/10/01` is a Gregorian date typed by
+  // mistake, and the preview must not spell out a Jalali year 2025 the core then refuses.
+  if (date.year < PARSE_YEARS[0] || date.year > PARSE_YEARS[1]) {
+    return { ok: false, messageId: "error-jalali-date-invalid" };
+  }
   return isValid(date) ? { ok: true, date } : { ok: false, messageId: "error-jalali-date-invalid" };
 }
 
+/** Years the core accepts in a typed date (sanad-core jalali.rs `PARSE_YEARS`). */
+export const PARSE_YEARS = [1300, 1500] as const;
+
 /** Today in Asia/Tehran. */
 export function todayTehran(now: Date = new Date()): JalaliDate {
-  const ymd = new Intl.DateTimeFormat("en-CA", {
+  // By parts, not by the formatted string: WebKitGTK formats "en-CA" as 12/01/2026, not
+  // 2026-12-01, and WebView2 may differ again.
+  const parts = new Intl.DateTimeFormat("en-US", {
     timeZone: "Asia/Tehran",
     year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  const [y, m, d] = ymd.split("-").map((s) => Number.parseInt(s, 10));
-  return fromUtcMillis(Date.UTC(y, m - 1, d));
+    month: "numeric",
+    day: "numeric",
+  }).formatToParts(now);
+  const part = (type: string) =>
+    Number.parseInt(parts.find((p) => p.type === type)?.value ?? "", 10);
+  return fromUtcMillis(Date.UTC(part("year"), part("month") - 1, part("day")));
 }
 
 /** Moves a date by whole days (for the arrow keys in the date input). */

@@ -38,6 +38,25 @@ describe("new-request form state", () => {
     expect(after.errors["applicant.national_code"]).toEqual(nationalCodeError);
   });
 
+  it("marks every field the core reports, not only the first", () => {
+    const all: CommandError = {
+      ...nationalCodeError,
+      fields: [
+        { field: "applicant.national_code", messageId: "error-national-code-invalid", args: {} },
+        { field: "applicant.email", messageId: "error-email-format", args: {} },
+        { field: "letter.date", messageId: "error-date-no-such-day", args: { day: "31" } },
+      ],
+    };
+    const after = reduce(typed, { type: "error", error: all });
+    expect(Object.keys(after.errors).sort()).toEqual([
+      "applicant.email",
+      "applicant.national_code",
+      "letter.date",
+    ]);
+    expect(after.errors["letter.date"].messageId).toBe("error-date-no-such-day");
+    expect(after.errors["letter.date"].args).toEqual({ day: "31" });
+  });
+
   it("clears a field's error when that field is edited, and only that one", () => {
     let state = reduce(typed, { type: "error", error: nationalCodeError });
     state = reduce(state, {

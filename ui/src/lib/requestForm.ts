@@ -91,10 +91,18 @@ export function reduce(state: FormState, event: FormEvent): FormState {
       // The return date belongs to originals only; keep it typed but do not send it otherwise.
       return { draft, errors };
     }
-    case "error":
-      return event.error.field
-        ? { ...state, errors: { ...state.errors, [event.error.field]: event.error } }
-        : state;
+    case "error": {
+      // The core reports every bad field of the submit at once: mark them all.
+      const { error } = event;
+      if (!error.field) return state;
+      const errors = { ...state.errors, [error.field]: error };
+      for (const f of error.fields ?? []) {
+        if (f.field !== error.field) {
+          errors[f.field] = { ...error, field: f.field, messageId: f.messageId, args: f.args };
+        }
+      }
+      return { ...state, errors };
+    }
     case "clear-errors":
       return { ...state, errors: {} };
     case "reset":

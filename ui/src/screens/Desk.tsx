@@ -65,12 +65,19 @@ export function Desk({
   // request page is left as the user sees it: acting on it still checks its version, and a
   // change made meanwhile comes back as a conflict with the fresh request.
   const [offline, setOffline] = useState(false);
+  // The embedded database's file gone, replaced or read-only: said at once, with its path.
+  const [fileProblem, setFileProblem] = useState<{ messageId: string; path: string } | null>(null);
   useEffect(() => {
     let pending: ReturnType<typeof globalThis.setTimeout> | undefined;
     api
       .watchChanges((signal) => {
         setOffline(signal.kind === "lost");
-        if (signal.kind === "lost") return;
+        setFileProblem(
+          signal.kind === "file_problem"
+            ? { messageId: signal.messageId, path: signal.path }
+            : null,
+        );
+        if (signal.kind === "lost" || signal.kind === "file_problem") return;
         globalThis.clearTimeout(pending);
         pending = globalThis.setTimeout(() => {
           void queries.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "request" });
@@ -211,6 +218,12 @@ export function Desk({
         {offline && (
           <Alert color="red" mb="sm" data-testid="connection-lost">
             {m.t("ui-connection-lost")}
+          </Alert>
+        )}
+        {fileProblem && (
+          <Alert color="red" mb="sm" role="alert" data-testid="database-file-problem">
+            {/* The path isolated left-to-right (LRI…PDI): its slashes stay where they were typed. */}
+            {m.t(fileProblem.messageId, { path: `\u2066${fileProblem.path}\u2069` })}
           </Alert>
         )}
         <NoticeBanners />

@@ -1,7 +1,8 @@
-//! `sanad holiday list|add|remove`, `sanad setting thursday-off on|off` and `sanad overdue`.
+//! `sanad holiday list|add|remove`, `sanad setting thursday-off on|off`, `sanad setting
+//! office-hours` and `sanad overdue`.
 
 use sanad_i18n::Localizer;
-use sanad_service::{PageRequest, Service};
+use sanad_service::{OfficeHoursInput, PageRequest, Service};
 
 use super::sign_in;
 use crate::args::{Cli, HolidayCommand, PageArgs, SettingCommand};
@@ -73,6 +74,46 @@ pub async fn setting(
                 "cli-thursday-off-off"
             };
             println!("{}", l10n.text(id));
+        }
+        SettingCommand::OfficeHours { weekdays, thursday } => {
+            // The core reads each time in any digits; the span only splits at its dash.
+            let split = |text: &str| {
+                let (opens, closes) = text.split_once(['-', '–']).unwrap_or((text, ""));
+                (opens.to_owned(), closes.to_owned())
+            };
+            let (weekday_opens, weekday_closes) = split(weekdays);
+            let (thursday_opens, thursday_closes) = split(thursday);
+            let settings = service
+                .set_office_hours(
+                    &actor,
+                    OfficeHoursInput {
+                        weekday_opens,
+                        weekday_closes,
+                        thursday_opens,
+                        thursday_closes,
+                    },
+                )
+                .await?;
+            if cli.json {
+                return print_json(&settings);
+            }
+            let span = |a: &str, b: &str| l10n.digits(&format!("{a}–{b}"));
+            println!(
+                "{}",
+                l10n.format(
+                    "cli-office-hours-set",
+                    &[
+                        (
+                            "weekdays",
+                            span(&settings.weekday_opens, &settings.weekday_closes)
+                        ),
+                        (
+                            "thursday",
+                            span(&settings.thursday_opens, &settings.thursday_closes)
+                        ),
+                    ]
+                )
+            );
         }
     }
     Ok(())

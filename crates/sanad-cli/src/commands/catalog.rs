@@ -38,6 +38,29 @@ pub async fn org(
             output::print_orgs(l10n, &orgs);
             Ok(())
         }
+        OrgCommand::Duplicates => {
+            let groups = service.duplicate_organizations(&actor).await?;
+            if cli.json {
+                return print_json(&groups);
+            }
+            if groups.is_empty() {
+                println!("{}", l10n.text("cli-org-duplicates-none"));
+            }
+            for (i, group) in groups.iter().enumerate() {
+                println!(
+                    "{}",
+                    l10n.format(
+                        "cli-org-duplicates-group",
+                        &[
+                            ("n", (i + 1).to_string()),
+                            ("count", group.len().to_string())
+                        ]
+                    )
+                );
+                output::print_orgs(l10n, group);
+            }
+            Ok(())
+        }
     }
 }
 

@@ -34,6 +34,12 @@ pub async fn run(cli: &Cli, l10n: &Localizer) -> Result<(), CliError> {
         println!("{}", l10n.text("cli-postgres-password-saved"));
         return Ok(());
     }
+    // Only `init` and `restore` make a database; any other command on a path with none stops
+    // here, before a file, a folder or a keychain entry is made (a mistyped SANAD_DB must not
+    // become a second, empty office).
+    if !matches!(cli.command, Command::Init { .. } | Command::Restore { .. }) {
+        sanad_service::require_database(&url)?;
+    }
     let service = Service::open(&url).await?;
     let result = dispatch(cli, l10n, &service).await;
     service.close().await;

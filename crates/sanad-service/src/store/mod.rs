@@ -216,6 +216,9 @@ pub(crate) fn storage(e: sqlx::Error) -> Error {
     if connection_lost(&e) {
         return Error::ConnectionLost { at_commit: false };
     }
+    if let Some(file_problem) = crate::database_file::from_sqlx(&e) {
+        return file_problem;
+    }
     // PostgreSQL refuses a NUL byte in text (22021) and text past its limits (54000): the
     // input is at fault, not the database. The service checks fields first; this is the net.
     let code = e.as_database_error().and_then(|d| d.code());

@@ -1,13 +1,99 @@
-import { Button, Group, Switch, Table, TextInput } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, Switch, Table, Text, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { CommandError } from "../../bindings";
+import type { CalendarSettings, CommandError, OfficeHoursInput } from "../../bindings";
 import { useDesk } from "../../context";
 import { api, asCommandError } from "../../lib/api";
 import { JalaliDateInput } from "../../components/JalaliDateInput";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../../components/errors";
 
-/** The working calendar: Thursday on or off, and the official holidays deadlines skip. */
+const HOURS_FIELDS = [
+  ["weekday", "ui-office-hours-weekdays"],
+  ["thursday", "ui-office-hours-thursday"],
+] as const;
+
+/** The office's daily hours, as the core has them; saved together, checked by the core. */
+function OfficeHoursForm({ settings }: { settings: CalendarSettings }) {
+  const { m } = useDesk();
+  const errorText = useErrorText();
+  const queries = useQueryClient();
+  const [hours, setHours] = useState<OfficeHoursInput>({
+    weekday_opens: settings.weekday_opens,
+    weekday_closes: settings.weekday_closes,
+    thursday_opens: settings.thursday_opens,
+    thursday_closes: settings.thursday_closes,
+  });
+  const [errors, setErrors] = useState<Record<string, CommandError>>({});
+  const [formError, setFormError] = useState<CommandError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const err = fieldErrors(errors, errorText);
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setFormError(null);
+    api
+      .setOfficeHours(hours)
+      .then((fresh) => {
+        setErrors({});
+        setSaved(true);
+        queries.setQueryData(["calendar"], fresh);
+      })
+      .catch((caught: unknown) => {
+        const { field, form } = splitError(asCommandError(caught));
+        setErrors(field);
+        setFormError(form);
+      });
+  };
+  return (
+    <form onSubmit={save} noValidate data-testid="office-hours-form">
+      <Fieldset legend={m.t("ui-office-hours")} mb="md">
+        <ErrorAlert error={formError} />
+        {HOURS_FIELDS.map(([day, label]) => (
+          <Group key={day} align="flex-end" mb="xs">
+            <Text w={200} pb={6}>
+              {m.t(label)}
+            </Text>
+            {(["opens", "closes"] as const).map((end) => {
+              const key = `${day}_${end}` as keyof OfficeHoursInput;
+              return (
+                <TextInput
+                  key={key}
+                  name={key}
+                  w={110}
+                  dir="ltr"
+                  inputMode="numeric"
+                  label={m.t(`ui-office-hours-${end}`)}
+                  value={m.digits(hours[key])}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setHours((h) => ({ ...h, [key]: value }));
+                  }}
+                  error={err(key)}
+                  data-testid={`office-hours-${key}`}
+                />
+              );
+            })}
+          </Group>
+        ))}
+        <Text size="sm" c="dimmed" mb="xs" data-testid="office-hours-note">
+          {m.t("ui-office-hours-note")}
+        </Text>
+        <Group>
+          <Button type="submit" data-testid="office-hours-save">
+            {m.t("ui-office-hours-save")}
+          </Button>
+          {saved && (
+            <Alert color="green" py={4} data-testid="office-hours-saved">
+              {m.t("ui-office-hours-saved")}
+            </Alert>
+          )}
+        </Group>
+      </Fieldset>
+    </form>
+  );
+}
+
+/** The working calendar: office hours, Thursday on or off, and the official holidays deadlines skip. */
 export function CalendarSettingsPanel() {
   const { m } = useDesk();
   const errorText = useErrorText();
@@ -54,6 +140,7 @@ export function CalendarSettingsPanel() {
           data-testid="thursday-off"
         />
       )}
+      {settings.data && <OfficeHoursForm settings={settings.data} />}
       <form onSubmit={add} noValidate data-testid="holiday-form">
         <Group align="flex-end">
           <JalaliDateInput

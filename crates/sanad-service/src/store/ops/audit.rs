@@ -67,6 +67,7 @@ pub async fn audited_write_with<T>(
     serialized: bool,
     statements: impl AsyncFnOnce(&mut AuditedWrite) -> Result<T>,
 ) -> Result<T> {
+    crate::database_file::check_pool(pool)?;
     let tx = begin_write(pool, serialized).await?;
     let mut write = AuditedWrite {
         tx,

@@ -95,3 +95,14 @@ pub async fn bring_documents_back(tx: &mut Tx, request_id: &str) -> Result<()> {
     .map_err(storage)?;
     Ok(())
 }
+
+/// The document already registered under this registry number, if any.
+pub async fn doc_by_registry_number(tx: &mut Tx, number: &str) -> Result<Option<DocRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {DOC_COLUMNS} FROM documents WHERE registry_number = $1"
+    ))
+    .bind(number)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(storage)
+}

@@ -31,7 +31,9 @@ fn file_of(pool: &Pool) -> PathBuf {
 /// Opens (lazily) the file's writing connection for a store just opened on `pool`, with the same
 /// options (key, WAL, synchronous FULL, busy timeout).
 pub fn open_writer(pool: &Pool) {
-    let options = (*pool.connect_options()).clone();
+    // The file exists by now (migrated): this connection never makes one, so a file deleted
+    // under the desk is never silently recreated (`crate::database_file`).
+    let options = (*pool.connect_options()).clone().create_if_missing(false);
     let mut writers = writers();
     let entry = writers.entry(file_of(pool)).or_insert_with(|| {
         let writer = SqlitePoolOptions::new()
