@@ -32,6 +32,7 @@ mod tests {
     use crate::commands::connection::ConnectionSettings;
     use crate::commands::{AppStatus, Session};
     use crate::error::CommandError;
+    use crate::state::StartStage;
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
 
@@ -64,6 +65,7 @@ mod tests {
             PageRequest::decl(&cfg),
             Session::decl(&cfg),
             AppStatus::decl(&cfg),
+            StartStage::decl(&cfg),
             CommandError::decl(&cfg),
             AccountPolicy::decl(&cfg),
             AuditQuery::decl(&cfg),

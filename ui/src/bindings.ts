@@ -141,10 +141,13 @@ backend: string,
  */
 needs_first_admin: boolean, session: Session | null, };
 
+export type StartStage = "starting" | "keychain" | "database" | "ready";
+
 export type CommandError = { 
 /**
  * Stable machine code: `invalid_input`, `not_permitted`, `authentication_failed`,
- * `conflict`, `not_found`, `storage`, or `not_signed_in`.
+ * `conflict`, `not_found`, `storage`, `not_signed_in`, or `not_ready` (the database is
+ * still opening).
  */
 code: string, 
 /**

@@ -43,7 +43,7 @@ pub use complaints::{
 };
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
 pub use deadlines::StateTarget;
-pub use encryption::DatabaseKey;
+pub use encryption::{DatabaseKey, OpenStage};
 pub use holidays::{CalendarSettings, Holiday};
 pub use keychain::{Keychain, SecretName};
 pub use models::*;
