@@ -32,6 +32,7 @@ mod tests {
     use crate::commands::connection::ConnectionSettings;
     use crate::commands::{AppStatus, Session};
     use crate::error::{CommandError, FieldError};
+    use crate::state::StartStage;
 
     const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/bindings.ts");
 
@@ -65,6 +66,7 @@ mod tests {
             Session::decl(&cfg),
             AppStatus::decl(&cfg),
             FieldError::decl(&cfg),
+            StartStage::decl(&cfg),
             CommandError::decl(&cfg),
             AccountPolicy::decl(&cfg),
             AuditQuery::decl(&cfg),

@@ -12,7 +12,8 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct CommandError {
     /// Stable machine code: `invalid_input`, `not_permitted`, `authentication_failed`,
-    /// `conflict`, `not_found`, `storage`, or `not_signed_in`.
+    /// `conflict`, `not_found`, `storage`, `not_signed_in`, or `not_ready` (the database is
+    /// still opening).
     pub code: String,
     /// The Fluent message id the UI shows.
     pub message_id: String,
@@ -127,6 +128,12 @@ impl CommandError {
     /// the session ended): the UI goes back to the login screen.
     pub fn not_signed_in() -> Self {
         CommandError::new("not_signed_in", "ui-error-not-signed-in")
+    }
+
+    /// A command that needs the database was called while the desk is still opening it (the
+    /// window is created first and waits for `app_status`, so only a hurried caller sees this).
+    pub fn not_ready() -> Self {
+        CommandError::new("not_ready", "ui-error-not-ready")
     }
 }
 

@@ -21,25 +21,50 @@ pub use error::CommandError;
 /// The label of the main window in `tauri.conf.json` (created by [`start`], not by Tauri).
 const MAIN_WINDOW: &str = "main";
 
-/// Opens the desk's database with the core's [`sanad_service::Service::open`]: `SANAD_DB` when
-/// set (as the command line does), else the desk's saved connection (the embedded, encrypted
-/// file in the user data folder unless a PostgreSQL server was chosen). A failure is kept for the
-/// window to show in Persian (for example a locked keychain or an unreachable server).
-fn open_database() -> state::OpenDatabase {
+/// Where the desk's data is: `SANAD_DB` when set (as the command line does), else the desk's
+/// saved connection (the embedded, encrypted file in the user data folder unless a PostgreSQL
+/// server was chosen). Reads one small file; the keychain and the database come later, in
+/// [`open_database`].
+fn database_url() -> (Result<String, CommandError>, String, bool) {
     let from_environment = std::env::var("SANAD_DB").is_ok_and(|url| !url.trim().is_empty());
-    let url = match sanad_service::desk_database_url() {
+    match sanad_service::desk_database_url() {
+        Ok(url) => {
+            let shown = sanad_app::connection::shown(&url);
+            (Ok(url), shown, from_environment)
+        }
+        Err(error) => (
+            Err(CommandError::from(error)),
+            String::new(),
+            from_environment,
+        ),
+    }
+}
+
+/// Opens the desk's database with the core's [`sanad_service::Service::open_reporting`], telling
+/// the window's start screen what it waits for (the keychain, the database and its migrations).
+/// A failure is kept for the window to show in Persian (for example a locked keychain or an
+/// unreachable server).
+async fn open_database(
+    desk: &state::DeskState,
+    url: Result<String, CommandError>,
+    shown: String,
+    from_environment: bool,
+) -> state::OpenDatabase {
+    let url = match url {
         Ok(url) => url,
         Err(error) => {
             return state::OpenDatabase {
-                service: Err(CommandError::from(error)),
-                shown: String::new(),
+                service: Err(error),
+                shown,
                 from_environment,
             }
         }
     };
-    let shown = sanad_app::connection::shown(&url);
     log::info!("opening the database {shown}");
-    let service = tauri::async_runtime::block_on(sanad_service::Service::open(&url));
+    let service = sanad_service::Service::open_reporting(&url, |stage| {
+        desk.set_stage(stage.into());
+    })
+    .await;
     if let Err(error) = &service {
         log::error!("could not open the database {shown}: {error}");
     }
@@ -50,11 +75,18 @@ fn open_database() -> state::OpenDatabase {
     }
 }
 
-/// Start-up work, run once the event loop is ready: open the database, then show the main
-/// window (declared with `"create": false`). When the database cannot be opened the window still
-/// opens and says why, in Persian, instead of the process vanishing.
+/// How long after the database opened the background work (the outbox) starts even if the
+/// window never said it showed its first screen.
+const BACKGROUND_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Start-up work, run once the event loop is ready: show the main window (declared with
+/// `"create": false`) at once, then open the keychain and the database behind it. The window's
+/// start screen asks `app_status`, which waits for the database (`start_stage` says what for);
+/// when the database cannot be opened the window says why, in Persian, instead of the process
+/// vanishing. Background work waits for the first screen (`first_screen_shown`).
 fn start(app: &mut tauri::App) -> Result<(), String> {
-    app.manage(state::DeskState::new(open_database()));
+    let (url, shown, from_environment) = database_url();
+    app.manage(state::DeskState::opening(shown.clone(), from_environment));
 
     let window = app
         .config()
@@ -67,6 +99,15 @@ fn start(app: &mut tauri::App) -> Result<(), String> {
     tauri::WebviewWindowBuilder::from_config(app.handle(), &window)
         .and_then(|builder| builder.build())
         .map_err(|error| format!("could not open the main window: {error}"))?;
+
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        let desk = handle.state::<state::DeskState>();
+        let database = open_database(&desk, url, shown, from_environment).await;
+        desk.opened(database);
+        tokio::time::sleep(BACKGROUND_AT_THE_LATEST).await;
+        desk.first_screen_shown();
+    });
     Ok(())
 }
 
@@ -122,6 +163,8 @@ fn try_run() -> Result<(), tauri::Error> {
         // exactly these commands and fails when the committed one differs.
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
+            commands::start_stage,
+            commands::first_screen_shown,
             commands::vocabulary,
             commands::init_admin,
             commands::login,
@@ -233,13 +276,14 @@ mod tests {
 
     #[test]
     fn main_window_is_declared_but_created_by_start() {
+        // `start` builds it at once, before the database opens behind it; Tauri must not
+        // build it too.
         let config = config();
         let windows = config["app"]["windows"].as_array().expect("windows");
         let main = windows
             .iter()
             .find(|window| window["label"] == MAIN_WINDOW)
             .expect("a main window");
-        // `start` builds it once the database is open; Tauri must not build it too.
         assert_eq!(main["create"], serde_json::json!(false));
     }
 

@@ -1,12 +1,16 @@
 //! What the application holds for the lifetime of the process: the open service API (replaced
-//! when the desk switches databases), where the data is, the signed-in session (which ends by
-//! itself after the policy's idle minutes: the core's [`DeskSession`]), and the task that tells
-//! the window about changes.
+//! when the desk switches databases; opened behind the window at start-up, see
+//! [`DeskState::opening`]), where the data is, the signed-in session (which ends by itself after
+//! the policy's idle minutes: the core's [`DeskSession`]), the task that tells the window about
+//! changes, and the background work (the outbox) started once the first screen is shown.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use sanad_service::{Actor, DeskSession, Service};
+use sanad_service::{Actor, DeskSession, OpenStage, Service};
+use serde::Serialize;
 use tauri::async_runtime::JoinHandle;
+use ts_rs::TS;
 
 use crate::error::CommandError;
 
@@ -21,11 +25,40 @@ pub struct OpenDatabase {
     pub from_environment: bool,
 }
 
+/// What the desk is doing before its database is open, for the start screen (the
+/// `start_stage` command).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StartStage {
+    /// Reading where the data is (the desk's saved connection).
+    Starting,
+    /// Waiting for the OS keychain (the database's key, or the server's password).
+    Keychain,
+    /// Connecting to the database and running its migrations.
+    Database,
+    /// Open, or failed to open (`app_status` then answers why).
+    Ready,
+}
+
+impl From<OpenStage> for StartStage {
+    fn from(stage: OpenStage) -> Self {
+        match stage {
+            OpenStage::Keychain => StartStage::Keychain,
+            OpenStage::Database => StartStage::Database,
+        }
+    }
+}
+
 pub struct DeskState {
     database: Mutex<OpenDatabase>,
+    stage: Mutex<StartStage>,
+    /// True once the first database has opened (or failed to): `ready` waits for it.
+    opened: tokio::sync::watch::Sender<bool>,
     session: Mutex<Option<DeskSession>>,
     watcher: Mutex<Option<JoinHandle<()>>>,
     deliverer: Mutex<Option<JoinHandle<()>>>,
+    /// The window showed its first screen (or waited long enough): background work may start.
+    background: AtomicBool,
 }
 
 /// Sends the applicants' messages waiting in the outbox, now and every
@@ -48,16 +81,68 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl DeskState {
-    pub fn new(database: OpenDatabase) -> Self {
+    /// A desk whose database `shown` is still being opened (by [`DeskState::opened`], later):
+    /// until then every command that needs it answers `not_ready`, and `app_status` waits.
+    pub fn opening(shown: String, from_environment: bool) -> Self {
         DeskState {
-            deliverer: Mutex::new(deliver_outbox(&database)),
-            database: Mutex::new(database),
+            database: Mutex::new(OpenDatabase {
+                service: Err(CommandError::not_ready()),
+                shown,
+                from_environment,
+            }),
+            stage: Mutex::new(StartStage::Starting),
+            opened: tokio::sync::watch::channel(false).0,
+            deliverer: Mutex::new(None),
             session: Mutex::new(None),
             watcher: Mutex::new(None),
+            background: AtomicBool::new(false),
         }
     }
 
-    /// The service, or the error that kept the database from opening.
+    /// What the start-up is waiting for.
+    pub fn stage(&self) -> StartStage {
+        *lock(&self.stage)
+    }
+
+    pub fn set_stage(&self, stage: StartStage) {
+        *lock(&self.stage) = stage;
+    }
+
+    /// The start-up's database is open (or failed to open, `database.service` says why).
+    pub fn opened(&self, database: OpenDatabase) {
+        *lock(&self.database) = database;
+        self.set_stage(StartStage::Ready);
+        self.opened.send_replace(true);
+        self.start_background_if_allowed();
+    }
+
+    /// Waits until the start-up's database has opened or failed to.
+    pub async fn ready(&self) {
+        let mut opened = self.opened.subscribe();
+        // The sender lives as long as `self`, so this only ends when the value is true.
+        let _ = opened.wait_for(|open| *open).await;
+    }
+
+    /// The first screen is on the window (or it took too long): start the background work.
+    pub fn first_screen_shown(&self) {
+        if !self.background.swap(true, Ordering::SeqCst) {
+            log::info!("first screen shown; starting the background work");
+        }
+        self.start_background_if_allowed();
+    }
+
+    fn start_background_if_allowed(&self) {
+        if !self.background.load(Ordering::SeqCst) {
+            return;
+        }
+        let mut deliverer = lock(&self.deliverer);
+        if deliverer.is_none() {
+            *deliverer = deliver_outbox(&lock(&self.database));
+        }
+    }
+
+    /// The service, or the error that kept the database from opening (`not_ready` while it is
+    /// still opening).
     pub fn service(&self) -> Result<Arc<Service>, CommandError> {
         lock(&self.database).service.clone()
     }
@@ -71,14 +156,14 @@ impl DeskState {
     /// (accounts belong to a database), and the old one is closed.
     pub fn replace_database(&self, database: OpenDatabase) {
         self.sign_out();
-        if let Some(old) = std::mem::replace(&mut *lock(&self.deliverer), deliver_outbox(&database))
-        {
+        if let Some(old) = lock(&self.deliverer).take() {
             old.abort();
         }
         let old = std::mem::replace(&mut *lock(&self.database), database);
         if let Ok(service) = old.service {
             tauri::async_runtime::spawn(async move { service.close().await });
         }
+        self.start_background_if_allowed();
     }
 
     /// The signed-in user, counting the call as activity, or `not_signed_in` when nobody is or
@@ -125,5 +210,57 @@ impl DeskState {
         if let Some(old) = std::mem::replace(&mut *lock(&self.watcher), task) {
             old.abort();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn commands_before_the_database_opens_answer_not_ready_and_app_status_waits() {
+        let desk = Arc::new(DeskState::opening(String::from("/data/sanad.db"), false));
+        assert_eq!(desk.stage(), StartStage::Starting);
+        let error = desk.service().err().expect("not open yet");
+        assert_eq!(error.code, "not_ready");
+        assert_eq!(error.message_id, "ui-error-not-ready");
+        assert_eq!(
+            desk.actor().err().map(|e| e.code),
+            Some(String::from("not_ready"))
+        );
+        assert!(desk.current().is_none());
+        assert_eq!(
+            desk.database_shown(),
+            (String::from("/data/sanad.db"), false)
+        );
+
+        let waiting = tokio::spawn({
+            let desk = Arc::clone(&desk);
+            async move { desk.ready().await }
+        });
+        desk.set_stage(StartStage::Keychain);
+        assert_eq!(desk.stage(), StartStage::Keychain);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(
+            !waiting.is_finished(),
+            "ready() returned before the database opened"
+        );
+
+        desk.opened(OpenDatabase {
+            service: Err(CommandError::new("storage", "error-storage")),
+            shown: String::from("/data/sanad.db"),
+            from_environment: false,
+        });
+        tokio::time::timeout(std::time::Duration::from_secs(5), waiting)
+            .await
+            .expect("ready() returns once the database opened")
+            .expect("no panic");
+        assert_eq!(desk.stage(), StartStage::Ready);
+        // Opened (here: failed): the reason, no longer `not_ready`; and ready() returns at once.
+        assert_eq!(
+            desk.service().err().map(|e| e.code),
+            Some(String::from("storage"))
+        );
+        desk.ready().await;
     }
 }

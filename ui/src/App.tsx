@@ -1,25 +1,31 @@
 import {
   Alert,
-  Center,
   Paper,
   DirectionProvider,
-  Loader,
   MantineProvider,
   createTheme,
   useDirection,
 } from "@mantine/core";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { AppStatus, CommandError, Session } from "./bindings";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react";
+import type { AppStatus, CommandError, Session, StartStage } from "./bindings";
 import { api, asCommandError } from "./lib/api";
 import { Messages, type Lang } from "./lib/i18n";
 import { I18nContext, useMessages } from "./context";
-import { FirstRun } from "./screens/FirstRun";
-import { Login } from "./screens/Login";
-import { ChangePassword } from "./screens/ChangePassword";
-import { Desk } from "./screens/Desk";
 import { ConnectionForm } from "./components/ConnectionForm";
 import { ErrorBoundary } from "./components/ErrorBoundary";
+
+// Each screen is a chunk of its own (with its CSS), loaded when first used. The sign-in screen,
+// which nearly every start shows, is fetched at once, while the database is still opening; the
+// desk's shell and its first screen are fetched once the sign-in screen is on the window.
+const loginChunk = import("./screens/Login");
+const loadDesk = () => import("./screens/Desk");
+const Login = lazy(() => loginChunk.then((m) => ({ default: m.Login })));
+const FirstRun = lazy(() => import("./screens/FirstRun").then((m) => ({ default: m.FirstRun })));
+const ChangePassword = lazy(() =>
+  import("./screens/ChangePassword").then((m) => ({ default: m.ChangePassword })),
+);
+const Desk = lazy(() => loadDesk().then((m) => ({ default: m.Desk })));
 
 const theme = createTheme({
   primaryColor: "teal",
@@ -93,11 +99,7 @@ export function App() {
   if (failure) {
     body = <StartFailure failure={failure} onConnected={databaseChanged} />;
   } else if (!status) {
-    body = (
-      <Center h="100vh">
-        <Loader aria-label={m.t("ui-loading")} />
-      </Center>
-    );
+    body = <Starting />;
   } else if (status.needs_first_admin && !session) {
     body = <FirstRun status={status} onDone={setSession} onDatabaseChanged={databaseChanged} />;
   } else if (!session) {
@@ -125,12 +127,83 @@ export function App() {
         <DirectionSync dir={lang === "fa" ? "rtl" : "ltr"} />
         <QueryClientProvider client={queryClient}>
           <I18nContext.Provider value={m}>
-            <ErrorBoundary messages={m}>{body}</ErrorBoundary>
+            <ErrorBoundary messages={m}>
+              <Suspense fallback={<Starting />}>
+                {body}
+                {(status || failure) && <FirstScreenShown signedIn={!!session} />}
+              </Suspense>
+            </ErrorBoundary>
           </I18nContext.Provider>
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>
   );
+}
+
+/** The start-up's messages by what it waits for (`start_stage`). */
+const STAGE_MESSAGES: Record<StartStage, string> = {
+  starting: "ui-start-waiting",
+  keychain: "ui-start-keychain",
+  database: "ui-start-database",
+  ready: "ui-start-waiting",
+};
+
+/**
+ * While the desk opens the keychain and the database behind the window (`app_status` waits for
+ * them): what it is waiting for, in the first paint's own markup (index.html, boot.css), so the
+ * window does not change until there is a screen to show.
+ */
+function Starting() {
+  const m = useMessages();
+  const [stage, setStage] = useState<StartStage>("starting");
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof globalThis.setTimeout> | undefined;
+    const poll = () => {
+      api
+        .startStage()
+        .then((s) => {
+          if (stopped) return;
+          setStage(s);
+          if (s !== "ready") timer = globalThis.setTimeout(poll, 100);
+        })
+        .catch((e: unknown) => console.error(e));
+    };
+    poll();
+    return () => {
+      stopped = true;
+      globalThis.clearTimeout(timer);
+    };
+  }, []);
+  return (
+    <div className="boot" role="status" data-testid="starting" data-stage={stage}>
+      <div className="boot-brand">{m.t("product-name")}</div>
+      <div className="boot-subtitle">{m.t("ui-app-subtitle")}</div>
+      <div className="boot-bar" />
+      <div className="boot-note">{m.t(STAGE_MESSAGES[stage])}</div>
+    </div>
+  );
+}
+
+let firstScreenReported = false;
+
+/**
+ * Rendered beside the first real screen, once its chunk has loaded: after that screen is painted,
+ * tells the desk (which then starts its background work) and fetches what comes next — the
+ * desk's shell and its first screen, when the sign-in screen is the one showing.
+ */
+function FirstScreenShown({ signedIn }: { signedIn: boolean }) {
+  useEffect(() => {
+    if (firstScreenReported) return;
+    firstScreenReported = true;
+    requestAnimationFrame(() =>
+      globalThis.setTimeout(() => {
+        api.firstScreenShown().catch((e: unknown) => console.error(e));
+        if (!signedIn) void loadDesk().then((m) => m.preloadFirstScreen());
+      }, 0),
+    );
+  }, [signedIn]);
+  return null;
 }
 
 /** The database did not open: say why, and let the desk choose where its data is. */

@@ -143,10 +143,13 @@ needs_first_admin: boolean, session: Session | null, };
 
 export type FieldError = { field: string, messageId: string, args: { [key in string]: string }, };
 
+export type StartStage = "starting" | "keychain" | "database" | "ready";
+
 export type CommandError = { 
 /**
  * Stable machine code: `invalid_input`, `not_permitted`, `authentication_failed`,
- * `conflict`, `not_found`, `storage`, or `not_signed_in`.
+ * `conflict`, `not_found`, `storage`, `not_signed_in`, or `not_ready` (the database is
+ * still opening).
  */
 code: string, 
 /**
@@ -195,11 +198,24 @@ export type AuditEntry = { seq: number, at: string, at_jalali: string, user: str
 
 export type AuditReport = { 
 /**
- * Entries checked.
+ * Entries checked: the sealed ones and those still queued.
  */
 entries: number, 
 /**
- * True when every entry links to the one before and the head matches the last entry.
+ * How far the log is sealed: the last sequence number on the chain.
+ */
+sealed: number, 
+/**
+ * Entries queued for the sealer, not yet on the chain.
+ */
+pending: number, 
+/**
+ * When the oldest queued entry was made (RFC 3339), if any is queued.
+ */
+oldest_pending_at: string | null, 
+/**
+ * True when every entry links to the one before, the head matches the last entry, every
+ * queued entry matches its own hash and none has waited longer than the limit.
  */
 intact: boolean, 
 /**
@@ -207,7 +223,8 @@ intact: boolean,
  */
 first_broken: number | null, 
 /**
- * Why it is broken: `hash`, `link`, `gap` or `head`.
+ * Why it is broken: `hash`, `link`, `gap` or `head` (the chain), `pending_hash` (a queued
+ * entry changed) or `unsealed` (the queue waited too long: no desk is sealing).
  */
 problem: string | null, };
 

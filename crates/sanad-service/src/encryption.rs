@@ -2,7 +2,8 @@
 //! and PostgreSQL passwords from the keychain. [`Service::open`] is how desks open a database.
 //!
 //! Public functions: `DatabaseKey::generate`, `DatabaseKey::from_hex`, `DatabaseKey::hex`,
-//! `Service::open`, `Service::save_postgres_password`, `Service::rekey`. Their SQL:
+//! `Service::open`, `Service::open_reporting`, `Service::save_postgres_password`,
+//! `Service::rekey`. Their SQL:
 //! `store/ops/rekey.rs`.
 
 use std::path::{Path, PathBuf};
@@ -86,13 +87,33 @@ fn postgres_connection_name(url: &str) -> Option<(String, bool)> {
     ))
 }
 
+/// What [`Service::open_reporting`] is doing, for a desk's start screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenStage {
+    /// Asking the OS keychain for the database's key or the server's password.
+    Keychain,
+    /// Connecting to the database and bringing its schema up to date (migrations).
+    Database,
+}
+
 impl Service {
+    /// [`Service::open`], telling `stage` what it waits for before each step (a desk's window
+    /// says it while the database opens behind it).
+    pub async fn open_reporting(url: &str, stage: impl Fn(OpenStage) + Sync) -> Result<Service> {
+        Service::open_inner(url, &stage).await
+    }
+
     /// Opens a desk's database. An embedded file is encrypted: a new one gets a random key,
     /// stored in the OS keychain before the file is created; an existing one is opened with the
     /// key from the keychain, and without it the desk gets a clear error, never a new empty
     /// database. A PostgreSQL URL without a password takes the one saved in the keychain.
     pub async fn open(url: &str) -> Result<Service> {
+        Service::open_inner(url, &|_| {}).await
+    }
+
+    async fn open_inner(url: &str, stage: &(dyn Fn(OpenStage) + Sync)) -> Result<Service> {
         if let Some(file) = sqlite_file(url) {
+            stage(OpenStage::Keychain);
             let name = SecretName::DatabaseKey(file.display().to_string());
             let pending = SecretName::PendingDatabaseKey(file.display().to_string());
             let key = match Keychain::get(&name).await? {
@@ -105,6 +126,7 @@ impl Service {
                 }
                 None => return Err(Error::not_permitted("error-database-key-missing")),
             };
+            stage(OpenStage::Database);
             match Service::connect_with(url, Some(&key), None).await {
                 Err(Error::NotPermitted {
                     message_id: "error-database-key-wrong",
@@ -129,8 +151,10 @@ impl Service {
             let password = if has_password {
                 None
             } else {
+                stage(OpenStage::Keychain);
                 Keychain::get(&SecretName::PostgresPassword(connection)).await?
             };
+            stage(OpenStage::Database);
             Service::connect_with(url, None, password.as_deref()).await
         } else {
             Err(Error::invalid("db", "error-database-url"))

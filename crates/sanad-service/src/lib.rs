@@ -46,7 +46,7 @@ pub use complaints::{
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
 pub use database_file::require_database;
 pub use deadlines::StateTarget;
-pub use encryption::{sqlite_file, DatabaseKey};
+pub use encryption::{sqlite_file, DatabaseKey, OpenStage};
 pub use holidays::{CalendarSettings, Holiday, OfficeHoursInput};
 pub use keychain::{Keychain, SecretName};
 pub use notices::{NewNotice, Notice, NoticeKind};

@@ -39,6 +39,9 @@ pub async fn connect_database(
     profile: ConnectionProfile,
     password: Option<String>,
 ) -> Answer<ConnectionSettings> {
+    // While the start-up's database is still opening there is not yet anything to tell whether
+    // a change is allowed: wait for it.
+    desk.ready().await;
     let open = desk.service().ok();
     let signed_in = desk.current().map(|session| session.who().clone());
     let switched = switch_database(

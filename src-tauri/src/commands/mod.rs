@@ -15,7 +15,7 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::error::CommandError;
-use crate::state::DeskState;
+use crate::state::{DeskState, StartStage};
 
 pub mod accounts;
 pub mod audit;
@@ -76,8 +76,11 @@ pub struct AppStatus {
     pub session: Option<Session>,
 }
 
+/// What the window needs at start-up; waits while the desk is still opening its database
+/// (`start_stage` says what for), then answers, or answers why it did not open.
 #[tauri::command]
 pub async fn app_status(desk: Desk<'_>) -> Answer<AppStatus> {
+    desk.ready().await;
     let (database, _) = desk.database_shown();
     let service = desk.service()?;
     Ok(AppStatus {
@@ -86,6 +89,20 @@ pub async fn app_status(desk: Desk<'_>) -> Answer<AppStatus> {
         needs_first_admin: service.needs_first_admin().await?,
         session: desk.current().as_ref().map(Session::new),
     })
+}
+
+/// What the desk's start-up is waiting for (the keychain, the database), for the start screen
+/// while `app_status` is pending. Answers at once.
+#[tauri::command]
+pub fn start_stage(desk: Desk<'_>) -> StartStage {
+    desk.stage()
+}
+
+/// The window painted its first screen (sign-in, first run or the desk): the background work
+/// (the outbox) starts now rather than competing with it.
+#[tauri::command]
+pub fn first_screen_shown(desk: Desk<'_>) {
+    desk.first_screen_shown();
 }
 
 /// The lists of values every select offers, with their labels' message ids.

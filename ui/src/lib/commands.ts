@@ -3,11 +3,18 @@
 // `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk client` after changing a command.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, TrackStatus, User, Vocabulary } from "../bindings";
+import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
 
 export const commands = {
+  /** What the window needs at start-up; waits while the desk is still opening its database (`start_stage` says what for), then answers, or answers why it did not open. */
   appStatus: () =>
     invoke<AppStatus>("app_status"),
+  /** What the desk's start-up is waiting for (the keychain, the database), for the start screen while `app_status` is pending. Answers at once. */
+  startStage: () =>
+    invoke<StartStage>("start_stage"),
+  /** The window painted its first screen (sign-in, first run or the desk): the background work (the outbox) starts now rather than competing with it. */
+  firstScreenShown: () =>
+    invoke<void>("first_screen_shown"),
   /** The lists of values every select offers, with their labels' message ids. */
   vocabulary: () =>
     invoke<Vocabulary>("vocabulary"),

@@ -1,25 +1,62 @@
-import { Alert, Button, Group, Kbd, Modal, Select, Table, Text, TextInput } from "@mantine/core";
-import { Fragment, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Kbd,
+  Loader,
+  Modal,
+  Select,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import {
+  Fragment,
+  Suspense,
+  lazy,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from "react";
 import type { Session } from "../bindings";
 import { DeskCtx, useMessages, type View } from "../context";
 import { ACTIVITY_EVENTS, idleTimer } from "../lib/idle";
 import { trackingDigits } from "../lib/digits";
 import type { Lang } from "../lib/i18n";
 import { ScanDetector } from "../lib/scanner";
-import { QueueScreen } from "./Queue";
-import { NewRequestScreen } from "./NewRequest";
-import { RequestScreen } from "./Request";
-import { SearchScreen } from "./Search";
-import { AdminScreen } from "./Admin";
-import { AuditLogScreen } from "./AuditLog";
-import { ComplaintsScreen } from "./Complaints";
-import { ComplaintScreen } from "./Complaint";
-import { TrackScreen } from "./Track";
-import { ReportsScreen } from "./Reports";
 import { NoticeBanners } from "../components/NoticeBanners";
 import { useQueryClient } from "@tanstack/react-query";
 import { api } from "../lib/api";
 import { useVocabulary } from "../lib/vocabulary";
+
+// Each screen is a chunk of its own (with its CSS), loaded the first time it is shown.
+const loadQueue = () => import("./Queue");
+const QueueScreen = lazy(() => loadQueue().then((m) => ({ default: m.QueueScreen })));
+const NewRequestScreen = lazy(() =>
+  import("./NewRequest").then((m) => ({ default: m.NewRequestScreen })),
+);
+const RequestScreen = lazy(() => import("./Request").then((m) => ({ default: m.RequestScreen })));
+const SearchScreen = lazy(() => import("./Search").then((m) => ({ default: m.SearchScreen })));
+const AdminScreen = lazy(() => import("./Admin").then((m) => ({ default: m.AdminScreen })));
+const AuditLogScreen = lazy(() =>
+  import("./AuditLog").then((m) => ({ default: m.AuditLogScreen })),
+);
+const ComplaintsScreen = lazy(() =>
+  import("./Complaints").then((m) => ({ default: m.ComplaintsScreen })),
+);
+const ComplaintScreen = lazy(() =>
+  import("./Complaint").then((m) => ({ default: m.ComplaintScreen })),
+);
+const TrackScreen = lazy(() => import("./Track").then((m) => ({ default: m.TrackScreen })));
+const ReportsScreen = lazy(() => import("./Reports").then((m) => ({ default: m.ReportsScreen })));
+
+/** Fetches the queue's chunk ahead (most roles' first screen), while the sign-in screen shows. */
+export function preloadFirstScreen() {
+  void loadQueue();
+}
 
 /** Keyboard shortcuts beside the screens' Alt + digit keys (which come with the session). */
 const SHORTCUTS: { keys: string[]; id: string }[] = [
@@ -227,18 +264,26 @@ export function Desk({
           </Alert>
         )}
         <NoticeBanners />
-        {view.name === "queue" && <QueueScreen />}
-        {view.name === "new" && <NewRequestScreen />}
-        {view.name === "search" && <SearchScreen />}
-        {view.name === "admin" && (
-          <AdminScreen database={database} onDatabaseChanged={onDatabaseChanged} />
-        )}
-        {view.name === "audit" && <AuditLogScreen />}
-        {view.name === "complaints" && <ComplaintsScreen />}
-        {view.name === "reports" && <ReportsScreen />}
-        {view.name === "complaint" && <ComplaintScreen key={view.code} code={view.code} />}
-        {view.name === "track" && <TrackScreen key={view.code} code={view.code} />}
-        {view.name === "request" && <RequestScreen key={view.code} code={view.code} />}
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader aria-label={m.t("ui-loading")} />
+            </Center>
+          }
+        >
+          {view.name === "queue" && <QueueScreen />}
+          {view.name === "new" && <NewRequestScreen />}
+          {view.name === "search" && <SearchScreen />}
+          {view.name === "admin" && (
+            <AdminScreen database={database} onDatabaseChanged={onDatabaseChanged} />
+          )}
+          {view.name === "audit" && <AuditLogScreen />}
+          {view.name === "complaints" && <ComplaintsScreen />}
+          {view.name === "reports" && <ReportsScreen />}
+          {view.name === "complaint" && <ComplaintScreen key={view.code} code={view.code} />}
+          {view.name === "track" && <TrackScreen key={view.code} code={view.code} />}
+          {view.name === "request" && <RequestScreen key={view.code} code={view.code} />}
+        </Suspense>
       </main>
       <Modal opened={help} onClose={() => setHelp(false)} title={m.t("ui-help-title")} size="lg">
         <Table data-testid="help">
