@@ -18,10 +18,11 @@
 // neither always meets a cold or a warm cache. The last line is one JSON object.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { WebDriver } from "./webdriver.mjs";
+import { processTree, pssKiB } from "./proc.mjs";
 
 const {
   E2E_APP: APP,
@@ -42,41 +43,8 @@ function cli(args, env) {
   });
 }
 
-/** PIDs of the process whose executable is `exe`, and of all its descendants. */
-function processTree(exe) {
-  const parents = new Map();
-  let root = null;
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      if (readlinkSync(`/proc/${name}/exe`) === exe) root = Number(name);
-    } catch {
-      // the process ended meanwhile, or is not ours to read
-    }
-  }
-  if (root === null) return [];
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
-}
-
 function pssMiB(exe) {
-  let kib = 0;
-  for (const pid of processTree(exe)) {
-    try {
-      const line = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8")
-        .split("\n")
-        .find((l) => l.startsWith("Pss:"));
-      kib += line ? Number(line.split(/\s+/)[1]) : 0;
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return kib / 1024;
+  return processTree(exe).reduce((kib, pid) => kib + pssKiB(pid), 0) / 1024;
 }
 
 /**

@@ -4,10 +4,11 @@
 // (tools/minimal-window), in the same run. Run by `bash scripts/e2e.sh --measure`.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { WebDriver } from "./webdriver.mjs";
+import { processTree, pssKiB } from "./proc.mjs";
 
 const { E2E_APP: APP, E2E_CLI: CLI, E2E_DB_URL: DB, E2E_DRIVER_URL: URL } = process.env;
 const driver = new WebDriver(URL);
@@ -18,39 +19,6 @@ function cli(args, env) {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
-}
-
-/** PIDs of the process whose executable is `exe`, and of all its descendants. */
-function processTree(exe) {
-  const parents = new Map();
-  let root = null;
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      if (readlinkSync(`/proc/${name}/exe`) === exe) root = Number(name);
-    } catch {
-      // the process ended meanwhile, or is not ours to read
-    }
-  }
-  if (root === null) return [];
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
-}
-
-function pssKiB(pid) {
-  try {
-    const line = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8")
-      .split("\n")
-      .find((l) => l.startsWith("Pss:"));
-    return line ? Number(line.split(/\s+/)[1]) : 0;
-  } catch {
-    return 0;
-  }
 }
 
 function comm(pid) {
