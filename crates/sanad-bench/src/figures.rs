@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use sanad_core::model::{Action, Role};
 use sanad_service::{Actor, PageRequest, SearchQuery, Service};
 
+use sanad_bench::latency::report as line;
 use sanad_bench::office::{self, Catalog};
 use sanad_bench::text;
 
@@ -52,21 +53,6 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
         }
     }
     Ok(o)
-}
-
-fn percentile(samples: &mut [Duration], q: f64) -> f64 {
-    samples.sort();
-    let i = ((samples.len() as f64 - 1.0) * q).round() as usize;
-    samples.get(i).copied().unwrap_or_default().as_secs_f64() * 1e3
-}
-
-fn line(name: &str, samples: &mut [Duration]) -> (f64, f64) {
-    let (p50, p99) = (percentile(samples, 0.5), percentile(samples, 0.99));
-    println!(
-        "{name}: n={} p50={p50:.3} ms p99={p99:.3} ms",
-        samples.len()
-    );
-    (p50, p99)
 }
 
 struct Staff {
