@@ -1,0 +1,55 @@
+# Files the office keeps: scans of documents, letters attached to requests (crates/sanad-scan).
+
+error-scan-empty = فایل خالی است؛ فایل اسکن سند را دوباره انتخاب کنید.
+error-scan-too-large = حجم فایل { $size } مگابایت است و بیش از سقف { $limit } مگابایت است.
+error-scan-not-a-scan = این فایل PDF، JPEG، PNG یا TIFF نیست؛ { $looks ->
+    [text] محتوای آن متن است، هر نامی که داشته باشد.
+    [zip] یک بایگانی فشرده (ZIP) است.
+    [gif] تصویر GIF است.
+    [program] یک برنامه است.
+    [pdf-late] سرآغاز PDF در ابتدای فایل نیست.
+   *[other] نوع آن شناخته نشد.
+}
+error-scan-malformed = فایل { $kind ->
+    [pdf] PDF
+    [jpeg] JPEG
+    [png] PNG
+   *[tiff] TIFF
+} آسیب دیده یا ناقص است و خوانده نمی‌شود.
+error-scan-trailing-data = پس از پایان فایل { $kind ->
+    [pdf] PDF
+    [jpeg] JPEG
+    [png] PNG
+   *[tiff] TIFF
+} دادهٔ دیگری چسبیده است؛ چنین فایلی نگه داشته نمی‌شود.
+error-scan-active-content = این PDF محتوای فعال دارد ({ $what ->
+    [javascript] اسکریپت
+    [launch] اجرای برنامه
+    [submit-form] ارسال فرم
+    [import-data] ورود داده
+    [rich-media] رسانهٔ تعاملی
+    [xfa] فرم XFA
+   *[other] اقدام خودکار
+}) و پذیرفته نمی‌شود؛ از اسکنر یا چاپگر PDF یک نسخهٔ سادهٔ تصویری بگیرید.
+error-scan-embedded-files = این PDF فایل‌های پیوست‌شده در درون خود دارد و پذیرفته نمی‌شود.
+error-scan-encrypted = این PDF رمزگذاری شده است؛ نسخهٔ بدون رمز را بدهید.
+error-scan-no-pages = این فایل هیچ صفحه‌ای ندارد.
+error-scan-too-many-pages = این فایل { $pages } صفحه دارد و بیش از سقف { $limit } صفحه است.
+error-scan-bomb = این فایل پس از بازشدن چندین برابر حجم خود می‌شود (بمب فشرده‌سازی) و پذیرفته نمی‌شود.
+error-scan-limit-range = سقف حجم فایل باید عددی از { $min } تا { $max } مگابایت باشد.
+error-file-purpose-unknown = نوع پیوست باید «letter» (نامه) یا «enclosure» (پیوست) باشد.
+error-file-request-closed = این درخواست در وضعیت «{ $status }» بسته شده است و پیوست تازه نمی‌پذیرد.
+
+file-purpose-letter = نامهٔ دستگاه
+file-purpose-enclosure = پیوست
+cli-file-attached = فایل { $kind } با { $pages } صفحه پیوست شد (نسخهٔ { $number }، شناسه { $id }).
+cli-files-none = فایلی پیوست نشده است.
+cli-file-line = { $number }. { $title } — { $kind }، { $pages } صفحه، { $size } بایت، { $added_at }، { $added_by }{ $current ->
+    [yes] {" "}(نسخهٔ جاری)
+   *[no] {""}
+}
+cli-file-digest = { "  " }SHA-256: { $sha256 }
+cli-file-saved = فایل در { $path } نوشته شد.
+cli-scan-limit-set = سقف حجم هر فایل { $megabytes } مگابایت شد.
+error-not-found-file = چنین فایلی پیدا نشد.
+error-conflict-file-attached = هم‌زمان از میز دیگری فایلی پیوست شد؛ دوباره تلاش کنید.
