@@ -6,7 +6,7 @@ CREATE TABLE stored_files (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     size_bytes BIGINT NOT NULL,
-    pages INTEGER NOT NULL,
+    pages BIGINT NOT NULL,
     sha256 TEXT NOT NULL,
     original_name TEXT,
     content BYTEA NOT NULL,
@@ -19,7 +19,7 @@ ALTER TABLE stored_files ALTER COLUMN content SET STORAGE EXTERNAL;
 -- The scans of a document, version 1, 2, … ; the highest is the current one.
 CREATE TABLE document_scans (
     document_id TEXT NOT NULL REFERENCES documents (id),
-    version INTEGER NOT NULL,
+    version BIGINT NOT NULL,
     file_id TEXT NOT NULL UNIQUE REFERENCES stored_files (id),
     title TEXT NOT NULL,
     PRIMARY KEY (document_id, version)
@@ -28,7 +28,7 @@ CREATE TABLE document_scans (
 -- The agency's letter and its enclosures, in the order they were attached.
 CREATE TABLE request_files (
     request_id TEXT NOT NULL REFERENCES requests (id),
-    position INTEGER NOT NULL,
+    position BIGINT NOT NULL,
     purpose TEXT NOT NULL,
     file_id TEXT NOT NULL UNIQUE REFERENCES stored_files (id),
     title TEXT NOT NULL,
