@@ -16,7 +16,7 @@ mod tests {
     };
     use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
-        DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
+        DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, FilePurpose, KeptFile, NoticeKind,
         Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
@@ -95,6 +95,8 @@ mod tests {
             NoticeKind::decl(&cfg),
             NewNotice::decl(&cfg),
             Notice::decl(&cfg),
+            FilePurpose::decl(&cfg),
+            KeptFile::decl(&cfg),
             Holiday::decl(&cfg),
             CalendarSettings::decl(&cfg),
             OfficeHoursInput::decl(&cfg),

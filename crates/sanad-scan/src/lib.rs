@@ -11,12 +11,14 @@ mod bitmap;
 mod kind;
 mod pdf;
 mod problem;
+mod thumbnail;
 
 #[cfg(any(test, feature = "samples"))]
 pub mod samples;
 
 pub use kind::ScanKind;
 pub use problem::ScanProblem;
+pub use thumbnail::thumbnail;
 
 use sha2::{Digest, Sha256};
 

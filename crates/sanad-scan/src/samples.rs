@@ -20,7 +20,7 @@ pub fn pdf(pages: usize) -> Vec<u8> {
              BT /F1 28 Tf 120 700 Td (Deed scan page {}) Tj ET",
             p + 1
         );
-        let content_id = objects.len() + 2;
+        let content_id = objects.len() + 1;
         objects.push(
             format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()).into_bytes(),
         );

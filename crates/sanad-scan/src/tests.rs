@@ -294,3 +294,17 @@ proptest! {
         let _ = examine(&flipped, LIMIT);
     }
 }
+
+#[test]
+fn thumbnails_show_the_first_page() {
+    for bytes in [samples::pdf(2), samples::png(800, 600), samples::jpeg(300, 900), tiff(2)] {
+        let png_bytes = thumbnail(&bytes, 200).expect("thumbnail");
+        let img = image::load_from_memory(&png_bytes).expect("a PNG");
+        assert_eq!(img.width().max(img.height()), 200, "the longer side is the asked size");
+    }
+    // The sample PDF's page is a grey-filled frame: the thumbnail is not blank.
+    let png_bytes = thumbnail(&samples::pdf(1), 120).expect("pdf");
+    let img = image::load_from_memory(&png_bytes).expect("png").to_rgb8();
+    let center = img.get_pixel(img.width() / 2, img.height() / 2);
+    assert!(center.0 != [255, 255, 255], "the page's fill is drawn: {center:?}");
+}

@@ -6,7 +6,7 @@
 //!
 //! Public functions: `Service::attach_scan`, `Service::document_scans`,
 //! `Service::attach_request_file`, `Service::request_files`, `Service::kept_file`,
-//! `Service::scan_limit_bytes`, `Service::set_scan_limit`. Their SQL: `store/ops/files.rs`,
+//! `Service::kept_file_thumbnail`, `Service::scan_limit_bytes`, `Service::set_scan_limit`. Their SQL: `store/ops/files.rs`,
 //! `store/ops/documents.rs`, `store/ops/requests.rs`, `store/ops/settings.rs`.
 
 use sanad_core::access::{EDITS_CATALOG, REGISTERS_REQUESTS};
@@ -279,6 +279,21 @@ impl Service {
             return Err(Error::NotFound { what: "file" });
         }
         Ok((kept_view(row, true), bytes))
+    }
+
+    /// The first page of a kept file as a PNG at most `max_side` pixels on its longer side,
+    /// drawn by the core (a window shows it as an image, never the file itself).
+    pub async fn kept_file_thumbnail(
+        &self,
+        actor: &Actor,
+        file_id: &str,
+        max_side: u32,
+    ) -> Result<Vec<u8>> {
+        let (_, bytes) = self.kept_file(actor, file_id).await?;
+        tokio::task::spawn_blocking(move || sanad_scan::thumbnail(&bytes, max_side))
+            .await
+            .map_err(|e| Error::Storage(format!("thumbnail task: {e}")))?
+            .map_err(scan_error)
     }
 
     async fn examine(&self, bytes: &[u8]) -> Result<sanad_scan::Scan> {
