@@ -2,7 +2,7 @@
 
 error-scan-empty = فایل خالی است؛ فایل اسکن سند را دوباره انتخاب کنید.
 error-scan-too-large = حجم فایل { $size } مگابایت است و بیش از سقف { $limit } مگابایت است.
-error-scan-not-a-scan = این فایل PDF، JPEG، PNG یا TIFF نیست؛ { $looks ->
+error-scan-not-a-scan = این فایل PDF،{"\u200F"} JPEG،{"\u200F"} PNG یا TIFF نیست؛ { $looks ->
     [text] محتوای آن متن است، هر نامی که داشته باشد.
     [zip] یک بایگانی فشرده (ZIP) است.
     [gif] تصویر GIF است.
@@ -56,7 +56,7 @@ error-conflict-file-attached = هم‌زمان از میز دیگری فایلی
 
 ui-file-unreadable = فایل خوانده نشد؛ دوباره انتخابش کنید.
 ui-files-none = هنوز فایلی پیوست نشده است.
-ui-files-drop-hint = فایل اسکن (PDF، JPEG، PNG یا TIFF) را اینجا رها کنید یا «انتخاب فایل» را بزنید.
+ui-files-drop-hint = فایل اسکن (PDF،{"\u200F"} JPEG،{"\u200F"} PNG یا TIFF) را اینجا رها کنید یا «انتخاب فایل» را بزنید.
 ui-files-pick = انتخاب فایل
 ui-file-title = عنوان (اختیاری)
 ui-file-attached = «{ $name }» پیوست شد.
