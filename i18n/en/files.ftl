@@ -74,3 +74,5 @@ ui-request-files = Letter and enclosures
 audit-settings-scan-limit = Change of the file size limit
 audit-document-attach-scan = Scan attached to a document
 audit-request-attach-file = Letter or enclosure attached to a request
+field-megabytes = File size limit (MB)
+ui-file-digest = SHA-256 { $digest }

@@ -37,7 +37,7 @@ error-scan-no-pages = این فایل هیچ صفحه‌ای ندارد.
 error-scan-too-many-pages = این فایل { $pages } صفحه دارد و بیش از سقف { $limit } صفحه است.
 error-scan-bomb = این فایل پس از بازشدن چندین برابر حجم خود می‌شود (بمب فشرده‌سازی) و پذیرفته نمی‌شود.
 error-scan-limit-range = سقف حجم فایل باید عددی از { $min } تا { $max } مگابایت باشد.
-error-file-purpose-unknown = نوع پیوست باید «letter» (نامه) یا «enclosure» (پیوست) باشد.
+error-file-purpose-unknown = نوع فایل پیوست باید «نامهٔ دستگاه» یا «پیوست» باشد.
 error-file-request-closed = این درخواست در وضعیت «{ $status }» بسته شده است و پیوست تازه نمی‌پذیرد.
 
 file-purpose-letter = نامهٔ دستگاه
@@ -48,7 +48,7 @@ cli-file-line = { $number }. { $title } — { $kind }، { $pages } صفحه، { 
     [yes] {" "}(نسخهٔ جاری)
    *[no] {""}
 }
-cli-file-digest = { "  " }SHA-256: { $sha256 }
+cli-file-digest = { "  " }چکیده: { $sha256 }
 cli-file-saved = فایل در { $path } نوشته شد.
 cli-scan-limit-set = سقف حجم هر فایل { $megabytes } مگابایت شد.
 error-not-found-file = چنین فایلی پیدا نشد.
@@ -74,3 +74,5 @@ ui-request-files = نامه و پیوست‌ها
 audit-settings-scan-limit = تغییر سقف حجم فایل
 audit-document-attach-scan = پیوست اسکن سند
 audit-request-attach-file = پیوست نامه یا پیوست درخواست
+field-megabytes = سقف حجم فایل (مگابایت)
+ui-file-digest = چکیده { $digest }

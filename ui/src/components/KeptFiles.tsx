@@ -138,15 +138,8 @@ export function KeptFiles({
                           by: f.added_by_name,
                         })}
                       </Text>
-                      <Text
-                        size="xs"
-                        c="dimmed"
-                        dir="ltr"
-                        ta="start"
-                        ff="monospace"
-                        title={f.sha256}
-                      >
-                        SHA-256 {f.sha256.slice(0, 16)}…
+                      <Text size="xs" c="dimmed" dir="auto" title={f.sha256}>
+                        {m.t("ui-file-digest", { digest: isolateLtr(`${f.sha256.slice(0, 16)}…`) })}
                       </Text>
                     </Stack>
                   </Table.Td>
