@@ -16,8 +16,8 @@ mod tests {
     };
     use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
-        DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, FilePurpose, KeptFile, NoticeKind,
-        Notification, OfficeHoursInput, TrackStatus, TrackedKind,
+        DeliveryState, FilePurpose, Holiday, KeptFile, MailSettings, MailTls, NewComplaint,
+        NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};

@@ -627,7 +627,11 @@ fn scans_from_the_command_line(desk: Desk) {
 
     // A script in a PDF, and a text file named .pdf: exit 2, the problem named in Persian.
     for (name, bytes, words) in [
-        ("script.pdf", sanad_scan::samples::pdf_with_script(), "اسکریپت"),
+        (
+            "script.pdf",
+            sanad_scan::samples::pdf_with_script(),
+            "اسکریپت",
+        ),
         ("notes.pdf", "فقط متن".as_bytes().to_vec(), "متن"),
     ] {
         let path = write(name, &bytes);
@@ -635,21 +639,34 @@ fn scans_from_the_command_line(desk: Desk) {
         assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
         assert!(stderr(&out).contains(words), "{name}: {}", stderr(&out));
     }
-    let missing = desk.run(Some(clerk), &["doc", "attach", &doc, "--file", "/no/such.pdf"], None);
+    let missing = desk.run(
+        Some(clerk),
+        &["doc", "attach", &doc, "--file", "/no/such.pdf"],
+        None,
+    );
     assert_eq!(missing.status.code(), Some(2));
 
     let out = desk.run(Some(clerk), &["doc", "files", &doc], None);
     assert!(out.status.success(), "{}", stderr(&out));
-    let listing =
-        String::from_utf8_lossy(&out.stdout).replace(['\u{2068}', '\u{2069}'], "");
+    let listing = String::from_utf8_lossy(&out.stdout).replace(['\u{2068}', '\u{2069}'], "");
     assert!(listing.contains("(نسخهٔ جاری)"), "{listing}");
     assert!(listing.contains("۲ صفحه"), "{listing}");
-    assert_eq!(listing.matches("چکیده").count(), 1, "one version: {listing}");
+    assert_eq!(
+        listing.matches("چکیده").count(),
+        1,
+        "one version: {listing}"
+    );
 
     let copy = dir.path().join("copy.pdf").display().to_string();
     let out = desk.run(
         Some(("auditor", STAFF_PW)),
-        &["file", "save", kept["id"].as_str().expect("id"), "--out", &copy],
+        &[
+            "file",
+            "save",
+            kept["id"].as_str().expect("id"),
+            "--out",
+            &copy,
+        ],
         None,
     );
     assert!(out.status.success(), "{}", stderr(&out));
@@ -664,11 +681,23 @@ fn scans_from_the_command_line(desk: Desk) {
     let letter = write("letter.png", &sanad_scan::samples::png(120, 80));
     let attached = desk.ok_json(
         clerk,
-        &["request", "attach", &code, "--file", &letter, "--title", "نامهٔ شمارهٔ ۱۲۳"],
+        &[
+            "request",
+            "attach",
+            &code,
+            "--file",
+            &letter,
+            "--title",
+            "نامهٔ شمارهٔ ۱۲۳",
+        ],
         None,
     );
     assert_eq!(attached["purpose"], "letter");
-    let files = desk.ok_json(("director", STAFF_PW), &["--json", "request", "files", &code], None);
+    let files = desk.ok_json(
+        ("director", STAFF_PW),
+        &["--json", "request", "files", &code],
+        None,
+    );
     assert_eq!(files.as_array().map(Vec::len), Some(1));
     assert_eq!(files[0]["title"], "نامهٔ شمارهٔ ۱۲۳");
 }

@@ -118,7 +118,10 @@ fn check_jpeg_end(bytes: &[u8]) -> Result<(), ScanProblem> {
             kind: ScanKind::Jpeg,
         })
     } else {
-        Err(malformed(ScanKind::Jpeg, "no end marker: cut short".to_owned()))
+        Err(malformed(
+            ScanKind::Jpeg,
+            "no end marker: cut short".to_owned(),
+        ))
     }
 }
 

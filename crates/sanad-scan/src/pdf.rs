@@ -60,9 +60,9 @@ fn refuse_bombs(doc: &Document) -> Result<(), ScanProblem> {
         let budget = MAX_INFLATED.min(MAX_INFLATED_TOTAL.saturating_sub(total));
         match stream.decompressed_content_with_limit(budget) {
             Ok(content) => total += content.len(),
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-                return Err(ScanProblem::Bomb)
-            }
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => return Err(ScanProblem::Bomb),
             // A filter lopdf leaves alone, or a stream it cannot decode: not a bomb by itself.
             Err(_) => {}
         }
@@ -75,7 +75,9 @@ fn refuse_bombs(doc: &Document) -> Result<(), ScanProblem> {
 /// rides along (a ZIP or a script appended to make a polyglot).
 fn check_end(bytes: &[u8]) -> Result<(), ScanProblem> {
     let Some(at) = bytes.windows(5).rposition(|w| w == b"%%EOF") else {
-        return Err(malformed("no %%EOF marker: the file is cut short".to_owned()));
+        return Err(malformed(
+            "no %%EOF marker: the file is cut short".to_owned(),
+        ));
     };
     let rest = &bytes[at + 5..];
     if rest.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {

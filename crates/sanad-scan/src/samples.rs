@@ -22,7 +22,11 @@ pub fn pdf(pages: usize) -> Vec<u8> {
         );
         let content_id = objects.len() + 1;
         objects.push(
-            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()).into_bytes(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            )
+            .into_bytes(),
         );
         let page_id = objects.len() + 1;
         objects.push(

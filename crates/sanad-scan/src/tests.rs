@@ -23,7 +23,9 @@ fn pdf(pages: usize, extra: lopdf::Dictionary) -> Vec<u8> {
         .collect();
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => pages as i64 }),
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => pages as i64 },
+        ),
     );
     let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => pages_id };
     for (k, v) in extra.into_iter() {
@@ -37,16 +39,20 @@ fn pdf(pages: usize, extra: lopdf::Dictionary) -> Vec<u8> {
 }
 
 fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
     let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png).expect("png");
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("png");
     out.into_inner()
 }
 
 fn jpeg(w: u32, h: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, _| image::Rgb([(x % 256) as u8, 40, 200]));
     let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Jpeg).expect("jpeg");
+    img.write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("jpeg");
     out.into_inner()
 }
 
@@ -73,16 +79,27 @@ fn zip_tail() -> Vec<u8> {
 #[test]
 fn the_shared_samples_are_what_they_say() {
     assert_eq!(examine(&samples::pdf(2), LIMIT).map(|s| s.pages), Ok(2));
-    assert_eq!(examine(&samples::png(30, 20), LIMIT).map(|s| s.kind), Ok(ScanKind::Png));
-    assert_eq!(examine(&samples::jpeg(30, 20), LIMIT).map(|s| s.kind), Ok(ScanKind::Jpeg));
+    assert_eq!(
+        examine(&samples::png(30, 20), LIMIT).map(|s| s.kind),
+        Ok(ScanKind::Png)
+    );
+    assert_eq!(
+        examine(&samples::jpeg(30, 20), LIMIT).map(|s| s.kind),
+        Ok(ScanKind::Jpeg)
+    );
     assert_eq!(
         examine(&samples::pdf_with_script(), LIMIT),
         Err(ScanProblem::ActiveContent { what: "javascript" })
     );
-    assert_eq!(examine(&samples::pdf_with_embedded_file(), LIMIT), Err(ScanProblem::EmbeddedFiles));
+    assert_eq!(
+        examine(&samples::pdf_with_embedded_file(), LIMIT),
+        Err(ScanProblem::EmbeddedFiles)
+    );
     assert_eq!(
         examine(&samples::pdf_zip_polyglot(), LIMIT),
-        Err(ScanProblem::TrailingData { kind: ScanKind::Pdf })
+        Err(ScanProblem::TrailingData {
+            kind: ScanKind::Pdf
+        })
     );
     assert_eq!(examine(&samples::png_bomb(), LIMIT), Err(ScanProblem::Bomb));
 }
@@ -96,9 +113,18 @@ fn good_files_of_each_kind_are_kept_with_their_pages_and_digest() {
     assert_eq!(scan.size_bytes, p.len() as u64);
     assert_eq!(scan.sha256, sha256_hex(&p));
     assert_eq!(scan.sha256.len(), 64);
-    assert_eq!(examine(&png(64, 48), LIMIT).map(|s| (s.kind, s.pages)), Ok((ScanKind::Png, 1)));
-    assert_eq!(examine(&jpeg(64, 48), LIMIT).map(|s| (s.kind, s.pages)), Ok((ScanKind::Jpeg, 1)));
-    assert_eq!(examine(&tiff(4), LIMIT).map(|s| (s.kind, s.pages)), Ok((ScanKind::Tiff, 4)));
+    assert_eq!(
+        examine(&png(64, 48), LIMIT).map(|s| (s.kind, s.pages)),
+        Ok((ScanKind::Png, 1))
+    );
+    assert_eq!(
+        examine(&jpeg(64, 48), LIMIT).map(|s| (s.kind, s.pages)),
+        Ok((ScanKind::Jpeg, 1))
+    );
+    assert_eq!(
+        examine(&tiff(4), LIMIT).map(|s| (s.kind, s.pages)),
+        Ok((ScanKind::Tiff, 4))
+    );
 }
 
 #[test]
@@ -107,7 +133,10 @@ fn empty_oversized_and_unkept_kinds_are_refused() {
     let p = pdf(1, dictionary! {});
     assert!(matches!(
         examine(&p, 100),
-        Err(ScanProblem::TooLarge { limit_bytes: 100, .. })
+        Err(ScanProblem::TooLarge {
+            limit_bytes: 100,
+            ..
+        })
     ));
     // A text file named .pdf: the name is never looked at, the content says text.
     assert_eq!(
@@ -121,8 +150,14 @@ fn empty_oversized_and_unkept_kinds_are_refused() {
     // A header further in is not honoured: an HTML page that carries a PDF is not a PDF.
     let mut html = b"<html><script>alert(1)</script>".to_vec();
     html.extend_from_slice(&p);
-    assert!(matches!(examine(&html, LIMIT), Err(ScanProblem::NotAScan { .. })));
-    assert!(matches!(examine(b"GIF89a\x01\x00", LIMIT), Err(ScanProblem::NotAScan { looks_like: "gif" })));
+    assert!(matches!(
+        examine(&html, LIMIT),
+        Err(ScanProblem::NotAScan { .. })
+    ));
+    assert!(matches!(
+        examine(b"GIF89a\x01\x00", LIMIT),
+        Err(ScanProblem::NotAScan { looks_like: "gif" })
+    ));
 }
 
 #[test]
@@ -130,25 +165,40 @@ fn truncated_files_are_refused_as_damaged() {
     let p = pdf(2, dictionary! {});
     assert!(matches!(
         examine(&p[..p.len() / 2], LIMIT),
-        Err(ScanProblem::Malformed { kind: ScanKind::Pdf, .. })
+        Err(ScanProblem::Malformed {
+            kind: ScanKind::Pdf,
+            ..
+        })
     ));
     let i = png(64, 48);
     assert!(matches!(
         examine(&i[..i.len() - 20], LIMIT),
-        Err(ScanProblem::Malformed { kind: ScanKind::Png, .. })
+        Err(ScanProblem::Malformed {
+            kind: ScanKind::Png,
+            ..
+        })
     ));
     let j = jpeg(64, 48);
     assert!(matches!(
         examine(&j[..j.len() / 2], LIMIT),
-        Err(ScanProblem::Malformed { kind: ScanKind::Jpeg, .. }) | Err(ScanProblem::TrailingData { .. })
+        Err(ScanProblem::Malformed {
+            kind: ScanKind::Jpeg,
+            ..
+        }) | Err(ScanProblem::TrailingData { .. })
     ));
     let t = tiff(2);
     assert!(matches!(
         examine(&t[..t.len() / 3], LIMIT),
-        Err(ScanProblem::Malformed { kind: ScanKind::Tiff, .. })
+        Err(ScanProblem::Malformed {
+            kind: ScanKind::Tiff,
+            ..
+        })
     ));
     // A PDF that is only a header.
-    assert!(matches!(examine(b"%PDF-1.7\n%%EOF\n", LIMIT), Err(ScanProblem::Malformed { .. })));
+    assert!(matches!(
+        examine(b"%PDF-1.7\n%%EOF\n", LIMIT),
+        Err(ScanProblem::Malformed { .. })
+    ));
 }
 
 #[test]
@@ -157,24 +207,39 @@ fn pdfs_with_scripts_actions_or_embedded_files_are_refused() {
         1,
         dictionary! { "OpenAction" => dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.alert(1)") } },
     );
-    assert_eq!(examine(&js, LIMIT), Err(ScanProblem::ActiveContent { what: "javascript" }));
+    assert_eq!(
+        examine(&js, LIMIT),
+        Err(ScanProblem::ActiveContent { what: "javascript" })
+    );
     let launch = pdf(
         1,
         dictionary! { "OpenAction" => dictionary! { "S" => "Launch", "F" => Object::string_literal("cmd.exe") } },
     );
-    assert_eq!(examine(&launch, LIMIT), Err(ScanProblem::ActiveContent { what: "launch" }));
+    assert_eq!(
+        examine(&launch, LIMIT),
+        Err(ScanProblem::ActiveContent { what: "launch" })
+    );
     let names_js = pdf(
         1,
         dictionary! { "Names" => dictionary! { "JavaScript" => dictionary! { "Names" => vec![] } } },
     );
-    assert_eq!(examine(&names_js, LIMIT), Err(ScanProblem::ActiveContent { what: "javascript" }));
+    assert_eq!(
+        examine(&names_js, LIMIT),
+        Err(ScanProblem::ActiveContent { what: "javascript" })
+    );
     let embedded = pdf(
         1,
         dictionary! { "Names" => dictionary! { "EmbeddedFiles" => dictionary! { "Names" => vec![] } } },
     );
     assert_eq!(examine(&embedded, LIMIT), Err(ScanProblem::EmbeddedFiles));
-    let xfa = pdf(1, dictionary! { "AcroForm" => dictionary! { "XFA" => Object::string_literal("<xdp/>") } });
-    assert_eq!(examine(&xfa, LIMIT), Err(ScanProblem::ActiveContent { what: "xfa" }));
+    let xfa = pdf(
+        1,
+        dictionary! { "AcroForm" => dictionary! { "XFA" => Object::string_literal("<xdp/>") } },
+    );
+    assert_eq!(
+        examine(&xfa, LIMIT),
+        Err(ScanProblem::ActiveContent { what: "xfa" })
+    );
 }
 
 #[test]
@@ -186,7 +251,11 @@ fn polyglots_with_something_appended_are_refused() {
     ] {
         let mut poly = good.clone();
         poly.extend_from_slice(&zip_tail());
-        assert_eq!(examine(&poly, LIMIT), Err(ScanProblem::TrailingData { kind }), "{kind:?}");
+        assert_eq!(
+            examine(&poly, LIMIT),
+            Err(ScanProblem::TrailingData { kind }),
+            "{kind:?}"
+        );
         // Padding after the end is what scanners write, and stays accepted.
         let mut padded = good;
         padded.extend_from_slice(b"\0\0\0\0");
@@ -221,7 +290,10 @@ fn decompression_bombs_are_refused_before_they_are_inflated() {
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
         objstm,
     ]);
-    assert_eq!(examine(&raw_pdf(raw_pdf_plain()), LIMIT).map(|s| s.pages), Ok(1));
+    assert_eq!(
+        examine(&raw_pdf(raw_pdf_plain()), LIMIT).map(|s| s.pages),
+        Ok(1)
+    );
     assert_eq!(examine(&bomb_pdf, LIMIT), Err(ScanProblem::Bomb));
 }
 
@@ -245,13 +317,18 @@ fn raw_pdf(objects: Vec<Vec<u8>>) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
     );
     out
 }
@@ -270,7 +347,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -297,14 +378,26 @@ proptest! {
 
 #[test]
 fn thumbnails_show_the_first_page() {
-    for bytes in [samples::pdf(2), samples::png(800, 600), samples::jpeg(300, 900), tiff(2)] {
+    for bytes in [
+        samples::pdf(2),
+        samples::png(800, 600),
+        samples::jpeg(300, 900),
+        tiff(2),
+    ] {
         let png_bytes = thumbnail(&bytes, 200).expect("thumbnail");
         let img = image::load_from_memory(&png_bytes).expect("a PNG");
-        assert_eq!(img.width().max(img.height()), 200, "the longer side is the asked size");
+        assert_eq!(
+            img.width().max(img.height()),
+            200,
+            "the longer side is the asked size"
+        );
     }
     // The sample PDF's page is a grey-filled frame: the thumbnail is not blank.
     let png_bytes = thumbnail(&samples::pdf(1), 120).expect("pdf");
     let img = image::load_from_memory(&png_bytes).expect("png").to_rgb8();
     let center = img.get_pixel(img.width() / 2, img.height() / 2);
-    assert!(center.0 != [255, 255, 255], "the page's fill is drawn: {center:?}");
+    assert!(
+        center.0 != [255, 255, 255],
+        "the page's fill is drawn: {center:?}"
+    );
 }

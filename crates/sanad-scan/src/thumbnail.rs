@@ -50,7 +50,12 @@ fn first_pdf_page(bytes: &[u8], max_side: u32) -> Result<DynamicImage, ScanProbl
         bg_color: WHITE,
         ..RenderSettings::default()
     };
-    let pixmap = render(page, &RenderCache::new(), &InterpreterSettings::default(), &settings);
+    let pixmap = render(
+        page,
+        &RenderCache::new(),
+        &InterpreterSettings::default(),
+        &settings,
+    );
     let (pw, ph) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
     // On an opaque white background premultiplied RGBA is plain RGBA.
     RgbaImage::from_raw(pw, ph, pixmap.data_as_u8_slice().to_vec())

@@ -97,8 +97,9 @@ impl Service {
     ) -> Result<KeptFile> {
         self.authorize(actor, EDITS_CATALOG).await?;
         self.ensure_writable(actor).await?;
-        let doc = on_store!(&self.store, ops, pool => ops::doc_by_id(pool, document_id.trim()).await)?
-            .ok_or(Error::NotFound { what: "document" })?;
+        let doc =
+            on_store!(&self.store, ops, pool => ops::doc_by_id(pool, document_id.trim()).await)?
+                .ok_or(Error::NotFound { what: "document" })?;
         let scan = self.examine(&file.bytes).await?;
         let title = match file.title.as_deref() {
             Some(t) if !t.trim().is_empty() => validate::required_text("title", t, 200)?,
@@ -160,10 +161,10 @@ impl Service {
     /// A document's scans, the current (newest) version first.
     pub async fn document_scans(&self, actor: &Actor, document_id: &str) -> Result<Vec<KeptFile>> {
         self.authorize(actor, READS_FILES).await?;
-        let doc = on_store!(&self.store, ops, pool => ops::doc_by_id(pool, document_id.trim()).await)?
-            .ok_or(Error::NotFound { what: "document" })?;
-        let rows =
-            on_store!(&self.store, ops, pool => ops::document_scans(pool, &doc.id).await)?;
+        let doc =
+            on_store!(&self.store, ops, pool => ops::doc_by_id(pool, document_id.trim()).await)?
+                .ok_or(Error::NotFound { what: "document" })?;
+        let rows = on_store!(&self.store, ops, pool => ops::document_scans(pool, &doc.id).await)?;
         let newest = rows.first().map(|r| r.number);
         Ok(rows
             .into_iter()
@@ -187,8 +188,9 @@ impl Service {
         self.ensure_writable(actor).await?;
         let purpose = FilePurpose::parse("purpose", purpose)?;
         let code = TrackingCode::parse(code)?;
-        let request = on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
-            .ok_or(Error::NotFound { what: "request" })?;
+        let request =
+            on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
+                .ok_or(Error::NotFound { what: "request" })?;
         let status = sanad_core::model::Status::parse("status", &request.status)?;
         if status.is_terminal() {
             return Err(Error::invalid_with(
@@ -239,7 +241,9 @@ impl Service {
             w.audit(audit(position)).await?;
             Ok(Some(position))
         }).await)?
-        .ok_or(Error::Conflict { message_id: "error-conflict-file-attached" })?;
+        .ok_or(Error::Conflict {
+            message_id: "error-conflict-file-attached",
+        })?;
         Ok(KeptFile {
             id: id.clone(),
             kind: scan.kind.as_str().to_owned(),
@@ -259,10 +263,12 @@ impl Service {
 
     /// A request's letter and enclosures, in the order they were attached.
     pub async fn request_files(&self, actor: &Actor, code: &str) -> Result<Vec<KeptFile>> {
-        self.authorize(actor, sanad_core::access::READS_REQUESTS).await?;
+        self.authorize(actor, sanad_core::access::READS_REQUESTS)
+            .await?;
         let code = TrackingCode::parse(code)?;
-        let request = on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
-            .ok_or(Error::NotFound { what: "request" })?;
+        let request =
+            on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
+                .ok_or(Error::NotFound { what: "request" })?;
         let rows =
             on_store!(&self.store, ops, pool => ops::request_files(pool, &request.id).await)?;
         Ok(rows.into_iter().map(|r| kept_view(r, true)).collect())
@@ -320,7 +326,10 @@ fn clean_name(name: Option<&str>) -> Result<Option<String>> {
 fn kept_view(row: StoredFileRow, current: bool) -> KeptFile {
     let kind = ScanKind::parse(&row.kind);
     KeptFile {
-        mime: kind.map(ScanKind::mime).unwrap_or("application/octet-stream").to_owned(),
+        mime: kind
+            .map(ScanKind::mime)
+            .unwrap_or("application/octet-stream")
+            .to_owned(),
         id: row.id,
         kind: row.kind,
         size_bytes: row.size_bytes,

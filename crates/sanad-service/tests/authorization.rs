@@ -182,7 +182,8 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
         check!(
             "attach_request_file",
             &[Role::Clerk],
-            o.svc.attach_request_file(who, &code, "enclosure", scan_file())
+            o.svc
+                .attach_request_file(who, &code, "enclosure", scan_file())
         );
         check!("request_files", STAFF, o.svc.request_files(who, &code));
         check!(

@@ -67,10 +67,7 @@ pub async fn attach_request_file(
 
 #[tauri::command]
 pub async fn request_files(desk: Desk<'_>, code: String) -> Answer<Vec<KeptFile>> {
-    Ok(desk
-        .service()?
-        .request_files(&desk.actor()?, &code)
-        .await?)
+    Ok(desk.service()?.request_files(&desk.actor()?, &code).await?)
 }
 
 /// The first page of a kept file as a `data:image/png;base64,…` URL for an `<img>`.

@@ -78,7 +78,10 @@ pub async fn file(
                 message_id: "cli-file-unwritable",
                 args: vec![("path", out.clone())],
             })?;
-            println!("{}", l10n.format("cli-file-saved", &[("path", out.clone())]));
+            println!(
+                "{}",
+                l10n.format("cli-file-saved", &[("path", out.clone())])
+            );
             Ok(())
         }
     }
@@ -93,7 +96,10 @@ pub async fn scan_limit(
 ) -> Result<(), CliError> {
     let bytes = service.set_scan_limit(actor, megabytes).await?;
     let mb = (bytes / (1024 * 1024)).to_string();
-    println!("{}", l10n.format("cli-scan-limit-set", &[("megabytes", mb)]));
+    println!(
+        "{}",
+        l10n.format("cli-scan-limit-set", &[("megabytes", mb)])
+    );
     Ok(())
 }
 
@@ -139,11 +145,22 @@ fn print_files(cli: &Cli, l10n: &Localizer, files: &[KeptFile]) -> Result<(), Cl
                     ("size", f.size_bytes.to_string()),
                     ("added_at", at),
                     ("added_by", f.added_by_name.clone()),
-                    ("current", if f.current && f.purpose.is_none() { "yes" } else { "no" }.to_owned()),
+                    (
+                        "current",
+                        if f.current && f.purpose.is_none() {
+                            "yes"
+                        } else {
+                            "no"
+                        }
+                        .to_owned()
+                    ),
                 ]
             )
         );
-        println!("{}", l10n.format("cli-file-digest", &[("sha256", f.sha256.clone())]));
+        println!(
+            "{}",
+            l10n.format("cli-file-digest", &[("sha256", f.sha256.clone())])
+        );
     }
     Ok(())
 }
