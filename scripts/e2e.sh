@@ -71,6 +71,10 @@ if [ "${1:-}" = --measure ]; then
   node ui/e2e/measure.mjs || status=$?
 else
   node --test --test-concurrency=1 --test-reporter=spec ui/e2e/desk.test.mjs || status=$?
+  # Scans and letters, on the database the desk suite left (its users, organization, document).
+  if [ "$status" = 0 ]; then
+    node --test --test-concurrency=1 --test-reporter=spec ui/e2e/files.test.mjs || status=$?
+  fi
   # A second desk: a new install on the office's PostgreSQL server, restoring the first desk's
   # backup. Needs the test server scripts/test.sh starts (SANAD_TEST_PG_URL).
   if [ "$status" = 0 ] && [ -n "${SANAD_TEST_PG_URL:-}" ]; then

@@ -16,8 +16,8 @@ mod tests {
     };
     use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
-        DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
-        Notification, OfficeHoursInput, TrackStatus, TrackedKind,
+        DeliveryState, FilePurpose, Holiday, KeptFile, MailSettings, MailTls, NewComplaint,
+        NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
@@ -95,6 +95,8 @@ mod tests {
             NoticeKind::decl(&cfg),
             NewNotice::decl(&cfg),
             Notice::decl(&cfg),
+            FilePurpose::decl(&cfg),
+            KeptFile::decl(&cfg),
             Holiday::decl(&cfg),
             CalendarSettings::decl(&cfg),
             OfficeHoursInput::decl(&cfg),

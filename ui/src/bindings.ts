@@ -363,6 +363,34 @@ starts_jalali: string, ends_jalali: string, read_only: boolean, cancelled: boole
  */
 in_progress: boolean, };
 
+export type FilePurpose = "letter" | "enclosure";
+
+export type KeptFile = { id: string, 
+/**
+ * `pdf`, `jpeg`, `png` or `tiff`, as recognised from the content.
+ */
+kind: string, mime: string, size_bytes: number, pages: number, 
+/**
+ * Lower-case hex SHA-256 of the file.
+ */
+sha256: string, 
+/**
+ * The name the file had on the clerk's disk (shown, never trusted).
+ */
+original_name: string | null, title: string, 
+/**
+ * The scan's version (1, 2, …), or the attachment's position on its request.
+ */
+number: number, 
+/**
+ * Set for a request's file.
+ */
+purpose: FilePurpose | null, 
+/**
+ * Whether this is the document's current scan (its highest version).
+ */
+current: boolean, added_by_name: string, added_at: string, };
+
 export type Holiday = { date: string, title: string, };
 
 export type CalendarSettings = { 

@@ -41,6 +41,9 @@ pub enum Command {
     /// The repository's register of documents
     #[command(subcommand)]
     Doc(DocCommand),
+    /// Files the office keeps: scans and requests' letters
+    #[command(subcommand)]
+    File(FileCommand),
     /// Dispatch requests
     #[command(subcommand)]
     Request(RequestCommand),
@@ -248,6 +251,9 @@ pub enum SettingCommand {
         #[arg(value_parser = ["on", "off"])]
         value: String,
     },
+    /// The largest scan or letter file kept, in megabytes (default 25)
+    #[command(name = "scan-limit")]
+    ScanLimit { megabytes: String },
     /// The office's daily hours, counted for deadlines: Saturday to Wednesday and working
     /// Thursdays (defaults 07:30-14:30 and 07:30-12:30)
     #[command(name = "office-hours")]
@@ -322,6 +328,29 @@ pub enum DocCommand {
         #[arg(default_value = "")]
         query: String,
     },
+    /// Attach a scan (PDF, JPEG, PNG or TIFF) to a document as its next version (clerk,
+    /// administrator); the file is recognised by its content and refused, storing nothing, when
+    /// it is not a clean scan
+    Attach {
+        /// The document's id (from `doc add` or `doc list --json`)
+        document_id: String,
+        #[arg(long)]
+        file: String,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// A document's scans, the current version first
+    Files { document_id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FileCommand {
+    /// Write a kept file (a scan or a request's letter) to a path
+    Save {
+        file_id: String,
+        #[arg(long)]
+        out: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -337,6 +366,18 @@ pub enum RequestCommand {
     },
     /// Show a request by its tracking code
     Show { code: String },
+    /// Attach the agency's letter or an enclosure (PDF, JPEG, PNG, TIFF) to a request (clerk)
+    Attach {
+        code: String,
+        #[arg(long)]
+        file: String,
+        #[arg(long, default_value = "letter", value_parser = ["letter", "enclosure"])]
+        purpose: String,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// A request's letter and enclosures
+    Files { code: String },
     /// Take an action: start_review, send_back, resubmit, forward, approve, reject, dispatch,
     /// confirm_delivery, receive_back, close, cancel
     Act {

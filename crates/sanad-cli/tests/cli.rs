@@ -605,3 +605,109 @@ fn backup_and_restore_from_the_command_line() {
         "not into a database that has an office"
     );
 }
+
+/// `doc attach` keeps a clean scan as the next version and refuses a hostile one with exit 2 and
+/// a Persian message, storing nothing; `doc files` lists the versions; `file save` gives the
+/// bytes back; `request attach` keeps the agency's letter with its request.
+fn scans_from_the_command_line(desk: Desk) {
+    let (org, doc) = desk.office();
+    let clerk = ("clerk", STAFF_PW);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write sample");
+        path.display().to_string()
+    };
+    let deed = sanad_scan::samples::pdf(2);
+    let deed_path = write("deed.pdf", &deed);
+    let kept = desk.ok_json(clerk, &["doc", "attach", &doc, "--file", &deed_path], None);
+    assert_eq!(kept["pages"], 2);
+    assert_eq!(kept["number"], 1);
+    assert_eq!(kept["sha256"], sanad_scan::sha256_hex(&deed));
+
+    // A script in a PDF, and a text file named .pdf: exit 2, the problem named in Persian.
+    for (name, bytes, words) in [
+        (
+            "script.pdf",
+            sanad_scan::samples::pdf_with_script(),
+            "اسکریپت",
+        ),
+        ("notes.pdf", "فقط متن".as_bytes().to_vec(), "متن"),
+    ] {
+        let path = write(name, &bytes);
+        let out = desk.run(Some(clerk), &["doc", "attach", &doc, "--file", &path], None);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(words), "{name}: {}", stderr(&out));
+    }
+    let missing = desk.run(
+        Some(clerk),
+        &["doc", "attach", &doc, "--file", "/no/such.pdf"],
+        None,
+    );
+    assert_eq!(missing.status.code(), Some(2));
+
+    let out = desk.run(Some(clerk), &["doc", "files", &doc], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listing = String::from_utf8_lossy(&out.stdout).replace(['\u{2068}', '\u{2069}'], "");
+    assert!(listing.contains("(نسخهٔ جاری)"), "{listing}");
+    assert!(listing.contains("۲ صفحه"), "{listing}");
+    assert_eq!(
+        listing.matches("چکیده").count(),
+        1,
+        "one version: {listing}"
+    );
+
+    let copy = dir.path().join("copy.pdf").display().to_string();
+    let out = desk.run(
+        Some(("auditor", STAFF_PW)),
+        &[
+            "file",
+            "save",
+            kept["id"].as_str().expect("id"),
+            "--out",
+            &copy,
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&copy).expect("saved"), deed);
+
+    let new = desk.ok_json(
+        clerk,
+        &["request", "new", "--file", "-"],
+        Some(&request_json(&org, &doc, "0499370899")),
+    );
+    let code = new["tracking_code"].as_str().expect("code").to_owned();
+    let letter = write("letter.png", &sanad_scan::samples::png(120, 80));
+    let attached = desk.ok_json(
+        clerk,
+        &[
+            "request",
+            "attach",
+            &code,
+            "--file",
+            &letter,
+            "--title",
+            "نامهٔ شمارهٔ ۱۲۳",
+        ],
+        None,
+    );
+    assert_eq!(attached["purpose"], "letter");
+    let files = desk.ok_json(
+        ("director", STAFF_PW),
+        &["--json", "request", "files", &code],
+        None,
+    );
+    assert_eq!(files.as_array().map(Vec::len), Some(1));
+    assert_eq!(files[0]["title"], "نامهٔ شمارهٔ ۱۲۳");
+}
+
+#[test]
+fn sqlite_scans() {
+    scans_from_the_command_line(Desk::sqlite());
+}
+
+#[test]
+fn postgres_scans() {
+    scans_from_the_command_line(Desk::postgres());
+}

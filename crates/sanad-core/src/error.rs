@@ -253,6 +253,7 @@ impl Error {
                 "holiday" => "error-not-found-holiday",
                 "notice" => "error-not-found-notice",
                 "tracking_code" => "error-not-found-tracking-code",
+                "file" => "error-not-found-file",
                 _ => "error-not-found",
             },
             Error::Storage(_) => "error-storage",

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod complaint_workflow;
 pub mod error;
 pub mod jalali;
+pub mod kept_file;
 pub mod model;
 pub mod models;
 pub mod normalize;

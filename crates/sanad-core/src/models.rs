@@ -9,6 +9,7 @@ use crate::TrackingCode;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::kept_file::{FilePurpose, KeptFile};
 pub use crate::request_form::{Applicant, Letter, NewRequest};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]

@@ -132,6 +132,9 @@ impl Localizer {
         // Numbers, dates and codes take the language's digits; names and other text stay as typed.
         if value.chars().any(char::is_alphabetic) {
             value.to_owned()
+        } else if self.lang == Lang::Fa {
+            // A number's decimal point is the Persian momayyez in Persian text (۳٫۱, not ۳.۱).
+            self.digits(&digits::persian_decimal_point(value))
         } else {
             self.digits(value)
         }

@@ -18,6 +18,7 @@ pub const FTL_FILES: &[&str] = &[
     "notices.ftl",
     "reports.ftl",
     "reliability.ftl",
+    "files.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -49,6 +50,7 @@ const FA: &[(&str, &str)] = &[
         "reliability.ftl",
         include_str!("../../../i18n/fa/reliability.ftl"),
     ),
+    ("files.ftl", include_str!("../../../i18n/fa/files.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -80,6 +82,7 @@ const EN: &[(&str, &str)] = &[
         "reliability.ftl",
         include_str!("../../../i18n/en/reliability.ftl"),
     ),
+    ("files.ftl", include_str!("../../../i18n/en/files.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

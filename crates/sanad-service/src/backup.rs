@@ -234,6 +234,42 @@ const TABLES: &[Table] = &[
     ),
     ("settings", "key", &[("key", Text), ("value", Text)]),
     (
+        "stored_files",
+        "id",
+        &[
+            ("id", Text),
+            ("kind", Text),
+            ("size_bytes", Int),
+            ("pages", Int),
+            ("sha256", Text),
+            ("original_name", Text),
+            ("content", Bytes),
+            ("added_by", Text),
+            ("added_at", Int),
+        ],
+    ),
+    (
+        "document_scans",
+        "document_id, version",
+        &[
+            ("document_id", Text),
+            ("version", Int),
+            ("file_id", Text),
+            ("title", Text),
+        ],
+    ),
+    (
+        "request_files",
+        "request_id, position",
+        &[
+            ("request_id", Text),
+            ("position", Int),
+            ("purpose", Text),
+            ("file_id", Text),
+            ("title", Text),
+        ],
+    ),
+    (
         "audit_log",
         "seq",
         &[

@@ -35,6 +35,15 @@ fn mail_server() -> MailSettings {
         from: "desk@sanad.invalid".into(),
     }
 }
+/// A clean one-page scan.
+fn scan_file() -> sanad_service::IncomingFile {
+    sanad_service::IncomingFile {
+        bytes: sanad_scan::samples::pdf(1),
+        original_name: Some("scan.pdf".into()),
+        title: None,
+    }
+}
+
 const STAFF: &[Role] = &[
     Role::Clerk,
     Role::Reviewer,
@@ -155,6 +164,28 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             )
         );
         check!("list_documents", ALL, o.svc.list_documents(who, ""));
+        check!(
+            "attach_scan",
+            &[Role::Admin, Role::Clerk],
+            o.svc.attach_scan(who, &o.docs[3], scan_file())
+        );
+        check!(
+            "document_scans",
+            &[STAFF, &[Role::Admin]].concat(),
+            o.svc.document_scans(who, &o.docs[3])
+        );
+        check!(
+            "set_scan_limit",
+            &[Role::Admin],
+            o.svc.set_scan_limit(who, "25")
+        );
+        check!(
+            "attach_request_file",
+            &[Role::Clerk],
+            o.svc
+                .attach_request_file(who, &code, "enclosure", scan_file())
+        );
+        check!("request_files", STAFF, o.svc.request_files(who, &code));
         check!(
             "register_request",
             &[Role::Clerk],

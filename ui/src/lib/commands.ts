@@ -3,7 +3,7 @@
 // `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk client` after changing a command.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
+import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, KeptFile, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
 
 export const commands = {
   /** What the window needs at start-up; waits while the desk is still opening its database (`start_stage` says what for), then answers, or answers why it did not open. */
@@ -109,6 +109,17 @@ export const commands = {
     invoke<Notification[]>("complaint_notifications", { code }),
   track: (code: string, lang: Lang) =>
     invoke<TrackStatus>("track", { code, lang }),
+  attachScan: (documentId: string, contentBase64: string, name: string | null, title: string | null) =>
+    invoke<KeptFile>("attach_scan", { documentId, contentBase64, name, title }),
+  documentScans: (documentId: string) =>
+    invoke<KeptFile[]>("document_scans", { documentId }),
+  attachRequestFile: (code: string, purpose: string, contentBase64: string, name: string | null, title: string | null) =>
+    invoke<KeptFile>("attach_request_file", { code, purpose, contentBase64, name, title }),
+  requestFiles: (code: string) =>
+    invoke<KeptFile[]>("request_files", { code }),
+  /** The first page of a kept file as a `data:image/png;base64,…` URL for an `<img>`. */
+  fileThumbnail: (fileId: string) =>
+    invoke<string>("file_thumbnail", { fileId }),
   noticeBoard: () =>
     invoke<Notice[]>("notice_board"),
   addNotice: (notice: NewNotice) =>

@@ -27,6 +27,7 @@ import { ConnectionSettingsPanel } from "./admin/Connection";
 import { NoticesSettings } from "./admin/Notices";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
+import { DocumentScansButton } from "./admin/DocumentScans";
 
 function AddForm({
   title,
@@ -207,6 +208,7 @@ function Documents() {
             <Table.Th>{m.t("ui-col-title")}</Table.Th>
             <Table.Th>{m.t("ui-col-plate")}</Table.Th>
             <Table.Th>{m.t("ui-col-in-repository")}</Table.Th>
+            <Table.Th>{m.t("ui-doc-scans")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -219,6 +221,9 @@ function Documents() {
                 <Badge color={d.in_repository ? "teal" : "orange"} variant="light">
                   {d.in_repository ? m.t("ui-yes") : m.t("ui-no")}
                 </Badge>
+              </Table.Td>
+              <Table.Td>
+                <DocumentScansButton doc={d} />
               </Table.Td>
             </Table.Tr>
           ))}

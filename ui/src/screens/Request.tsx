@@ -21,6 +21,7 @@ import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
 import { SlipDialog } from "../components/SlipDialog";
 import { Notifications } from "../components/Notifications";
+import { RequestFiles } from "./RequestFiles";
 
 export function RequestScreen({ code }: { code: string }) {
   const { m, go } = useDesk();
@@ -239,6 +240,7 @@ export function RequestScreen({ code }: { code: string }) {
             ))}
           </Timeline>
         </Paper>
+        <RequestFiles code={view.tracking_code} />
         <Notifications
           queryKey={["request-notifications", view.tracking_code]}
           load={() => api.requestNotifications(view.tracking_code)}

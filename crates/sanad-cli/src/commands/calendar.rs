@@ -75,6 +75,9 @@ pub async fn setting(
             };
             println!("{}", l10n.text(id));
         }
+        SettingCommand::ScanLimit { megabytes } => {
+            return super::files::scan_limit(l10n, service, &actor, megabytes).await;
+        }
         SettingCommand::OfficeHours { weekdays, thursday } => {
             // The core reads each time in any digits; the span only splits at its dash.
             let split = |text: &str| {

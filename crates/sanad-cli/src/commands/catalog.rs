@@ -94,5 +94,8 @@ pub async fn doc(
             output::print_docs(l10n, &docs);
             Ok(())
         }
+        DocCommand::Attach { .. } | DocCommand::Files { .. } => {
+            super::files::doc(cli, l10n, service, &actor, command).await
+        }
     }
 }

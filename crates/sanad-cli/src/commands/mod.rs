@@ -15,6 +15,7 @@ mod calendar;
 mod catalog;
 mod complaints;
 mod database;
+mod files;
 mod mail;
 mod notices;
 mod reports;
@@ -55,6 +56,10 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
         Command::User(command) => accounts::user(cli, l10n, service, command).await,
         Command::Org(command) => catalog::org(cli, l10n, service, command).await,
         Command::Doc(command) => catalog::doc(cli, l10n, service, command).await,
+        Command::File(command) => {
+            let actor = sign_in(cli, l10n, service).await?;
+            files::file(l10n, service, &actor, command).await
+        }
         Command::Request(command) => requests::request(cli, l10n, service, command).await,
         Command::Queue(page) => requests::queue(cli, l10n, service, page).await,
         Command::Search(args) => requests::search(cli, l10n, service, args).await,

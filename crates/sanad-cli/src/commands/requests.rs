@@ -36,6 +36,9 @@ pub async fn request(
             return print_json(&service.register_request(&actor, new).await?);
         }
         RequestCommand::Show { code } => service.request_by_code(&actor, code).await?,
+        RequestCommand::Attach { .. } | RequestCommand::Files { .. } => {
+            return super::files::request(cli, l10n, service, &actor, command).await;
+        }
         RequestCommand::Act {
             code,
             action,

@@ -389,3 +389,34 @@ pub struct RestoredTable<'a> {
     pub replace_seeded: bool,
     pub rows: Vec<Vec<StoredValue>>,
 }
+
+/// A kept file without its bytes: what lists and pages show.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StoredFileRow {
+    pub id: String,
+    pub kind: String,
+    pub size_bytes: i64,
+    pub pages: i64,
+    pub sha256: String,
+    pub original_name: Option<String>,
+    pub added_by_name: String,
+    pub added_at: i64,
+    /// The scan's version (document scans) or the attachment's position (request files).
+    pub number: i64,
+    pub title: String,
+    /// `letter` or `enclosure` for a request's file; empty for a document's scan.
+    pub purpose: String,
+}
+
+/// A file's bytes and what is known of them, as the use case has checked them.
+pub struct NewStoredFile<'a> {
+    pub id: &'a str,
+    pub kind: &'a str,
+    pub size_bytes: i64,
+    pub pages: i64,
+    pub sha256: &'a str,
+    pub original_name: Option<&'a str>,
+    pub content: &'a [u8],
+    pub added_by: &'a str,
+    pub added_at: i64,
+}

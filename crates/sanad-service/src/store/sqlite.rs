@@ -17,6 +17,8 @@ mod common;
 pub mod complaints;
 #[path = "ops/documents.rs"]
 pub mod documents;
+#[path = "ops/files.rs"]
+pub mod files;
 #[path = "ops/notices.rs"]
 pub mod notices;
 #[path = "ops/organizations.rs"]
@@ -52,6 +54,7 @@ pub use backup::*;
 pub use calendar::*;
 pub use complaints::*;
 pub use documents::*;
+pub use files::*;
 pub use notices::*;
 pub use organizations::*;
 pub use outbox::*;
