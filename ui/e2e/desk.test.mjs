@@ -157,7 +157,7 @@ function toPersian(text) {
 /** The stored request, as the command line reads it from the database. */
 function stored(trackingCode) {
   return JSON.parse(
-    cli(["--as", ADMIN.username, "--json", "request", "show", trackingCode], ADMIN.password),
+    cli(["--as", CLERK.username, "--json", "request", "show", trackingCode], CLERK.password),
   );
 }
 
@@ -247,6 +247,15 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
             user.username,
           ),
         `${user.username} listed`,
+      );
+      // The list may refresh from the change feed before the form is cleared after its save:
+      // type the next user only into the emptied form.
+      await driver.waitFor(
+        () =>
+          driver.execute(
+            "return document.querySelector('[data-testid=\"add-user\"] [name=\"username\"]').value === '';",
+          ),
+        "the form cleared after the save",
       );
     }
     await shot("02-admin-users");
@@ -623,7 +632,10 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
            .map((e) => e.getBoundingClientRect());
          return { tops: parts.map((r) => Math.round(r.top)), lefts: parts.map((r) => Math.round(r.left)) };`,
       );
-      assert.equal(new Set(line.tops).size, 1, `one line: ${JSON.stringify(line)}`);
+      assert.ok(
+        Math.max(...line.tops) - Math.min(...line.tops) <= 4,
+        `one line: ${JSON.stringify(line)}`,
+      );
       assert.ok(
         line.lefts[0] < line.lefts[1] && line.lefts[1] < line.lefts[2],
         `name, code, mobile left to right: ${JSON.stringify(line)}`,
@@ -633,11 +645,14 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
       await click('[data-testid="nav-queue"]');
       await driver.waitForElement(`[data-testid="queue-table"] tr[data-code="${code}"]`);
       // Every letter number on screen is the stored one, character for character.
-      const rows = await driver.execute(
-        `return [...document.querySelectorAll('[data-testid="queue-table"] tbody tr')].map((r) =>
-           ({ code: r.dataset.code, letter: r.querySelector('[data-testid="letter-number"]').textContent }));`,
-      );
-      assert.ok(rows.length >= 2, JSON.stringify(rows));
+      const lettersIn = (table) =>
+        driver.execute(
+          `return [...document.querySelectorAll('[data-testid="' + arguments[0] + '"] tbody tr')].map((r) =>
+             ({ code: r.dataset.code, letter: r.querySelector('[data-testid="letter-number"]').textContent }));`,
+          table,
+        );
+      const rows = await lettersIn("queue-table");
+      assert.ok(rows.length >= 1, JSON.stringify(rows));
       for (const row of rows) assert.equal(row.letter, stored(row.code).letter.number, row.code);
       await assertFits("the queue in English");
       await shot("23-en-queue");
@@ -654,6 +669,9 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
       await fill('[data-testid="search-form"] [name="text"]', APPLICANT);
       await click('[data-testid="search-run"]');
       await driver.waitForElement(`[data-testid="search-results"] tr[data-code="${code}"]`);
+      for (const row of await lettersIn("search-results")) {
+        assert.equal(row.letter, stored(row.code).letter.number, row.code);
+      }
       await shot("25-en-search");
       await driver.keys("\uE031");
       await driver.waitForElement('[data-testid="help"]');
@@ -795,6 +813,21 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
     // The answer is queued for the person's e-mail; with no mail server set it waits.
     await driver.waitForElement('[data-testid="notifications"] [data-state="pending"]');
     await shot("13-complaint-answered");
+    // The messages panel at the small screen: «در صف ارسال» whole, the next try on a line or two.
+    await driver.setWindowSize(1024, 640);
+    try {
+      await sleep(600);
+      await assertFits("the complaint's messages at 1024×640");
+      const lines = await driver.execute(
+        `const t = document.querySelector('[data-testid="notifications"] .next-attempt');
+         if (!t || !t.textContent) return 0;
+         return Math.round(t.getBoundingClientRect().height / parseFloat(getComputedStyle(t).lineHeight));`,
+      );
+      assert.ok(lines <= 2, `the next attempt on ${lines} lines`);
+      await shot("13-complaint-answered-1024x640");
+    } finally {
+      await driver.setWindowSize(1280, 800);
+    }
     await complaintStep("close", "", "closed");
   });
 

@@ -125,8 +125,11 @@ export function Desk({
     let frame = 0;
     const until = Date.now() + 4000;
     const tryFocus = () => {
-      // Someone already typing in the header (the tracking box) keeps their place.
-      if (document.activeElement?.closest(".desk-header")) return;
+      // Only while the keyboard is nowhere (the last screen's field went with it) or on the
+      // header's screen buttons: whoever is already typing somewhere keeps their place.
+      const at = document.activeElement;
+      const idle = !at || at === document.body || at.closest(".desk-nav") !== null;
+      if (!idle) return;
       if (focusFirstField(mainRef.current) || Date.now() > until) return;
       frame = window.requestAnimationFrame(tryFocus);
     };
@@ -265,7 +268,7 @@ export function Desk({
         <Select
           aria-label={m.t("ui-language")}
           size="xs"
-          w={100}
+          className="desk-lang"
           value={lang}
           allowDeselect={false}
           onChange={(v) => onLang(v === "en" ? "en" : "fa")}
