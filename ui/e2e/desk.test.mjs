@@ -5,7 +5,14 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe } from "node:test";
@@ -597,6 +604,8 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
     await sleep(1000);
     const page = join(WORK, "printed");
     execFileSync("pdftoppm", ["-r", "200", "-png", "-singlefile", join(PRINTER_OUT, pdf), page]);
+    // Kept beside the screenshots: the printed page, to look at its mixed-direction values.
+    copyFileSync(`${page}.png`, join(env("E2E_SCREENSHOTS"), "11-slip-printed.png"));
     const scanned = execFileSync("zbarimg", ["--quiet", `${page}.png`], { encoding: "utf8" });
     assert.ok(scanned.includes(`QR-Code:${code}`), scanned);
     assert.ok(scanned.includes(`CODE-128:${code}`), scanned);
@@ -659,8 +668,15 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
       // A missing requesting agency is a field to fill, not «Organization not found.».
       await click('[data-testid="nav-new"]');
       await click('[data-testid="submit-request"]');
+      const pickerError = () =>
+        driver.execute(
+          `const root = document.querySelector('[data-testid="picker-requesting_org"]')
+             .closest('.mantine-InputWrapper-root');
+           const error = root && root.querySelector('.mantine-InputWrapper-error');
+           return error ? error.textContent : '';`,
+        );
       assert.equal(
-        await driver.waitFor(() => fieldError("requesting_org"), "the empty picker marked"),
+        await driver.waitFor(pickerError, "the empty picker marked"),
         english("error-required"),
       );
       assert.equal(await fieldError("applicant.name"), english("error-required"));
