@@ -84,7 +84,11 @@ fn preselect(printers: &[PrinterInfo], saved: Option<&str>) -> Option<String> {
                 .find(|p| p.is_system_default)
                 .map(|p| p.name.clone())
         })
-        .or_else(|| printing::choose_printer(None, None).ok().filter(|n| installed(n)))
+        .or_else(|| {
+            printing::choose_printer(None, None)
+                .ok()
+                .filter(|n| installed(n))
+        })
         .or_else(|| match printers {
             [only] => Some(only.name.clone()),
             _ => None,
@@ -242,11 +246,17 @@ mod tests {
     fn the_dialog_starts_with_a_printer_that_is_installed() {
         let two = [printer("front-desk", false), printer("archive", true)];
         // The clerk's last printer while it is there.
-        assert_eq!(preselect(&two, Some("front-desk")).as_deref(), Some("front-desk"));
+        assert_eq!(
+            preselect(&two, Some("front-desk")).as_deref(),
+            Some("front-desk")
+        );
         // Removed since: the system default, not a name that cannot print.
         assert_eq!(preselect(&two, Some("gone")).as_deref(), Some("archive"));
         // No default set (CUPS without lpadmin -d) and one printer: that one.
-        assert_eq!(preselect(&[printer("only", false)], None).as_deref(), Some("only"));
+        assert_eq!(
+            preselect(&[printer("only", false)], None).as_deref(),
+            Some("only")
+        );
         assert_eq!(preselect(&[], Some("gone")), None);
     }
 }

@@ -56,7 +56,10 @@ mod tests {
     fn a_bad_value_gets_the_same_error_as_on_submit() {
         assert_eq!(
             message_id(check("applicant.national_code", "0499370898")),
-            message_id(validate::national_code("applicant.national_code", "0499370898"))
+            message_id(validate::national_code(
+                "applicant.national_code",
+                "0499370898"
+            ))
         );
         assert_eq!(
             message_id(check("applicant.email", "ali@")),

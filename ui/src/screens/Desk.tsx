@@ -62,6 +62,8 @@ export function preloadFirstScreen() {
 interface Shortcut {
   keys: string[];
   id: string;
+  /** The keys are alternatives (← or →), not pressed together. */
+  either?: boolean;
 }
 
 /** Keyboard shortcuts beside the screens' Alt + digit keys (which come with the session): each
@@ -86,7 +88,7 @@ function shortcutsFor(session: Session): Shortcut[] {
       { keys: ["="], id: "ui-help-date-today" },
     );
   }
-  if (has("new")) list.push({ keys: ["←", "→"], id: "ui-help-choice" });
+  if (has("new")) list.push({ keys: ["←", "→"], id: "ui-help-choice", either: true });
   list.push({ keys: ["Esc"], id: "ui-help-escape" }, { keys: ["F1"], id: "ui-help-help" });
   return list;
 }
@@ -340,7 +342,7 @@ export function Desk({
                   <bdi dir="ltr" data-testid="help-keys">
                     {s.keys.map((k, i) => (
                       <Fragment key={i}>
-                        {i > 0 && "+"}
+                        {i > 0 && (s.either ? " / " : "+")}
                         <Kbd>{k}</Kbd>
                       </Fragment>
                     ))}

@@ -160,7 +160,7 @@ export function RequestScreen({ code }: { code: string }) {
         </Group>
       </Paper>
       <div className="two-columns">
-        <Paper p="md" withBorder>
+        <Paper p="md" withBorder className="request-details">
           <dl className="details">
             <dt>{m.t("ui-label-requesting-org")}</dt>
             <dd>
@@ -227,7 +227,7 @@ export function RequestScreen({ code }: { code: string }) {
           </dl>
           {printing && <SlipDialog code={view.tracking_code} onClose={() => setPrinting(false)} />}
         </Paper>
-        <Paper p="md" withBorder>
+        <Paper p="md" withBorder className="request-timeline">
           <Title order={5} mb="sm">
             {m.t("ui-timeline")}
           </Title>
