@@ -432,3 +432,22 @@ ui-report-path = File path
 ui-report-save = Save file
 ui-report-written = Report saved to { $path }.
 ui-connection-lost = The database cannot be reached. Nothing is saved until it is back; the desk reconnects by itself.
+
+## The desk through a clerk's whole day (issue 12, items 4–7)
+ui-signed-in-role = , { $role }
+ui-new-another = Register another request
+ui-new-another-hint = A new request is one key away:
+ui-help-date-next = In a date field: the next day (in an empty one: today)
+ui-help-date-previous = In a date field: the day before (in an empty one: today)
+ui-help-date-month-next = In a date field: thirty days later
+ui-help-date-month-previous = In a date field: thirty days earlier
+ui-help-date-today = In a date field: today
+ui-help-choice = In side-by-side choices (dispatch mode, priority): the next or previous choice
+ui-slip-choose-printer = No printer is chosen: pick one from the printer list to send the slip.
+ui-slip-preview-pending = The slip's preview is not ready yet: it can be sent once it is.
+ui-slip-cannot-send-no-printers = No printer is installed on this computer: nothing can be sent until one is.
+ui-admin-duplicates-title = Look-alike organizations
+ui-admin-duplicates-run = Check for duplicate organizations
+ui-admin-duplicates-none = No duplicate organizations found.
+ui-admin-duplicates-group = Group { $number }: { $count } organizations under one name or national id
+ui-admin-duplicates-hint = These were registered before duplicates were refused: keep one and rename the others.

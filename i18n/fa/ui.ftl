@@ -432,3 +432,22 @@ ui-report-path = مسیر فایل
 ui-report-save = ذخیرهٔ فایل
 ui-report-written = گزارش در { $path } ذخیره شد.
 ui-connection-lost = ارتباط با پایگاه داده قطع است. تا بازگشت آن چیزی ذخیره نمی‌شود؛ برنامه خودش دوباره وصل می‌شود.
+
+## The desk through a clerk's whole day (issue 12, items 4–7)
+ui-signed-in-role = ، { $role }
+ui-new-another = ثبت درخواست تازهٔ دیگر
+ui-new-another-hint = درخواست تازه با کلید
+ui-help-date-next = در بخش تاریخ: یک روز بعد (در بخش خالی: امروز)
+ui-help-date-previous = در بخش تاریخ: یک روز قبل (در بخش خالی: امروز)
+ui-help-date-month-next = در بخش تاریخ: سی روز بعد
+ui-help-date-month-previous = در بخش تاریخ: سی روز قبل
+ui-help-date-today = در بخش تاریخ: امروز
+ui-help-choice = در گزینه‌های کنار هم (نحوهٔ ارسال، اولویت): گزینهٔ بعدی یا قبلی
+ui-slip-choose-printer = چاپگری انتخاب نشده است؛ برای ارسال، یکی را از فهرست چاپگرها انتخاب کنید.
+ui-slip-preview-pending = پیش‌نمایش رسید هنوز آماده نشده است؛ ارسال پس از آماده شدن آن ممکن است.
+ui-slip-cannot-send-no-printers = روی این رایانه چاپگری نصب نیست؛ تا چاپگری نصب نشود ارسال ممکن نیست.
+ui-admin-duplicates-title = دستگاه‌های هم‌نام
+ui-admin-duplicates-run = بررسی دستگاه‌های تکراری
+ui-admin-duplicates-none = دستگاه تکراری پیدا نشد.
+ui-admin-duplicates-group = گروه { $number }: { $count } دستگاه با یک نام یا شناسهٔ ملی
+ui-admin-duplicates-hint = این دستگاه‌ها پیش از بررسی تکراری‌ها ثبت شده‌اند؛ یکی را نگه دارید و نام دیگری را اصلاح کنید.

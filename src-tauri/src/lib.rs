@@ -192,6 +192,8 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::backup::write_backup,
             commands::backup::restore_backup,
             commands::changes::watch_changes,
+            commands::checks::check_field,
+            commands::checks::duplicate_organizations,
             commands::connection::connection_settings,
             commands::connection::connect_database,
             commands::slip::slip_preview,

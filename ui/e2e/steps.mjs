@@ -27,6 +27,16 @@ export function persian(id) {
   throw new Error(`no Persian message ${id}`);
 }
 
+/** English messages, read from the same files the app uses. */
+export function english(id) {
+  for (const file of ["validation.ftl", "errors.ftl", "domain.ftl", "ui.ftl"]) {
+    const text = readFileSync(new URL(`../../i18n/en/${file}`, import.meta.url), "utf8");
+    const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
+    if (line) return line.slice(id.length + 3).trim();
+  }
+  throw new Error(`no English message ${id}`);
+}
+
 export async function shot(name) {
   await sleep(600); // let transitions (dialogs opening or closing) settle
   // Under Xvfb WebKit may not repaint an idle window: nudge it, so the picture is the page as is.

@@ -110,6 +110,22 @@ export class WebDriver {
     });
   }
 
+  /** Presses `keys` together (a chord: Alt+2, Ctrl+Enter, Shift+Tab), then lets them go. */
+  chord(...keys) {
+    const actions = [
+      ...keys.map((value) => ({ type: "keyDown", value })),
+      ...[...keys].reverse().map((value) => ({ type: "keyUp", value })),
+    ];
+    return this.request("POST", this.s("/actions"), {
+      actions: [{ type: "key", id: "keyboard", actions }],
+    });
+  }
+
+  /** Sets the window's size (the office screens of issue 12: 1024×640, 1366×768). */
+  setWindowSize(width, height) {
+    return this.request("POST", this.s("/window/rect"), { width, height });
+  }
+
   /** Waits until `probe` returns something truthy (retrying its errors), and returns it. */
   async waitFor(probe, what, timeoutMs = 15000) {
     const deadline = Date.now() + timeoutMs;

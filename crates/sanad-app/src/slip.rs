@@ -58,15 +58,41 @@ pub async fn preview(
     let slip = service.preview_slip(actor, code, paper.as_str()).await?;
     let pages = render_slip_svg(&slip, &Localizer::new(lang), paper)?;
     let saved = service.default_printer(actor).await?;
+    let installed = printing::list_printers();
+    let chosen_printer = preselect(&installed, saved.as_deref());
+    let printers = installed.into_iter().map(Printer::from).collect();
     Ok(SlipPreview {
         pages,
         copy: slip.copy,
-        printers: printing::list_printers()
-            .into_iter()
-            .map(Printer::from)
-            .collect(),
-        chosen_printer: printing::choose_printer(None, saved.as_deref()).ok(),
+        printers,
+        chosen_printer,
     })
+}
+
+/// The printer the dialog starts with (issue 12, item 7): the clerk's last one while it is still
+/// installed, else the system's default, else the only printer there is. A saved printer that was
+/// removed, or a spooler with no default set, must not leave the dialog with none chosen.
+fn preselect(printers: &[PrinterInfo], saved: Option<&str>) -> Option<String> {
+    let installed = |name: &str| printers.iter().any(|p| p.name == name);
+    saved
+        .map(str::trim)
+        .filter(|name| installed(name))
+        .map(str::to_owned)
+        .or_else(|| {
+            printers
+                .iter()
+                .find(|p| p.is_system_default)
+                .map(|p| p.name.clone())
+        })
+        .or_else(|| {
+            printing::choose_printer(None, None)
+                .ok()
+                .filter(|n| installed(n))
+        })
+        .or_else(|| match printers {
+            [only] => Some(only.name.clone()),
+            _ => None,
+        })
 }
 
 /// Where an issued copy goes.
@@ -202,4 +228,35 @@ pub async fn remember_printer(
         return Err(PrintError::NoSuchPrinter(printer.to_owned()).into());
     }
     Ok(service.set_default_printer(actor, Some(printer)).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printer(name: &str, is_system_default: bool) -> PrinterInfo {
+        PrinterInfo {
+            name: name.to_owned(),
+            description: name.to_owned(),
+            is_system_default,
+        }
+    }
+
+    #[test]
+    fn the_dialog_starts_with_a_printer_that_is_installed() {
+        let two = [printer("front-desk", false), printer("archive", true)];
+        // The clerk's last printer while it is there.
+        assert_eq!(
+            preselect(&two, Some("front-desk")).as_deref(),
+            Some("front-desk")
+        );
+        // Removed since: the system default, not a name that cannot print.
+        assert_eq!(preselect(&two, Some("gone")).as_deref(), Some("archive"));
+        // No default set (CUPS without lpadmin -d) and one printer: that one.
+        assert_eq!(
+            preselect(&[printer("only", false)], None).as_deref(),
+            Some("only")
+        );
+        assert_eq!(preselect(&[], Some("gone")), None);
+    }
 }

@@ -6,6 +6,7 @@ pub mod access;
 pub mod calendar;
 pub mod complaint_workflow;
 pub mod error;
+pub mod field_check;
 pub mod jalali;
 pub mod kept_file;
 pub mod model;

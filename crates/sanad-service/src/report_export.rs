@@ -33,7 +33,7 @@ pub fn report_xlsx(report: &Report, lang: Lang) -> Result<Vec<u8>> {
         for (c, cell) in row.iter().enumerate() {
             let c = u16::try_from(c).map_err(|_| Error::Storage("too many columns".to_owned()))?;
             match cell {
-                Cell::Text(t) => sheet.write_string(r, c, t),
+                Cell::Text(t) => sheet.write_string(r, c, as_typed(t)),
                 Cell::Term(id) => sheet.write_string(r, c, l10n.text(id)),
                 Cell::Int(n) => sheet.write_number(r, c, *n as f64),
                 Cell::Number(x) => sheet.write_number(r, c, *x),
@@ -58,7 +58,7 @@ pub fn report_csv(report: &Report, lang: Lang) -> Result<Vec<u8>> {
             let fields: Vec<String> = row
                 .iter()
                 .map(|cell| match cell {
-                    Cell::Text(t) => t.clone(),
+                    Cell::Text(t) => as_typed(t),
                     Cell::Term(id) => l10n.text(id),
                     Cell::Int(n) => n.to_string(),
                     Cell::Number(x) => x.to_string(),
@@ -73,6 +73,23 @@ pub fn report_csv(report: &Report, lang: Lang) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// A value as it was typed, whatever the reader's direction (issue 12, item 5): text that mixes
+/// right-to-left letters with digits or Latin (a letter number «۱۲۳/ص/۴۵», «اداره ۲ Tehran») is
+/// isolated FSI…PDI, so a spreadsheet's left-to-right cell or a CSV viewer does not reorder its
+/// parts; text of one direction is left alone.
+fn as_typed(text: &str) -> String {
+    let rtl = |c: char| {
+        matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}'
+            | '\u{06FA}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+    };
+    let other = |c: char| c.is_ascii_alphanumeric() || c.is_numeric();
+    if text.chars().any(rtl) && text.chars().any(other) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_owned()
+    }
+}
+
 fn headers(report: &Report, l10n: &Localizer) -> Vec<String> {
     report.columns.iter().map(|id| l10n.text(id)).collect()
 }
@@ -84,4 +101,17 @@ fn sheet_name(title: &str) -> String {
         .filter(|c| !"[]:*?/\\".contains(*c))
         .take(31)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_typed;
+
+    #[test]
+    fn mixed_values_are_isolated_and_plain_ones_left_alone() {
+        assert_eq!(as_typed("۱۲۳/ص/۴۵"), "\u{2068}۱۲۳/ص/۴۵\u{2069}");
+        assert_eq!(as_typed("اداره ۲ Tehran"), "\u{2068}اداره ۲ Tehran\u{2069}");
+        assert_eq!(as_typed("اداره کل راه و شهرسازی"), "اداره کل راه و شهرسازی");
+        assert_eq!(as_typed("Road Office 12"), "Road Office 12");
+    }
 }

@@ -541,6 +541,10 @@ impl Service {
 
     /// The requesting organization: one that exists and may request.
     async fn requesting_org(&self, id: &str) -> Result<OrgRow> {
+        // None picked is a field left empty, not an organization that cannot be found.
+        if id.trim().is_empty() {
+            return Err(Error::invalid("requesting_org", "error-required"));
+        }
         let id = record_id(id)
             .ok_or_else(|| Error::invalid("requesting_org", "error-not-found-organization"))?;
         let org = on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?

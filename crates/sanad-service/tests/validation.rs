@@ -124,6 +124,12 @@ on_both_backends!(
                 "error-not-found-document",
             ),
             (
+                // None picked is a field to fill, not «Organization not found.» (issue 12).
+                with(&|r| r.requesting_org = String::new()),
+                "requesting_org",
+                "error-required",
+            ),
+            (
                 with(&|r| r.requesting_org = uuid::Uuid::now_v7().to_string()),
                 "requesting_org",
                 "error-not-found-organization",

@@ -22,6 +22,7 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod changes;
+pub mod checks;
 pub mod complaints;
 pub mod connection;
 pub mod files;

@@ -29,6 +29,7 @@ export function JalaliDateInput({
   error,
   name,
   required,
+  onLeave,
 }: {
   label: string;
   value: string;
@@ -36,6 +37,8 @@ export function JalaliDateInput({
   error?: string;
   name: string;
   required?: boolean;
+  /** Called with the value as left (padded when it is a date), for the core's check. */
+  onLeave?: (value: string) => void;
 }) {
   const m = useMessages();
   const [touched, setTouched] = useState(false);
@@ -73,6 +76,9 @@ export function JalaliDateInput({
         if (parsed?.ok) {
           const padded = m.digits(format(parsed.date));
           if (padded !== m.digits(value)) onChange(padded);
+          onLeave?.(padded);
+        } else {
+          onLeave?.(value);
         }
       }}
       onChange={(e) => {

@@ -4,6 +4,7 @@ import type { Notification } from "../bindings";
 import { useMessages } from "../context";
 import { formatInstant } from "../lib/jalali";
 import { isolateLtr } from "../lib/digits";
+import { WithCodes } from "./WithCodes";
 
 /** The messages sent (or waiting to be sent) to the applicant about this request or complaint. */
 export function Notifications({
@@ -17,7 +18,7 @@ export function Notifications({
   const list = useQuery({ queryKey, queryFn: load });
   if (!list.data || list.data.length === 0) return null;
   return (
-    <Paper p="md" withBorder data-testid="notifications">
+    <Paper p="md" withBorder data-testid="notifications" className="notifications">
       <Title order={5} mb="sm">
         {m.t("ui-notifications-title")}
       </Title>
@@ -25,19 +26,22 @@ export function Notifications({
         <Table.Tbody>
           {list.data.map((n, i) => (
             <Table.Tr key={i}>
-              <Table.Td>{n.subject}</Table.Td>
-              <Table.Td>{isolateLtr(n.recipient)}</Table.Td>
-              <Table.Td>
+              <Table.Td dir="auto">
+                <WithCodes text={n.subject} />
+              </Table.Td>
+              <Table.Td className="nowrap">{isolateLtr(n.recipient)}</Table.Td>
+              <Table.Td className="nowrap">
                 <Badge
                   color={n.state === "sent" ? "teal" : "orange"}
                   variant="light"
                   data-state={n.state}
+                  className="badge-whole"
                 >
                   {m.t(n.state === "sent" ? "ui-notification-sent" : "ui-notification-pending")}
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" className="next-attempt">
                   {n.sent_at
                     ? m.digits(formatInstant(n.sent_at))
                     : n.next_attempt_at

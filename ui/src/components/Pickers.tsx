@@ -46,6 +46,9 @@ export function OrgPicker({
       required={required}
       searchable
       clearable
+      // Focus alone (a screen's first field on arrival, Tab) leaves the list shut: it opens on
+      // typing, ↓ or a click, so it never covers the next fields unasked.
+      openOnFocus={false}
       filter={noFilter}
       searchValue={search}
       onSearchChange={setSearch}
@@ -94,6 +97,7 @@ export function DocPicker({
       label={label}
       required
       searchable
+      openOnFocus={false}
       filter={noFilter}
       searchValue={search}
       onSearchChange={setSearch}

@@ -7,7 +7,14 @@ import { formatInstant } from "../lib/jalali";
 export function RequestTable({ items, testId }: { items: RequestSummary[]; testId: string }) {
   const { m, go } = useDesk();
   return (
-    <Table highlightOnHover striped data-testid={testId}>
+    // The header row stays in view in a long queue, under the desk's own sticky header.
+    <Table
+      highlightOnHover
+      striped
+      stickyHeader
+      stickyHeaderOffset="var(--desk-header-height)"
+      data-testid={testId}
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{m.t("ui-col-code")}</Table.Th>
@@ -34,21 +41,30 @@ export function RequestTable({ items, testId }: { items: RequestSummary[]; testI
             <Table.Td>
               <span className="code">{m.digits(r.tracking_code_grouped)}</span>
             </Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={r.overdue ? "red" : "teal"}>
+            <Table.Td className="nowrap">
+              <Badge variant="light" color={r.overdue ? "red" : "teal"} className="badge-whole">
                 {m.spelled("status", r.status)}
               </Badge>
               {r.priority === "urgent" && (
-                <Badge variant="filled" color="orange" ms={4}>
+                <Badge variant="filled" color="orange" ms={4} className="badge-whole">
                   {m.spelled("priority", r.priority)}
                 </Badge>
               )}
             </Table.Td>
-            <Table.Td>{r.requesting_org_name}</Table.Td>
-            <Table.Td>{r.applicant_name}</Table.Td>
-            <Table.Td>{m.digits(r.letter_number)}</Table.Td>
-            <Table.Td>{m.digits(formatInstant(r.created_at))}</Table.Td>
             <Table.Td>
+              <bdi>{r.requesting_org_name}</bdi>
+            </Table.Td>
+            <Table.Td>
+              <bdi>{r.applicant_name}</bdi>
+            </Table.Td>
+            <Table.Td>
+              {/* As stored (another office's identifier): isolated, unbroken, digits unchanged. */}
+              <bdi className="nowrap" data-testid="letter-number">
+                {r.letter_number}
+              </bdi>
+            </Table.Td>
+            <Table.Td className="nowrap">{m.digits(formatInstant(r.created_at))}</Table.Td>
+            <Table.Td className="nowrap">
               {r.deadline_at ? m.digits(formatInstant(r.deadline_at)) : "—"}
               {r.overdue && (
                 <Text span c="red" fw={700} ms={6}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack } from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
@@ -49,6 +49,16 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
   };
 
   const data = preview.data;
+  // Why «send» cannot be pressed, said in words beside it (never a grey button alone).
+  const blocked = !data
+    ? preview.isPending
+      ? "ui-slip-preview-pending"
+      : null
+    : data.printers.length === 0
+      ? "ui-slip-cannot-send-no-printers"
+      : !printer
+        ? "ui-slip-choose-printer"
+        : null;
   return (
     <Modal
       opened
@@ -115,10 +125,21 @@ export function SlipDialog({ code, onClose }: { code: string; onClose: () => voi
             document.body,
           )}
         <Group justify="flex-end">
+          {blocked && (
+            <Text size="sm" c="dimmed" data-testid="slip-blocked" id="slip-blocked">
+              {m.t(blocked)}
+            </Text>
+          )}
           <Button variant="default" onClick={onClose}>
             {m.t("ui-close")}
           </Button>
-          <Button onClick={send} loading={busy} disabled={!printer} data-testid="slip-send">
+          <Button
+            onClick={send}
+            loading={busy}
+            disabled={!printer || !data || data.printers.length === 0}
+            aria-describedby={blocked ? "slip-blocked" : undefined}
+            data-testid="slip-send"
+          >
             {m.t("ui-slip-send")}
           </Button>
         </Group>

@@ -83,6 +83,12 @@ export const commands = {
     channel.onmessage = onChange;
     return invoke<void>("watch_changes", { onChange: channel });
   },
+  /** One field of a form checked as the user leaves it: its normalized value, or the error the core would give on submit. Touches no data, so it needs no session. */
+  checkField: (field: string, value: string) =>
+    invoke<string>("check_field", { field, value }),
+  /** Organizations registered under one normalized name (or national id), group by group. */
+  duplicateOrganizations: () =>
+    invoke<Organization[][]>("duplicate_organizations"),
   connectionSettings: () =>
     invoke<ConnectionSettings>("connection_settings"),
   /** Opens `profile`, saves it as this desk's choice, and puts it in place of the open database. Allowed before anyone signs in (first run, or a server that moved) and to the administrator. */

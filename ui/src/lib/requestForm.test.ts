@@ -102,4 +102,20 @@ describe("new-request form state", () => {
     expect(toNewRequest(EMPTY_DRAFT).idempotency_key).toBeUndefined();
     expect(isEmpty(keyed)).toBe(true);
   });
+
+  it("clears one field's error when the core accepts it as the field is left", () => {
+    const bad: CommandError = {
+      code: "invalid_input",
+      field: "applicant.national_code",
+      messageId: "error-national-code-invalid",
+      args: {},
+      fields: [
+        { field: "applicant.national_code", messageId: "error-national-code-invalid", args: {} },
+        { field: "applicant.email", messageId: "error-email-format", args: {} },
+      ],
+    };
+    const marked = reduce({ draft: EMPTY_DRAFT, errors: {} }, { type: "error", error: bad });
+    const left = reduce(marked, { type: "clear-error", field: "applicant.national_code" });
+    expect(Object.keys(left.errors)).toEqual(["applicant.email"]);
+  });
 });

@@ -80,6 +80,7 @@ export type FormEvent =
   | { type: "set"; field: keyof RequestDraft; value: RequestDraft[keyof RequestDraft] }
   | { type: "error"; error: CommandError }
   | { type: "clear-errors" }
+  | { type: "clear-error"; field: string }
   | { type: "reset" };
 
 export function reduce(state: FormState, event: FormEvent): FormState {
@@ -105,6 +106,12 @@ export function reduce(state: FormState, event: FormEvent): FormState {
     }
     case "clear-errors":
       return { ...state, errors: {} };
+    case "clear-error": {
+      // A field left with a value the core accepts (checked as it was left).
+      const errors = { ...state.errors };
+      delete errors[event.field];
+      return { ...state, errors };
+    }
     case "reset":
       return { draft: EMPTY_DRAFT, errors: {} };
   }

@@ -28,6 +28,7 @@ import { NoticesSettings } from "./admin/Notices";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
 import { DocumentScansButton } from "./admin/DocumentScans";
+import { DuplicateOrganizations } from "./admin/Duplicates";
 
 function AddForm({
   title,
@@ -99,7 +100,9 @@ function Users() {
           {users.data?.map((u) => (
             <Table.Tr key={u.id}>
               <Table.Td dir="ltr">{u.username}</Table.Td>
-              <Table.Td>{u.display_name}</Table.Td>
+              <Table.Td>
+                <bdi>{u.display_name}</bdi>
+              </Table.Td>
               <Table.Td>{m.spelled("role", u.role)}</Table.Td>
               <Table.Td>{u.active ? m.t("ui-yes") : m.t("ui-no")}</Table.Td>
               <Table.Td>
@@ -159,7 +162,9 @@ function Organizations() {
         <Table.Tbody>
           {orgs.data?.map((o) => (
             <Table.Tr key={o.id}>
-              <Table.Td>{o.name}</Table.Td>
+              <Table.Td>
+                <bdi>{o.name}</bdi>
+              </Table.Td>
               <Table.Td>{m.spelled("kind", o.kind)}</Table.Td>
               <Table.Td>{o.national_id ? m.digits(o.national_id) : "—"}</Table.Td>
             </Table.Tr>
@@ -214,9 +219,15 @@ function Documents() {
         <Table.Tbody>
           {docs.data?.map((d) => (
             <Table.Tr key={d.id}>
-              <Table.Td>{m.digits(d.registry_number)}</Table.Td>
-              <Table.Td>{d.title}</Table.Td>
-              <Table.Td>{d.property_plate ? m.digits(d.property_plate) : "—"}</Table.Td>
+              <Table.Td className="nowrap">
+                <bdi>{m.digits(d.registry_number)}</bdi>
+              </Table.Td>
+              <Table.Td>
+                <bdi>{d.title}</bdi>
+              </Table.Td>
+              <Table.Td className="nowrap">
+                {d.property_plate ? <bdi>{m.digits(d.property_plate)}</bdi> : "—"}
+              </Table.Td>
               <Table.Td>
                 <Badge color={d.in_repository ? "teal" : "orange"} variant="light">
                   {d.in_repository ? m.t("ui-yes") : m.t("ui-no")}
@@ -293,6 +304,7 @@ export function AdminScreen({
         )}
         <Tabs.Panel value="orgs" pt="md">
           <Organizations />
+          {isAdmin && <DuplicateOrganizations />}
         </Tabs.Panel>
         <Tabs.Panel value="docs" pt="md">
           <Documents />

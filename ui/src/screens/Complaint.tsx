@@ -90,7 +90,9 @@ export function ComplaintScreen({ code }: { code: string }) {
       <Paper p="md" withBorder>
         <dl className="details">
           <dt>{m.t("ui-complaint-person")}</dt>
-          <dd>{view.name}</dd>
+          <dd>
+            <bdi>{view.name}</bdi>
+          </dd>
           <dt>{m.t("ui-complaint-contact")}</dt>
           <dd>
             {isolateLtr(
@@ -108,17 +110,21 @@ export function ComplaintScreen({ code }: { code: string }) {
             </>
           )}
           <dt>{m.t("ui-complaint-text")}</dt>
-          <dd className="preserve-lines">{view.text}</dd>
+          <dd className="preserve-lines" dir="auto">
+            {view.text}
+          </dd>
           {view.assigned_to && (
             <>
               <dt>{m.t("ui-complaint-assignee")}</dt>
-              <dd data-testid="complaint-assignee">{view.assigned_to_name}</dd>
+              <dd data-testid="complaint-assignee">
+                <bdi>{view.assigned_to_name}</bdi>
+              </dd>
             </>
           )}
           {view.answer && (
             <>
               <dt>{m.t("ui-complaint-answer")}</dt>
-              <dd className="preserve-lines" data-testid="complaint-answer">
+              <dd className="preserve-lines" dir="auto" data-testid="complaint-answer">
                 {view.answer}
               </dd>
             </>
@@ -198,8 +204,9 @@ export function ComplaintScreen({ code }: { code: string }) {
               <Textarea
                 name="value"
                 label={m.t(action === "answer" ? "ui-complaint-answer" : "ui-note-optional")}
-                autosize
-                minRows={3}
+                rows={3}
+                resize="vertical"
+                dir="auto"
                 value={value}
                 onChange={(e) => setValue(e.currentTarget.value)}
                 autoFocus

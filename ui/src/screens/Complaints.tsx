@@ -117,7 +117,9 @@ function ComplaintList() {
                     {m.spelled("status", c.status)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>
+                  <bdi>{c.name}</bdi>
+                </Table.Td>
                 <Table.Td>{m.digits(formatInstant(c.created_at))}</Table.Td>
                 <Table.Td>{c.deadline_at ? m.digits(formatInstant(c.deadline_at)) : "—"}</Table.Td>
               </Table.Tr>
@@ -169,8 +171,9 @@ function NewComplaintForm() {
       <Textarea
         mt="sm"
         label={m.t("ui-complaint-text")}
-        autosize
-        minRows={3}
+        rows={3}
+        resize="vertical"
+        dir="auto"
         {...field("text")}
         required
       />

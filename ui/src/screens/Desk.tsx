@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Center,
-  Group,
   Kbd,
   Loader,
   Modal,
@@ -31,6 +30,7 @@ import { NoticeBanners } from "../components/NoticeBanners";
 import { useQueryClient } from "@tanstack/react-query";
 import { api } from "../lib/api";
 import { useVocabulary } from "../lib/vocabulary";
+import { focusFirstField } from "../lib/focus";
 
 // Each screen is a chunk of its own (with its CSS), loaded the first time it is shown.
 const loadQueue = () => import("./Queue");
@@ -58,13 +58,40 @@ export function preloadFirstScreen() {
   void loadQueue();
 }
 
-/** Keyboard shortcuts beside the screens' Alt + digit keys (which come with the session). */
-const SHORTCUTS: { keys: string[]; id: string }[] = [
-  { keys: ["F2"], id: "ui-help-tracking" },
-  { keys: ["Ctrl", "Enter"], id: "ui-help-submit" },
-  { keys: ["Esc"], id: "ui-help-escape" },
-  { keys: ["F1"], id: "ui-help-help" },
-];
+/** A shortcut of the help: its keys (pressed together), what it does, and who has it. */
+interface Shortcut {
+  keys: string[];
+  id: string;
+  /** The keys are alternatives (← or →), not pressed together. */
+  either?: boolean;
+}
+
+/** Keyboard shortcuts beside the screens' Alt + digit keys (which come with the session): each
+ * listed only when this role has where it works (the tracking box, a form, a date field). */
+function shortcutsFor(session: Session): Shortcut[] {
+  const { screens, reads_requests: readsRequests } = session.permissions;
+  const has = (screen: string) => screens.some((s) => s.screen === screen);
+  const list: Shortcut[] = [
+    ...[...screens]
+      .sort((a, b) => a.alt_digit - b.alt_digit)
+      .map((s) => ({ keys: ["Alt", String(s.alt_digit)], id: `ui-help-${s.screen}` })),
+  ];
+  if (readsRequests) list.push({ keys: ["F2"], id: "ui-help-tracking" });
+  list.push({ keys: ["Ctrl", "Enter"], id: "ui-help-submit" });
+  // Date fields are on the new-request form and the administrator's calendar and notices.
+  if (has("new") || has("admin")) {
+    list.push(
+      { keys: ["↑"], id: "ui-help-date-next" },
+      { keys: ["↓"], id: "ui-help-date-previous" },
+      { keys: ["PageUp"], id: "ui-help-date-month-next" },
+      { keys: ["PageDown"], id: "ui-help-date-month-previous" },
+      { keys: ["="], id: "ui-help-date-today" },
+    );
+  }
+  if (has("new")) list.push({ keys: ["←", "→"], id: "ui-help-choice", either: true });
+  list.push({ keys: ["Esc"], id: "ui-help-escape" }, { keys: ["F1"], id: "ui-help-help" });
+  return list;
+}
 
 export function Desk({
   session,
@@ -88,15 +115,29 @@ export function Desk({
   const [help, setHelp] = useState(false);
   const [code, setCode] = useState("");
   const codeBox = useRef<HTMLInputElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
   const desk = useMemo(() => ({ m, session, go: setView }), [m, session]);
   const queries = useQueryClient();
   useVocabulary(); // asked once now, so every select has its values when first opened
-  const shortcuts = [
-    ...[...screens]
-      .sort((a, b) => a.alt_digit - b.alt_digit)
-      .map((s) => ({ keys: ["Alt", String(s.alt_digit)], id: `ui-help-${s.screen}` })),
-    ...SHORTCUTS,
-  ];
+  const shortcuts = shortcutsFor(session);
+
+  // Each screen starts with the keyboard in its first field (issue 12, item 4). Screens load
+  // lazily and then their data: wait (a few seconds at most) for the field to be there.
+  useEffect(() => {
+    let frame = 0;
+    const until = Date.now() + 4000;
+    const tryFocus = () => {
+      // Only while the keyboard is nowhere (the last screen's field went with it) or on the
+      // header's screen buttons: whoever is already typing somewhere keeps their place.
+      const at = document.activeElement;
+      const idle = !at || at === document.body || at.closest(".desk-nav") !== null;
+      if (!idle) return;
+      if (focusFirstField(mainRef.current) || Date.now() > until) return;
+      frame = window.requestAnimationFrame(tryFocus);
+    };
+    frame = window.requestAnimationFrame(tryFocus);
+    return () => window.cancelAnimationFrame(frame);
+  }, [view]);
 
   // Lists refresh when anything changes anywhere (another desk, the command line). An open
   // request page is left as the user sees it: acting on it still checks its version, and a
@@ -215,21 +256,21 @@ export function Desk({
               onChange={(e) => setCode(e.currentTarget.value)}
               dir="ltr"
               size="sm"
-              w={170}
+              className="tracking-box"
               data-testid="tracking-box"
             />
           </form>
         )}
-        <Text size="sm" data-testid="signed-in">
-          {m.t("ui-signed-in-as", {
-            name: session.display_name,
-            role: m.spelled("role", session.role),
-          })}
+        <Text size="sm" className="signed-in" data-testid="signed-in">
+          <bdi>{session.display_name}</bdi>
+          <span className="signed-in-role">
+            {m.t("ui-signed-in-role", { role: m.spelled("role", session.role) })}
+          </span>
         </Text>
         <Select
           aria-label={m.t("ui-language")}
           size="xs"
-          w={100}
+          className="desk-lang"
           value={lang}
           allowDeselect={false}
           onChange={(v) => onLang(v === "en" ? "en" : "fa")}
@@ -251,7 +292,7 @@ export function Desk({
           {m.t("ui-logout")}
         </Button>
       </header>
-      <main className="desk-main">
+      <main className="desk-main" ref={mainRef}>
         {offline && (
           <Alert color="red" mb="sm" data-testid="connection-lost">
             {m.t("ui-connection-lost")}
@@ -285,17 +326,27 @@ export function Desk({
           {view.name === "request" && <RequestScreen key={view.code} code={view.code} />}
         </Suspense>
       </main>
-      <Modal opened={help} onClose={() => setHelp(false)} title={m.t("ui-help-title")} size="lg">
+      <Modal
+        opened={help}
+        onClose={() => setHelp(false)}
+        title={m.t("ui-help-title")}
+        size="lg"
+        data-testid="help-dialog"
+      >
         <Table data-testid="help">
           <Table.Tbody>
             {shortcuts.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td>
-                  <Group gap={4} dir="ltr" justify="flex-end">
+                <Table.Td className="help-keys">
+                  {/* Key names read left to right in both languages («Alt+1», not «1+Alt»). */}
+                  <bdi dir="ltr" data-testid="help-keys">
                     {s.keys.map((k, i) => (
-                      <Kbd key={i}>{k}</Kbd>
+                      <Fragment key={i}>
+                        {i > 0 && (s.either ? " / " : "+")}
+                        <Kbd>{k}</Kbd>
+                      </Fragment>
                     ))}
-                  </Group>
+                  </bdi>
                 </Table.Td>
                 <Table.Td>{m.t(s.id)}</Table.Td>
               </Table.Tr>

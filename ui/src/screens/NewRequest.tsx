@@ -1,17 +1,6 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, Kbd, Paper, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useReducer, useState, type FormEvent } from "react";
+import { useEffect, useReducer, useRef, useState, type FormEvent } from "react";
 import type { CommandError, DispatchMode, OrgKind, RequestView } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
@@ -26,6 +15,8 @@ import {
 import { ErrorAlert, fieldErrors, useErrorText } from "../components/errors";
 import { JalaliDateInput } from "../components/JalaliDateInput";
 import { DocPicker, OrgPicker } from "../components/Pickers";
+import { Choice } from "../components/Choice";
+import { focusFirstField } from "../lib/focus";
 
 export function NewRequestScreen() {
   const { m, session, go } = useDesk();
@@ -40,6 +31,8 @@ export function NewRequestScreen() {
   const [formError, setFormError] = useState<CommandError | null>(null);
   const [done, setDone] = useState<RequestView | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const codeButton = useRef<HTMLButtonElement>(null);
   const { draft } = state;
   const err = fieldErrors(state.errors, text);
 
@@ -50,6 +43,28 @@ export function NewRequestScreen() {
 
   const set = <K extends keyof RequestDraft>(field: K, value: RequestDraft[K]) =>
     dispatch({ type: "set", field, value });
+
+  // Checked by the core as the field is left (no rule here): its error at once, or none.
+  const checkOnLeave = (field: string, value: string) => {
+    if (!value.trim()) return;
+    api
+      .checkField(field, value)
+      .then(() => dispatch({ type: "clear-error", field }))
+      .catch((caught: unknown) => {
+        const error = asCommandError(caught);
+        if (error.field) dispatch({ type: "error", error });
+      });
+  };
+
+  // Registered: focus on the new code (Enter opens it), «new request» the next Tab away.
+  useEffect(() => {
+    if (done) codeButton.current?.focus();
+  }, [done]);
+
+  const startAnother = () => {
+    setDone(null);
+    window.setTimeout(() => focusFirstField(formRef.current), 0);
+  };
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
@@ -89,8 +104,14 @@ export function NewRequestScreen() {
         noValidate
         onSubmit={submit}
         data-testid="new-request"
+        ref={formRef}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && e.ctrlKey) submit();
+          // Taken here: a select under the focus must not also open its list on this Enter.
+          if (e.key === "Enter" && e.ctrlKey) {
+            e.preventDefault();
+            e.stopPropagation();
+            submit();
+          }
         }}
       >
         <Title order={3} mb="sm">
@@ -101,6 +122,7 @@ export function NewRequestScreen() {
             <Group gap="sm">
               <Text>{m.t("ui-registered")}</Text>
               <Button
+                ref={codeButton}
                 variant="white"
                 size="xs"
                 onClick={() => go({ name: "request", code: done.tracking_code })}
@@ -109,10 +131,18 @@ export function NewRequestScreen() {
               >
                 <span className="code">{m.digits(done.tracking_code_grouped)}</span>
               </Button>
+              <Button variant="light" size="xs" onClick={startAnother} data-testid="new-another">
+                {m.t("ui-new-another")}
+              </Button>
+              <Text size="xs" c="dimmed">
+                {m.t("ui-new-another-hint")} <Kbd>Tab</Kbd>
+              </Text>
             </Group>
           </Alert>
         )}
         <ErrorAlert error={formError} />
+        {/* Three columns, rows always full: the Tab order is the reading order, right to left
+            in Persian (left to right in English), row after row. */}
         <div className="form-grid">
           <OrgPicker
             name="requesting_org"
@@ -130,6 +160,18 @@ export function NewRequestScreen() {
             onChange={(v) => set("destinationOrg", v)}
             error={err("destination_org")}
           />
+          <Choice
+            name="priority"
+            label={m.t("ui-field-priority")}
+            value={draft.priority}
+            onChange={(v) => set("priority", v === "urgent" ? "urgent" : "normal")}
+            data={[
+              { value: "normal", label: m.spelled("priority", "normal") },
+              { value: "urgent", label: m.spelled("priority", "urgent") },
+            ]}
+            error={err("priority")}
+            testId="priority"
+          />
           <div className="wide">
             <DocPicker
               name="documents"
@@ -140,21 +182,15 @@ export function NewRequestScreen() {
             />
           </div>
           <div className="span2">
-            <Text size="sm" fw={500} mb={4}>
-              {m.t("ui-field-dispatch-mode")}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              data-testid="dispatch-mode"
+            <Choice
+              name="dispatch_mode"
+              label={m.t("ui-field-dispatch-mode")}
               value={draft.dispatchMode}
               onChange={(v) => set("dispatchMode", v as DispatchMode)}
               data={options(vocabulary?.dispatch_modes, m)}
+              error={err("dispatch_mode")}
+              testId="dispatch-mode"
             />
-            {err("dispatch_mode") && (
-              <Text c="red" size="sm">
-                {err("dispatch_mode")}
-              </Text>
-            )}
           </div>
           {draft.dispatchMode === "original" ? (
             <JalaliDateInput
@@ -166,7 +202,7 @@ export function NewRequestScreen() {
               required
             />
           ) : (
-            <div />
+            <div aria-hidden="true" />
           )}
           <TextInput
             name="applicant.name"
@@ -174,6 +210,7 @@ export function NewRequestScreen() {
             value={draft.applicantName}
             onChange={(e) => set("applicantName", e.currentTarget.value)}
             error={err("applicant.name")}
+            dir="auto"
             required
           />
           <TextInput
@@ -181,6 +218,7 @@ export function NewRequestScreen() {
             label={m.t("ui-field-national-code")}
             value={m.digits(draft.nationalCode)}
             onChange={(e) => set("nationalCode", e.currentTarget.value)}
+            onBlur={(e) => checkOnLeave("applicant.national_code", e.currentTarget.value)}
             error={err("applicant.national_code")}
             dir="ltr"
             inputMode="numeric"
@@ -191,6 +229,7 @@ export function NewRequestScreen() {
             label={m.t("ui-field-mobile")}
             value={m.digits(draft.mobile)}
             onChange={(e) => set("mobile", e.currentTarget.value)}
+            onBlur={(e) => checkOnLeave("applicant.mobile", e.currentTarget.value)}
             error={err("applicant.mobile")}
             dir="ltr"
             inputMode="tel"
@@ -202,6 +241,7 @@ export function NewRequestScreen() {
             description={m.t("ui-field-applicant-email-hint")}
             value={draft.email}
             onChange={(e) => set("email", e.currentTarget.value)}
+            onBlur={(e) => checkOnLeave("applicant.email", e.currentTarget.value)}
             error={err("applicant.email")}
             dir="ltr"
             inputMode="email"
@@ -212,6 +252,7 @@ export function NewRequestScreen() {
             value={draft.letterNumber}
             onChange={(e) => set("letterNumber", e.currentTarget.value)}
             error={err("letter.number")}
+            dir="auto"
             required
           />
           <JalaliDateInput
@@ -219,21 +260,13 @@ export function NewRequestScreen() {
             label={m.t("ui-field-letter-date")}
             value={draft.letterDate}
             onChange={(v) => set("letterDate", v)}
+            onLeave={(v) => checkOnLeave("letter.date", v)}
             error={err("letter.date")}
             required
           />
-          <Select
-            name="priority"
-            label={m.t("ui-field-priority")}
-            value={draft.priority}
-            allowDeselect={false}
-            onChange={(v) => set("priority", v === "urgent" ? "urgent" : "normal")}
-            data={[
-              { value: "normal", label: m.spelled("priority", "normal") },
-              { value: "urgent", label: m.spelled("priority", "urgent") },
-            ]}
-            error={err("priority")}
-          />
+          {/* Rows fixed by hand, not auto-sized: autosize measures in a hidden textarea left in
+              <body> at the widest width seen, which made every page scroll sideways once the
+              window was made narrower (issue 12, item 6). */}
           <Textarea
             className="wide"
             name="purpose"
@@ -241,8 +274,9 @@ export function NewRequestScreen() {
             value={draft.purpose}
             onChange={(e) => set("purpose", e.currentTarget.value)}
             error={err("purpose")}
-            autosize
-            minRows={2}
+            dir="auto"
+            rows={2}
+            resize="vertical"
             required
           />
         </div>

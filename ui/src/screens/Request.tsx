@@ -36,7 +36,8 @@ export function RequestScreen({ code }: { code: string }) {
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<CommandError | null>(null);
   const [pageError, setPageError] = useState<CommandError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // The step just done, worded when shown: switching the language rewords it too.
+  const [done, setDone] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
 
   const view = query.data;
@@ -57,7 +58,7 @@ export function RequestScreen({ code }: { code: string }) {
       .act(view.tracking_code, action, note.trim() ? note : null, view.version)
       .then((fresh) => {
         refreshWith(fresh);
-        setMessage(m.t("ui-action-done", { action }));
+        setDone(action);
         setPageError(null);
         setAction(null);
         setNote("");
@@ -70,7 +71,7 @@ export function RequestScreen({ code }: { code: string }) {
         }
         // A conflict or a refusal: close the dialog, say why, and show the request as it is now.
         setAction(null);
-        setMessage(null);
+        setDone(null);
         setPageError(error);
         void query.refetch();
       })
@@ -106,9 +107,9 @@ export function RequestScreen({ code }: { code: string }) {
           {m.t("ui-back")}
         </Button>
       </Group>
-      {message && (
+      {done && (
         <Alert color="teal" data-testid="action-done">
-          {message}
+          {m.t("ui-action-done", { action: done })}
         </Alert>
       )}
       {pageError && (
@@ -117,66 +118,21 @@ export function RequestScreen({ code }: { code: string }) {
           {pageError.code === "conflict" && <Text size="sm">{m.t("ui-conflict-refreshed")}</Text>}
         </Alert>
       )}
-      <div className="two-columns">
-        <Paper p="md" withBorder>
-          <dl className="details">
-            <dt>{m.t("ui-label-requesting-org")}</dt>
-            <dd>{view.requesting_org.name}</dd>
-            {view.destination_org && (
-              <>
-                <dt>{m.t("ui-label-destination")}</dt>
-                <dd>{view.destination_org.name}</dd>
-              </>
-            )}
-            <dt>{m.t("ui-label-documents")}</dt>
-            <dd>
-              {view.documents.map((d) => (
-                <div key={d.id}>
-                  {m.digits(d.registry_number)} — {d.title}
-                  {d.property_plate ? ` (${m.digits(d.property_plate)})` : ""}
-                </div>
-              ))}
-            </dd>
-            <dt>{m.t("ui-label-mode")}</dt>
-            <dd>{m.spelled("mode", view.dispatch_mode)}</dd>
-            {view.return_due && (
-              <>
-                <dt>{m.t("ui-label-return-due")}</dt>
-                <dd>{m.digits(view.return_due)}</dd>
-              </>
-            )}
-            <dt>{m.t("ui-label-applicant")}</dt>
-            <dd>
-              {view.applicant.name} —{" "}
-              <span className="code">{m.digits(view.applicant.national_code)}</span> —{" "}
-              <span className="code">{m.digits(view.applicant.mobile)}</span>
-            </dd>
-            <dt>{m.t("ui-label-letter")}</dt>
-            <dd>{m.t("ui-letter-line", { number: view.letter.number, date: view.letter.date })}</dd>
-            <dt>{m.t("ui-label-purpose")}</dt>
-            <dd>{view.purpose}</dd>
-            <dt>{m.t("ui-label-priority")}</dt>
-            <dd>{m.spelled("priority", view.priority)}</dd>
-            <dt>{m.t("ui-label-created")}</dt>
-            <dd>{m.digits(formatInstant(view.created_at))}</dd>
-            {view.deadline_at && (
-              <>
-                <dt>{m.t("ui-label-deadline")}</dt>
-                <dd>{m.digits(formatInstant(view.deadline_at))}</dd>
-              </>
-            )}
-          </dl>
-          <Title order={5} mt="md" mb="xs">
-            {m.t("ui-actions")}
-          </Title>
-          {view.actions.length === 0 ? (
+      {/* The steps first, under the title: at 1366×768 they (and «چاپ رسید» after dispatch) are
+          on screen without scrolling, however long the request's details are. */}
+      <Paper p="sm" withBorder data-testid="request-actions">
+        <Group gap="sm" align="center">
+          <Text fw={600}>{m.t("ui-actions")}</Text>
+          {view.actions.length === 0 && !view.can_print_slip && (
             <Text c="dimmed">{m.t("ui-no-actions")}</Text>
-          ) : (
-            <Group data-testid="actions">
-              {view.actions.map(({ action: a }) => (
+          )}
+          {view.actions.length > 0 && (
+            <Group data-testid="actions" gap="xs">
+              {view.actions.map(({ action: a }, i) => (
                 <Button
                   key={a}
                   data-action={a}
+                  data-first-field={i === 0 ? "" : undefined}
                   color={
                     a === "reject" || a === "cancel" ? "red" : a === "send_back" ? "orange" : "teal"
                   }
@@ -194,17 +150,85 @@ export function RequestScreen({ code }: { code: string }) {
           )}
           {view.can_print_slip && (
             <Button
-              mt="sm"
               variant="outline"
               onClick={() => setPrinting(true)}
               data-testid="print-slip"
+              data-first-field={view.actions.length === 0 ? "" : undefined}
             >
               {m.t("ui-slip-print")}
             </Button>
           )}
+        </Group>
+      </Paper>
+      <div className="two-columns">
+        <Paper p="md" withBorder className="request-details">
+          <dl className="details">
+            <dt>{m.t("ui-label-requesting-org")}</dt>
+            <dd>
+              <bdi>{view.requesting_org.name}</bdi>
+            </dd>
+            {view.destination_org && (
+              <>
+                <dt>{m.t("ui-label-destination")}</dt>
+                <dd>
+                  <bdi>{view.destination_org.name}</bdi>
+                </dd>
+              </>
+            )}
+            <dt>{m.t("ui-label-documents")}</dt>
+            <dd>
+              {view.documents.map((d) => (
+                <div key={d.id}>
+                  <bdi className="nowrap">{m.digits(d.registry_number)}</bdi> — <bdi>{d.title}</bdi>
+                  {d.property_plate && (
+                    <>
+                      {" "}
+                      (<bdi className="nowrap">{m.digits(d.property_plate)}</bdi>)
+                    </>
+                  )}
+                </div>
+              ))}
+            </dd>
+            <dt>{m.t("ui-label-mode")}</dt>
+            <dd>{m.spelled("mode", view.dispatch_mode)}</dd>
+            {view.return_due && (
+              <>
+                <dt>{m.t("ui-label-return-due")}</dt>
+                <dd>{m.digits(view.return_due)}</dd>
+              </>
+            )}
+            <dt>{m.t("ui-label-applicant")}</dt>
+            <dd className="applicant-line">
+              {/* Each part isolated and kept whole: a Persian name beside Latin digits in an
+                  English page must not swap places or push the mobile to the next line. */}
+              <bdi data-testid="applicant-name">{view.applicant.name}</bdi>
+              <span aria-hidden="true"> — </span>
+              <span className="code">{m.digits(view.applicant.national_code)}</span>
+              <span aria-hidden="true"> — </span>
+              <span className="code">{m.digits(view.applicant.mobile)}</span>
+            </dd>
+            <dt>{m.t("ui-label-letter")}</dt>
+            <dd>
+              <LetterLine number={view.letter.number} date={view.letter.date} />
+            </dd>
+            <dt>{m.t("ui-label-purpose")}</dt>
+            <dd dir="auto" className="preserve-lines">
+              {view.purpose}
+            </dd>
+            <dt>{m.t("ui-label-priority")}</dt>
+            <dd>{m.spelled("priority", view.priority)}</dd>
+            <dt>{m.t("ui-label-created")}</dt>
+            <dd>{m.digits(formatInstant(view.created_at))}</dd>
+            {view.deadline_at && (
+              <>
+                <dt>{m.t("ui-label-deadline")}</dt>
+                <dd>{m.digits(formatInstant(view.deadline_at))}</dd>
+              </>
+            )}
+          </dl>
           {printing && <SlipDialog code={view.tracking_code} onClose={() => setPrinting(false)} />}
         </Paper>
-        <Paper p="md" withBorder>
+        <Paper p="md" withBorder className="request-timeline">
           <Title order={5} mb="sm">
             {m.t("ui-timeline")}
           </Title>
@@ -229,10 +253,10 @@ export function RequestScreen({ code }: { code: string }) {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {m.digits(h.at_jalali)} —{" "}
-                  {m.t("ui-history-by", { user: h.user_name, role: h.role })}
+                  {m.t("ui-history-by", { user: `\u2068${h.user_name}\u2069`, role: h.role })}
                 </Text>
                 {h.note && (
-                  <Text size="sm" fs="italic">
+                  <Text size="sm" fs="italic" dir="auto" className="preserve-lines">
                     {h.note}
                   </Text>
                 )}
@@ -262,8 +286,9 @@ export function RequestScreen({ code }: { code: string }) {
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
               error={noteError ? text(noteError) : undefined}
-              autosize
-              minRows={3}
+              rows={3}
+              resize="vertical"
+              dir="auto"
               data-autofocus
               onKeyDown={(e) => {
                 if (e.key === "Enter" && e.ctrlKey) perform();
@@ -281,5 +306,22 @@ export function RequestScreen({ code }: { code: string }) {
         </form>
       </Modal>
     </Stack>
+  );
+}
+
+/** «شمارهٔ ۱۲۳/ص/۴۵ به تاریخ …»: the number exactly as stored (no digit change: it is another
+ * office's identifier), isolated and unbroken, inside the sentence of the UI's language. */
+function LetterLine({ number, date }: { number: string; date: string }) {
+  const { m } = useDesk();
+  const SLOT = "\u0001";
+  const [before, after = ""] = m.t("ui-letter-line", { number: SLOT, date }).split(SLOT);
+  return (
+    <>
+      {before}
+      <bdi className="nowrap" data-testid="letter-number">
+        {number}
+      </bdi>
+      {after}
+    </>
   );
 }

@@ -39,7 +39,7 @@ export function TrackScreen({ code }: { code: string }) {
         <Text c="dimmed">{m.t("ui-track-since", { since: s.since })}</Text>
         <Text data-testid="track-next">{s.next_step_text}</Text>
         <Text size="sm" c="dimmed">
-          {m.t("ui-track-name", { name: s.name_masked })}
+          {m.t("ui-track-name", { name: `\u2068${s.name_masked}\u2069` })}
         </Text>
         <Group>
           <Button

@@ -61,7 +61,14 @@ export function NoticesSettings() {
             onChange={(e) => setReadOnly(e.currentTarget.checked)}
           />
         </div>
-        <Textarea mt="sm" label={m.t("ui-notice-text")} autosize minRows={2} {...field("text")} />
+        <Textarea
+          mt="sm"
+          label={m.t("ui-notice-text")}
+          rows={2}
+          resize="vertical"
+          dir="auto"
+          {...field("text")}
+        />
         <Button type="submit" mt="sm" data-testid="notice-submit">
           {m.t("ui-notice-add")}
         </Button>
