@@ -27,6 +27,10 @@ pub const PRINTS_SLIPS: &[Role] = &[Role::Clerk];
 /// desk.
 pub const EDITS_CATALOG: &[Role] = &[Role::Admin, Role::Clerk];
 
+/// Who takes steps on requests (each step is then checked against the workflow and the
+/// delegations in force): several at once from the queue.
+pub const TAKES_STEPS: &[Role] = &[Role::Clerk, Role::Reviewer, Role::Director, Role::Ministry];
+
 /// Who reads the audit log.
 pub const READS_AUDIT_LOG: &[Role] = &[Role::Auditor];
 

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod calendar;
 pub mod complaint_workflow;
+pub mod delegation;
 pub mod error;
 pub mod jalali;
 pub mod model;

@@ -18,6 +18,7 @@ pub const FTL_FILES: &[&str] = &[
     "notices.ftl",
     "reports.ftl",
     "reliability.ftl",
+    "delegations.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -49,6 +50,10 @@ const FA: &[(&str, &str)] = &[
         "reliability.ftl",
         include_str!("../../../i18n/fa/reliability.ftl"),
     ),
+    (
+        "delegations.ftl",
+        include_str!("../../../i18n/fa/delegations.ftl"),
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -79,6 +84,10 @@ const EN: &[(&str, &str)] = &[
     (
         "reliability.ftl",
         include_str!("../../../i18n/en/reliability.ftl"),
+    ),
+    (
+        "delegations.ftl",
+        include_str!("../../../i18n/en/delegations.ftl"),
     ),
 ];
 

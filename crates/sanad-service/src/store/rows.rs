@@ -89,6 +89,12 @@ pub struct TransitionRow {
     pub role: String,
     pub at: i64,
     pub note: Option<String>,
+    /// The person away, when the step was taken under a delegation (`delegation_id`).
+    pub acting_for: Option<String>,
+    /// Their display name, read with the history.
+    #[sqlx(default)]
+    pub acting_for_name: Option<String>,
+    pub delegation_id: Option<String>,
 }
 
 /// Everything a request's page shows, read together (`request_page`).
@@ -388,4 +394,21 @@ pub struct RestoredTable<'a> {
     /// Replace the rows migrations shipped (the backup's edited holiday list wins).
     pub replace_seeded: bool,
     pub rows: Vec<Vec<StoredValue>>,
+}
+
+/// A delegation with the names of the two people (`ops/delegations.rs`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DelegationRow {
+    pub id: String,
+    pub from_user_id: String,
+    pub from_username: String,
+    pub from_name: String,
+    pub to_username: String,
+    pub to_name: String,
+    pub role: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub order_number: String,
+    pub note: Option<String>,
+    pub ended_at: Option<i64>,
 }

@@ -15,6 +15,8 @@ pub mod calendar;
 mod common;
 #[path = "ops/complaints.rs"]
 pub mod complaints;
+#[path = "ops/delegations.rs"]
+pub mod delegations;
 #[path = "ops/documents.rs"]
 pub mod documents;
 #[path = "ops/notices.rs"]
@@ -51,6 +53,7 @@ pub use audit::*;
 pub use backup::*;
 pub use calendar::*;
 pub use complaints::*;
+pub use delegations::*;
 pub use documents::*;
 pub use notices::*;
 pub use organizations::*;
