@@ -113,23 +113,24 @@ pub fn separation_of_duties(
     if !DECISIONS.contains(&action) || !DELEGABLE_ROLES.contains(&role) {
         return Ok(());
     }
-    let mine = history
+    let mine: Vec<&PastStep<'_>> = history
         .iter()
-        .filter(|s| s.user_id == user_id && DECISIONS.contains(&s.action) && s.role != role);
-    for s in mine {
-        let message_id = if role == Role::Director && s.action == Action::Forward {
-            "error-sod-approve-own-forward"
-        } else {
-            "error-sod-two-roles"
-        };
-        return Err(Error::NotPermitted {
-            message_id,
-            args: [("role".to_owned(), s.role.as_str().to_owned())]
-                .into_iter()
-                .collect(),
-        });
-    }
-    Ok(())
+        .filter(|s| s.user_id == user_id && DECISIONS.contains(&s.action) && s.role != role)
+        .collect();
+    // The reviewer's forward is the case the office names; any other earlier decision in
+    // another role is the general rule.
+    let forwarded = mine.iter().find(|s| s.action == Action::Forward);
+    let (first, message_id) = match (forwarded, mine.first()) {
+        (Some(s), _) if role == Role::Director => (s, "error-sod-approve-own-forward"),
+        (_, Some(s)) => (s, "error-sod-two-roles"),
+        (_, None) => return Ok(()),
+    };
+    Err(Error::NotPermitted {
+        message_id,
+        args: [("role".to_owned(), first.role.as_str().to_owned())]
+            .into_iter()
+            .collect(),
+    })
 }
 
 #[cfg(test)]
@@ -220,11 +221,18 @@ mod tests {
 
     #[test]
     fn a_reviewer_who_forwarded_may_not_approve_as_director() {
-        let history = [PastStep {
-            user_id: "r",
-            role: Role::Reviewer,
-            action: Action::Forward,
-        }];
+        let history = [
+            PastStep {
+                user_id: "r",
+                role: Role::Reviewer,
+                action: Action::StartReview,
+            },
+            PastStep {
+                user_id: "r",
+                role: Role::Reviewer,
+                action: Action::Forward,
+            },
+        ];
         let refused = separation_of_duties(&history, "r", Role::Director, Action::Approve);
         assert_eq!(
             refused.map_err(|e| e.message_id()),
