@@ -716,25 +716,26 @@ fn already_applied(history: &[TransitionRow], actor: &Actor, version: i64, actio
 
 /// Which role `role`'s holder takes `action` in: their own when it allows the step, otherwise
 /// the first delegation in force for them whose role does. Without either, the refusal the own
-/// role gets (a role error before a state error, as always).
+/// role gets, or, when a delegated role may take the step but not in this state, that state
+/// refusal (the acting director is told the request is no longer awaiting the director).
 fn decide_as<'g>(
     role: Role,
     grants: &'g [Grant],
     action: Action,
     facts: RequestFacts,
 ) -> Result<(workflow::Transition, Option<&'g Grant>)> {
-    let own = match workflow::next_status(role, action, facts) {
+    let mut refusal = match workflow::next_status(role, action, facts) {
         Ok(step) => return Ok((step, None)),
         Err(e) => e,
     };
-    grants
-        .iter()
-        .find_map(|g| {
-            workflow::next_status(g.role, action, facts)
-                .ok()
-                .map(|step| (step, Some(g)))
-        })
-        .ok_or(own)
+    for g in grants {
+        match workflow::next_status(g.role, action, facts) {
+            Ok(step) => return Ok((step, Some(g))),
+            Err(e) if workflow::roles_for(action).contains(&g.role) => refusal = e,
+            Err(_) => {}
+        }
+    }
+    Err(refusal)
 }
 
 /// The steps a reader may take now: their own role's, and those of the roles delegated to them.
