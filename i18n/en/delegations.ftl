@@ -43,3 +43,34 @@ cli-delegation-line = { $id } | { $from } → { $to } | { $role } | from { $star
 cli-delegation-active = [in force]
 cli-delegation-ended = [ended { $at }]
 cli-delegation-ended-now = The delegation has ended.
+
+## Official holidays computed for coming years (the lunar ones estimated).
+
+holiday-estimated = estimated
+error-holiday-year-computed = Holidays are computed for the years { $first } to { $last }; earlier years are as published.
+field-year = Year
+holiday-nowruz-start = Nowruz begins
+holiday-nowruz = Nowruz
+holiday-islamic-republic-day = Islamic Republic Day
+holiday-nature-day = Nature Day
+holiday-khomeini = Demise of Imam Khomeini
+holiday-khordad-15 = Uprising of 15 Khordad
+holiday-revolution = Victory of the Islamic Revolution
+holiday-oil-nationalization = Oil Nationalization Day
+holiday-tasua = Tasua
+holiday-ashura = Ashura
+holiday-arbaeen = Arbaeen
+holiday-prophet-demise = Demise of the Prophet; martyrdom of Imam Hasan
+holiday-imam-reza = Martyrdom of Imam Reza
+holiday-imam-askari = Martyrdom of Imam Hasan al-Askari
+holiday-prophet-birth = Birth of the Prophet and Imam Ja'far al-Sadiq
+holiday-fatima = Martyrdom of Fatima al-Zahra
+holiday-imam-ali-birth = Birth of Imam Ali
+holiday-mabath = Mab'ath
+holiday-mahdi-birth = Birth of the Mahdi
+holiday-imam-ali-martyrdom = Martyrdom of Imam Ali
+holiday-eid-fitr = Eid al-Fitr
+holiday-eid-fitr-holiday = Eid al-Fitr holiday
+holiday-imam-sadiq = Martyrdom of Imam Ja'far al-Sadiq
+holiday-eid-qurban = Eid al-Adha
+holiday-ghadir = Eid al-Ghadir

@@ -43,3 +43,34 @@ cli-delegation-line = { $id } | { $from } ← { $to } | { $role } | از { $star
 cli-delegation-active = [در جریان]
 cli-delegation-ended = [پایان‌یافته در { $at }]
 cli-delegation-ended-now = جانشینی پایان یافت.
+
+## Official holidays computed for coming years (the lunar ones estimated: «برآورد»).
+
+holiday-estimated = برآورد
+error-holiday-year-computed = تعطیلات سال‌های { $first } تا { $last } محاسبه می‌شود؛ سال‌های پیش از آن همان‌اند که منتشر شده است.
+field-year = سال
+holiday-nowruz-start = آغاز نوروز
+holiday-nowruz = عید نوروز
+holiday-islamic-republic-day = روز جمهوری اسلامی ایران
+holiday-nature-day = روز طبیعت
+holiday-khomeini = رحلت امام خمینی
+holiday-khordad-15 = قیام پانزده خرداد
+holiday-revolution = پیروزی انقلاب اسلامی
+holiday-oil-nationalization = روز ملی شدن صنعت نفت
+holiday-tasua = تاسوعای حسینی
+holiday-ashura = عاشورای حسینی
+holiday-arbaeen = اربعین حسینی
+holiday-prophet-demise = رحلت حضرت رسول اکرم (ص)؛ شهادت امام حسن مجتبی (ع)
+holiday-imam-reza = شهادت امام رضا (ع)
+holiday-imam-askari = شهادت امام حسن عسکری (ع)
+holiday-prophet-birth = میلاد حضرت رسول اکرم (ص) و امام جعفر صادق (ع)
+holiday-fatima = شهادت حضرت فاطمه زهرا (س)
+holiday-imam-ali-birth = ولادت امام علی (ع)
+holiday-mabath = مبعث حضرت رسول اکرم (ص)
+holiday-mahdi-birth = ولادت حضرت قائم (عج)
+holiday-imam-ali-martyrdom = شهادت حضرت علی (ع)
+holiday-eid-fitr = عید سعید فطر
+holiday-eid-fitr-holiday = تعطیل به مناسبت عید سعید فطر
+holiday-imam-sadiq = شهادت امام جعفر صادق (ع)
+holiday-eid-qurban = عید سعید قربان
+holiday-ghadir = عید سعید غدیر خم

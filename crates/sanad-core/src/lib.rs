@@ -11,6 +11,7 @@ pub mod jalali;
 pub mod model;
 pub mod models;
 pub mod normalize;
+pub mod official_holidays;
 pub mod request_form;
 pub mod slip_print;
 pub mod tracking_code;

@@ -287,7 +287,7 @@ const TABLES: &[Table] = &[
 ];
 
 /// Tables that migrations fill with shipped rows: a restore replaces those rows.
-const SEEDED: &[&str] = &["holidays"];
+const SEEDED: &[&str] = &["holidays", "holiday_years", "holidays_removed"];
 
 /// How a backup is locked.
 pub enum BackupSecret<'a> {

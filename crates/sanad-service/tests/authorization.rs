@@ -231,6 +231,11 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             &[Role::Admin],
             o.svc.remove_holiday(who, "1405/12/27")
         );
+        check!(
+            "recompute_holidays",
+            &[Role::Admin],
+            o.svc.recompute_holidays(who, 1406)
+        );
         check!("calendar_settings", ALL, o.svc.calendar_settings(who));
         check!(
             "set_thursday_off",

@@ -43,3 +43,10 @@ CREATE TABLE holidays_removed (
     day TEXT PRIMARY KEY,
     removed_at INTEGER NOT NULL
 );
+
+-- 1405's table lacked one official holiday: 25 Shawwal, the martyrdom of Imam Ja'far al-Sadiq,
+-- on 1405/01/25 (checked against PyPI jalali-calendar-cli 0.1.9's published 1402-1405 tables,
+-- which agree with every other shipped day of 1404 and 1405).
+INSERT INTO holidays (day, title, created_at) VALUES
+    ('1405/01/25', 'شهادت امام جعفر صادق (ع)', 0)
+ON CONFLICT (day) DO NOTHING;

@@ -303,6 +303,8 @@ pub struct ComplaintStepRow {
 pub struct HolidayRow {
     pub day: String,
     pub title: String,
+    /// Computed (a lunar day's estimate) and not yet confirmed by the administrator.
+    pub estimated: bool,
 }
 
 /// A message waiting in (or gone from) the outbox.
