@@ -275,6 +275,9 @@ pub enum HolidayCommand {
     },
     /// Make a day a working day again
     Remove { date: String },
+    /// Compute a coming year's holidays again (1406 on): the estimates are replaced, the days
+    /// you set or removed stay as you left them
+    Recompute { year: i32 },
 }
 
 #[derive(Debug, Subcommand)]

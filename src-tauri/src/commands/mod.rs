@@ -24,6 +24,7 @@ pub mod calendar;
 pub mod changes;
 pub mod complaints;
 pub mod connection;
+pub mod delegations;
 pub mod mail;
 pub mod notices;
 pub mod reports;
