@@ -74,3 +74,21 @@ holiday-eid-fitr-holiday = Eid al-Fitr holiday
 holiday-imam-sadiq = Martyrdom of Imam Ja'far al-Sadiq
 holiday-eid-qurban = Eid al-Adha
 holiday-ghadir = Eid al-Ghadir
+
+## The desk: the administrator's delegation screen and the queue's bulk decision.
+
+ui-tab-delegations = Delegations
+ui-delegation-roles = director, ministry or reviewer
+ui-delegation-until-hint = The first day it no longer holds (the day they are back)
+ui-delegation-add = Record delegation
+ui-delegation-line = { $to } acting for { $from } ({ $role })
+ui-delegation-active = in force
+ui-delegation-ended = ended { $at }
+ui-delegation-end = End
+ui-history-by-acting = { $user }, acting { $role } for { $name }
+ui-bulk-action = Step for the selected requests
+ui-bulk-apply = Apply to { $count } requests
+ui-bulk-confirm = “{ $action }” for these { $count } requests?
+ui-bulk-confirm-ok = Confirm and apply
+ui-bulk-result = { $applied } applied, { $refused } refused
+ui-bulk-applied = applied; now “{ $status }”

@@ -74,3 +74,21 @@ holiday-eid-fitr-holiday = تعطیل به مناسبت عید سعید فطر
 holiday-imam-sadiq = شهادت امام جعفر صادق (ع)
 holiday-eid-qurban = عید سعید قربان
 holiday-ghadir = عید سعید غدیر خم
+
+## The desk: the administrator's delegation screen and the queue's bulk decision.
+
+ui-tab-delegations = جانشینی‌ها
+ui-delegation-roles = director، ministry یا reviewer
+ui-delegation-until-hint = نخستین روزی که جانشینی دیگر برقرار نیست (روز بازگشت)
+ui-delegation-add = ثبت جانشینی
+ui-delegation-line = { $to } به جانشینی از { $from } ({ $role })
+ui-delegation-active = در جریان
+ui-delegation-ended = پایان‌یافته در { $at }
+ui-delegation-end = پایان دادن
+ui-history-by-acting = { $user }، سرپرست ({ $role })، به جانشینی از { $name }
+ui-bulk-action = اقدام برای درخواست‌های انتخاب‌شده
+ui-bulk-apply = اعمال بر { $count } درخواست
+ui-bulk-confirm = «{ $action }» برای این { $count } درخواست؟
+ui-bulk-confirm-ok = تأیید و اعمال
+ui-bulk-result = { $applied } درخواست انجام شد، { $refused } درخواست نه
+ui-bulk-applied = انجام شد؛ وضعیت اکنون «{ $status }»

@@ -476,7 +476,12 @@ administers: boolean,
 /**
  * The queue also lists everything past its deadline.
  */
-sees_overdue: boolean, };
+sees_overdue: boolean, 
+/**
+ * The queue offers one decision on several requests at once (a delegate of another role
+ * gets it on the rows marked as theirs too).
+ */
+decides_in_bulk: boolean, };
 
 export type AvailableAction = { action: Action, 
 /**

@@ -228,7 +228,13 @@ export function RequestScreen({ code }: { code: string }) {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {m.digits(h.at_jalali)} —{" "}
-                  {m.t("ui-history-by", { user: h.user_name, role: h.role })}
+                  {h.acting_for
+                    ? m.t("ui-history-by-acting", {
+                        user: h.user_name,
+                        role: h.role,
+                        name: h.acting_for,
+                      })
+                    : m.t("ui-history-by", { user: h.user_name, role: h.role })}
                 </Text>
                 {h.note && (
                   <Text size="sm" fs="italic">
