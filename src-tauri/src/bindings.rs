@@ -19,8 +19,10 @@ mod tests {
         DeliveryState, Holiday, MailSettings, MailTls, NewComplaint, NewNotice, Notice, NoticeKind,
         Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
+    use sanad_service::{
+        BulkItem, BulkOutcome, BulkResult, Delegation, NewDelegation, RefusalKind,
+    };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
-    use sanad_service::{BulkItem, BulkOutcome, BulkResult, Delegation, NewDelegation, RefusalKind};
     use ts_rs::{Config, TS};
 
     use sanad_app::files::FileWritten;

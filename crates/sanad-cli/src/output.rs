@@ -138,11 +138,18 @@ pub fn print_request(l10n: &Localizer, r: &RequestView) {
     );
     println!("{}:", l10n.text("label-history"));
     for h in &r.history {
-        let note = h.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+        let note = h
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
         let role = l10n.text(&spelled("role", h.role.as_str()));
         // A step taken in another's place says so, with the role it was taken in.
         let role = match &h.acting_for {
-            Some(name) => l10n.format("history-acting-for", &[("role", role), ("name", name.clone())]),
+            Some(name) => l10n.format(
+                "history-acting-for",
+                &[("role", role), ("name", name.clone())],
+            ),
             None => role,
         };
         println!(

@@ -616,7 +616,17 @@ fn acting_director_from_the_command_line(desk: Desk) {
         .env("SANAD_DB", &desk.url)
         .env("SANAD_PASSWORD", ADMIN_PW)
         .env("SANAD_NEW_PASSWORD", STAFF_PW)
-        .args(["--as", "admin", "user", "add", "deputy", "--role", "reviewer", "--name", "معاون اداره"])
+        .args([
+            "--as",
+            "admin",
+            "user",
+            "add",
+            "deputy",
+            "--role",
+            "reviewer",
+            "--name",
+            "معاون اداره",
+        ])
         .output()
         .expect("user add");
     assert!(out.status.success(), "{}", stderr(&out));
@@ -624,15 +634,31 @@ fn acting_director_from_the_command_line(desk: Desk) {
         desk.run(
             Some(admin),
             &[
-                "delegation", "add", "--from", "director", "--to", to, "--role", "director",
-                "--from-date", "۱۴۰۰/۰۱/۰۱", "--until", "1499/01/01", "--order", "۱۲/ح",
+                "delegation",
+                "add",
+                "--from",
+                "director",
+                "--to",
+                to,
+                "--role",
+                "director",
+                "--from-date",
+                "۱۴۰۰/۰۱/۰۱",
+                "--until",
+                "1499/01/01",
+                "--order",
+                "۱۲/ح",
             ],
             None,
         )
     };
     let refused = add("director");
     assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("جانشین خودش"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("جانشین خودش"),
+        "{}",
+        stderr(&refused)
+    );
     let out = add("deputy");
     assert!(out.status.success(), "{}", stderr(&out));
     let d: Value = serde_json::from_slice(&out.stdout).expect("json");
@@ -648,7 +674,11 @@ fn acting_director_from_the_command_line(desk: Desk) {
         );
         let code = r["tracking_code"].as_str().expect("code").to_owned();
         for action in ["start_review", "forward"] {
-            desk.ok_json((by, STAFF_PW), &["--json", "request", "act", &code, action], None);
+            desk.ok_json(
+                (by, STAFF_PW),
+                &["--json", "request", "act", &code, action],
+                None,
+            );
         }
         code
     };
@@ -659,18 +689,29 @@ fn acting_director_from_the_command_line(desk: Desk) {
     assert!(String::from_utf8_lossy(&text.stdout).contains("به جانشینی از"));
     let joined = codes.join(",");
     let deputy = ("deputy", STAFF_PW);
-    let all = desk.ok_json(deputy, &["request", "act-many", "approve", "--codes", &joined], None);
+    let all = desk.ok_json(
+        deputy,
+        &["request", "act-many", "approve", "--codes", &joined],
+        None,
+    );
     assert_eq!(all["applied"], 2);
     let shown = desk.ok_json(deputy, &["--json", "request", "show", &codes[0]], None);
     let last = &shown["history"][3];
-    assert_eq!((last["user"].as_str(), last["role"].as_str()), (Some("deputy"), Some("director")));
+    assert_eq!(
+        (last["user"].as_str(), last["role"].as_str()),
+        (Some("deputy"), Some("director"))
+    );
     assert_eq!(last["delegation_id"], id.as_str());
     let text = desk.run(Some(deputy), &["request", "show", &codes[0]], None);
     assert!(String::from_utf8_lossy(&text.stdout).contains("به جانشینی از"));
 
     // A state changed meanwhile: the director decided one first.
     let pair = [forwarded("reviewer"), forwarded("reviewer")];
-    desk.ok_json(("director", STAFF_PW), &["--json", "request", "act", &pair[0], "approve"], None);
+    desk.ok_json(
+        ("director", STAFF_PW),
+        &["--json", "request", "act", &pair[0], "approve"],
+        None,
+    );
     let out = desk.run(
         Some(deputy),
         &["request", "act-many", "approve", "--codes", &pair.join(",")],
@@ -683,7 +724,11 @@ fn acting_director_from_the_command_line(desk: Desk) {
 
     // What the deputy forwarded as reviewer, they may not approve as acting director.
     let own = forwarded("deputy");
-    let out = desk.run(Some(deputy), &["request", "act-many", "approve", "--codes", &own], None);
+    let out = desk.run(
+        Some(deputy),
+        &["request", "act-many", "approve", "--codes", &own],
+        None,
+    );
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let result: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(result["outcomes"][0]["refusal"], "separation_of_duties");

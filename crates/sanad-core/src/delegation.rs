@@ -73,10 +73,16 @@ pub fn check(p: &Proposal, away_acts_for_role: bool) -> Result<()> {
         ));
     }
     if !p.delegate.active {
-        return Err(Error::invalid("to_user", "error-delegation-delegate-inactive"));
+        return Err(Error::invalid(
+            "to_user",
+            "error-delegation-delegate-inactive",
+        ));
     }
     if p.ends_at <= p.starts_at {
-        return Err(Error::invalid("until", "error-delegation-ends-before-start"));
+        return Err(Error::invalid(
+            "until",
+            "error-delegation-ends-before-start",
+        ));
     }
     Ok(())
 }
@@ -171,11 +177,19 @@ mod tests {
             "accepted"
         );
         assert_eq!(
-            refusal(&proposal(dir.clone(), party("a", Role::Admin), Role::Director)),
+            refusal(&proposal(
+                dir.clone(),
+                party("a", Role::Admin),
+                Role::Director
+            )),
             "error-delegation-admin-auditor"
         );
         assert_eq!(
-            refusal(&proposal(party("a", Role::Auditor), rev.clone(), Role::Director)),
+            refusal(&proposal(
+                party("a", Role::Auditor),
+                rev.clone(),
+                Role::Director
+            )),
             "error-delegation-admin-auditor"
         );
         assert_eq!(

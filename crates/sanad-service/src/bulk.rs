@@ -171,7 +171,9 @@ impl Service {
 fn refusal_kind(e: &Error) -> RefusalKind {
     match e {
         Error::Conflict { .. } => RefusalKind::Conflict,
-        Error::NotPermitted { message_id, .. } if *message_id == "error-action-not-allowed-in-state" => {
+        Error::NotPermitted { message_id, .. }
+            if *message_id == "error-action-not-allowed-in-state" =>
+        {
             RefusalKind::StateChanged
         }
         Error::NotPermitted { message_id, .. } if message_id.starts_with("error-sod-") => {

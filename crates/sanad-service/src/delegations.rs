@@ -222,8 +222,7 @@ impl Service {
     /// The delegations in force for `actor` now: the roles they may act in, and for whom.
     pub(crate) async fn grants(&self, actor: &Actor) -> Result<Vec<Grant>> {
         let now = self.now_micros();
-        let rows =
-            on_store!(&self.store, ops, pool => ops::delegations_to(pool, &actor.user_id, now).await)?;
+        let rows = on_store!(&self.store, ops, pool => ops::delegations_to(pool, &actor.user_id, now).await)?;
         rows.into_iter()
             .map(|r| {
                 Ok(Grant {

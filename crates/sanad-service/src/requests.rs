@@ -5,16 +5,16 @@
 //! `store/ops/outbox.rs`, `store/ops/requests.rs`.
 
 use chrono::SecondsFormat;
+use sanad_core::delegation;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
-use sanad_core::delegation;
 use sanad_core::workflow::{self, RequestFacts};
 use sanad_core::{normalize, validate, Error, Problems, Result, TrackingCode};
 use serde_json::json;
 
 use crate::catalog::{doc_view, org_view};
-use crate::delegations::Grant;
 use crate::clock::from_micros;
+use crate::delegations::Grant;
 use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
 use crate::store::{
     on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
@@ -718,12 +718,12 @@ fn already_applied(history: &[TransitionRow], actor: &Actor, version: i64, actio
 /// the first delegation in force for them whose role does. Without either, the refusal the own
 /// role gets, or, when a delegated role may take the step but not in this state, that state
 /// refusal (the acting director is told the request is no longer awaiting the director).
-fn decide_as<'g>(
+fn decide_as(
     role: Role,
-    grants: &'g [Grant],
+    grants: &[Grant],
     action: Action,
     facts: RequestFacts,
-) -> Result<(workflow::Transition, Option<&'g Grant>)> {
+) -> Result<(workflow::Transition, Option<&Grant>)> {
     let mut refusal = match workflow::next_status(role, action, facts) {
         Ok(step) => return Ok((step, None)),
         Err(e) => e,
@@ -758,11 +758,13 @@ fn past_steps(history: &[TransitionRow]) -> Result<Vec<delegation::PastStep<'_>>
         .iter()
         .filter_map(|t| {
             let action = Action::parse("action", &t.action).ok()?;
-            Some(Role::parse("role", &t.role).map(|role| delegation::PastStep {
-                user_id: &t.user_id,
-                role,
-                action,
-            }))
+            Some(
+                Role::parse("role", &t.role).map(|role| delegation::PastStep {
+                    user_id: &t.user_id,
+                    role,
+                    action,
+                }),
+            )
         })
         .collect()
 }

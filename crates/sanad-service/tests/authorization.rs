@@ -341,11 +341,7 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
                 }
             )
         );
-        check!(
-            "delegations",
-            &[Role::Admin],
-            o.svc.delegations(who, false)
-        );
+        check!("delegations", &[Role::Admin], o.svc.delegations(who, false));
         check!(
             "end_delegation",
             &[Role::Admin],
@@ -657,85 +653,119 @@ on_both_backends!(
 // decides as the delegated role; before it, after it and once ended they may not; an
 // overlapping delegation is refused and gives nothing; and the reviewer who forwarded a request
 // may not approve it as acting director.
-on_both_backends!(delegated_steps_inside_and_outside, |b: Backend| async move {
-    use common::{saturday_morning, TestClock};
-    let clock = TestClock::at(saturday_morning());
-    let o = Office::with(b, Some(clock.clone())).await;
-    let leave = |to: &str, from_date: &str, until: &str| NewDelegation {
-        from: "director".into(),
-        to: to.into(),
-        role: "director".into(),
-        from_date: from_date.into(),
-        until: until.into(),
-        order: "۷۷".into(),
-        note: None,
-    };
-    let refused = |res: &Result<RequestView, Error>, message: &str| {
-        matches!(res, Err(Error::NotPermitted { message_id, .. }) if *message_id == message)
-    };
+on_both_backends!(
+    delegated_steps_inside_and_outside,
+    |b: Backend| async move {
+        use common::{saturday_morning, TestClock};
+        let clock = TestClock::at(saturday_morning());
+        let o = Office::with(b, Some(clock.clone())).await;
+        let leave = |to: &str, from_date: &str, until: &str| NewDelegation {
+            from: "director".into(),
+            to: to.into(),
+            role: "director".into(),
+            from_date: from_date.into(),
+            until: until.into(),
+            order: "۷۷".into(),
+            note: None,
+        };
+        let refused = |res: &Result<RequestView, Error>, message: &str| matches!(res, Err(Error::NotPermitted { message_id, .. }) if *message_id == message);
 
-    // Before the period (it starts tomorrow): refused.
-    let d = o
-        .svc
-        .add_delegation(&o.admin, leave("reviewer2", "1404/10/07", "1404/10/14"))
-        .await
-        .expect("from tomorrow");
-    let r = forwarded(&o, &o.reviewer).await;
-    let res = approve(&o, &o.reviewer2, &r).await;
-    assert!(refused(&res, "error-role-may-not-act"), "before: {res:?}");
+        // Before the period (it starts tomorrow): refused.
+        let d = o
+            .svc
+            .add_delegation(&o.admin, leave("reviewer2", "1404/10/07", "1404/10/14"))
+            .await
+            .expect("from tomorrow");
+        let r = forwarded(&o, &o.reviewer).await;
+        let res = approve(&o, &o.reviewer2, &r).await;
+        assert!(refused(&res, "error-role-may-not-act"), "before: {res:?}");
 
-    // Overlapping the one recorded: refused, stored nothing, gives the would-be delegate nothing.
-    let overlap = o
-        .svc
-        .add_delegation(&o.admin, leave("clerk", "1404/10/06", "1404/10/08"))
-        .await;
-    assert!(
-        matches!(&overlap, Err(Error::Invalid { message_id: "error-delegation-overlap", .. })),
-        "{overlap:?}"
-    );
-    assert_eq!(o.svc.delegations(&o.admin, false).await.expect("list").len(), 1);
+        // Overlapping the one recorded: refused, stored nothing, gives the would-be delegate nothing.
+        let overlap = o
+            .svc
+            .add_delegation(&o.admin, leave("clerk", "1404/10/06", "1404/10/08"))
+            .await;
+        assert!(
+            matches!(
+                &overlap,
+                Err(Error::Invalid {
+                    message_id: "error-delegation-overlap",
+                    ..
+                })
+            ),
+            "{overlap:?}"
+        );
+        assert_eq!(
+            o.svc
+                .delegations(&o.admin, false)
+                .await
+                .expect("list")
+                .len(),
+            1
+        );
 
-    // Inside the period: allowed, as director, for the director.
-    clock.advance_hours(24);
-    let res = approve(&o, &o.clerk, &r).await;
-    assert!(refused(&res, "error-role-may-not-act"), "overlapping: {res:?}");
-    let done = approve(&o, &o.reviewer2, &r).await.expect("inside");
-    let step = done.history.last().expect("step");
-    assert_eq!((step.role, step.user.as_str()), (Role::Director, "reviewer2"));
-    assert_eq!(step.delegation_id.as_deref(), Some(d.id.as_str()));
+        // Inside the period: allowed, as director, for the director.
+        clock.advance_hours(24);
+        let res = approve(&o, &o.clerk, &r).await;
+        assert!(
+            refused(&res, "error-role-may-not-act"),
+            "overlapping: {res:?}"
+        );
+        let done = approve(&o, &o.reviewer2, &r).await.expect("inside");
+        let step = done.history.last().expect("step");
+        assert_eq!(
+            (step.role, step.user.as_str()),
+            (Role::Director, "reviewer2")
+        );
+        assert_eq!(step.delegation_id.as_deref(), Some(d.id.as_str()));
 
-    // The reviewer who forwarded it may not approve it as acting director.
-    let own = forwarded(&o, &o.reviewer2).await;
-    let res = approve(&o, &o.reviewer2, &own).await;
-    assert!(refused(&res, "error-sod-approve-own-forward"), "own forward: {res:?}");
+        // The reviewer who forwarded it may not approve it as acting director.
+        let own = forwarded(&o, &o.reviewer2).await;
+        let res = approve(&o, &o.reviewer2, &own).await;
+        assert!(
+            refused(&res, "error-sod-approve-own-forward"),
+            "own forward: {res:?}"
+        );
 
-    // After the period: refused.
-    clock.advance_hours(24 * 7);
-    let r = forwarded(&o, &o.reviewer).await;
-    let res = approve(&o, &o.reviewer2, &r).await;
-    assert!(refused(&res, "error-role-may-not-act"), "after: {res:?}");
+        // After the period: refused.
+        clock.advance_hours(24 * 7);
+        let r = forwarded(&o, &o.reviewer).await;
+        let res = approve(&o, &o.reviewer2, &r).await;
+        assert!(refused(&res, "error-role-may-not-act"), "after: {res:?}");
 
-    // Ended early by the administrator: refused from then on.
-    let d2 = o
-        .svc
-        .add_delegation(&o.admin, leave("reviewer2", "1404/10/14", "1404/10/21"))
-        .await
-        .expect("another week");
-    let r = forwarded(&o, &o.reviewer).await;
-    o.svc.end_delegation(&o.admin, &d2.id).await.expect("end");
-    let res = approve(&o, &o.reviewer2, &r).await;
-    assert!(refused(&res, "error-role-may-not-act"), "ended: {res:?}");
-    // Throughout, the director kept their own rights.
-    approve(&o, &o.director, &r).await.expect("the director");
-});
+        // Ended early by the administrator: refused from then on.
+        let d2 = o
+            .svc
+            .add_delegation(&o.admin, leave("reviewer2", "1404/10/14", "1404/10/21"))
+            .await
+            .expect("another week");
+        let r = forwarded(&o, &o.reviewer).await;
+        o.svc.end_delegation(&o.admin, &d2.id).await.expect("end");
+        let res = approve(&o, &o.reviewer2, &r).await;
+        assert!(refused(&res, "error-role-may-not-act"), "ended: {res:?}");
+        // Throughout, the director kept their own rights.
+        approve(&o, &o.director, &r).await.expect("the director");
+    }
+);
 
 /// A fresh request that `who` reviewed and forwarded to the director.
 async fn forwarded(o: &Office, who: &Actor) -> RequestView {
-    drive(o, o.request(), &[(Action::StartReview, who), (Action::Forward, who)]).await
+    drive(
+        o,
+        o.request(),
+        &[(Action::StartReview, who), (Action::Forward, who)],
+    )
+    .await
 }
 
 async fn approve(o: &Office, who: &Actor, r: &RequestView) -> Result<RequestView, Error> {
     o.svc
-        .act(who, r.tracking_code.as_str(), Action::Approve, None, Some(r.version))
+        .act(
+            who,
+            r.tracking_code.as_str(),
+            Action::Approve,
+            None,
+            Some(r.version),
+        )
         .await
 }

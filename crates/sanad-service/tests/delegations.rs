@@ -125,7 +125,12 @@ on_both_backends!(the_refusals_store_nothing, |b: Backend| async move {
         "to_user",
         "error-delegation-delegate-inactive",
     );
-    assert!(o.svc.delegations(&o.admin, false).await.expect("list").is_empty());
+    assert!(o
+        .svc
+        .delegations(&o.admin, false)
+        .await
+        .expect("list")
+        .is_empty());
 
     // One in force; an overlapping one of the same person and role is refused, a touching one
     // (half-open periods) is not.
@@ -158,8 +163,22 @@ on_both_backends!(the_refusals_store_nothing, |b: Backend| async move {
         "from_user",
         "error-delegation-not-passed-on",
     );
-    assert_eq!(o.svc.delegations(&o.admin, false).await.expect("list").len(), 2);
-    assert_eq!(o.svc.delegations(&o.admin, true).await.expect("active").len(), 1);
+    assert_eq!(
+        o.svc
+            .delegations(&o.admin, false)
+            .await
+            .expect("list")
+            .len(),
+        2
+    );
+    assert_eq!(
+        o.svc
+            .delegations(&o.admin, true)
+            .await
+            .expect("active")
+            .len(),
+        1
+    );
 });
 
 on_both_backends!(a_directors_week_of_leave, |b: Backend| async move {
@@ -182,7 +201,10 @@ on_both_backends!(a_directors_week_of_leave, |b: Backend| async move {
             None,
         )
         .await;
-    assert!(matches!(early, Err(Error::NotPermitted { .. })), "{early:?}");
+    assert!(
+        matches!(early, Err(Error::NotPermitted { .. })),
+        "{early:?}"
+    );
 
     let d = o
         .svc
@@ -200,10 +222,8 @@ on_both_backends!(a_directors_week_of_leave, |b: Backend| async move {
         .expect("queue");
     let marked: Vec<_> = q.items.iter().filter(|i| i.acting_for.is_some()).collect();
     assert_eq!(marked.len(), 4, "{q:?}");
-    assert!(marked
-        .iter()
-        .all(|i| i.status == Status::AwaitingDirector
-            && i.acting_for.as_deref() == Some("کاربر director")));
+    assert!(marked.iter().all(|i| i.status == Status::AwaitingDirector
+        && i.acting_for.as_deref() == Some("کاربر director")));
     // The director's own queue is unchanged, and unmarked: they keep their rights.
     let own = o
         .svc
@@ -221,9 +241,7 @@ on_both_backends!(a_directors_week_of_leave, |b: Backend| async move {
         .await
         .expect("page");
     assert!(page.actions.iter().any(|a| a.action == Action::Approve));
-    let approved = o
-        .step(&o.reviewer2, &page, Action::Approve, None)
-        .await;
+    let approved = o.step(&o.reviewer2, &page, Action::Approve, None).await;
     assert_eq!(approved.status, Status::Approved);
     let last = approved.history.last().expect("step");
     assert_eq!(last.user, "reviewer2");
@@ -335,7 +353,13 @@ on_both_backends!(an_ended_delegation_gives_nothing, |b: Backend| async move {
     );
     let res = o
         .svc
-        .act(&o.reviewer2, r.tracking_code.as_str(), Action::Approve, None, None)
+        .act(
+            &o.reviewer2,
+            r.tracking_code.as_str(),
+            Action::Approve,
+            None,
+            None,
+        )
         .await;
     assert!(matches!(res, Err(Error::NotPermitted { .. })), "{res:?}");
     // Ended, a new one for the rest of the week may be recorded.
@@ -363,14 +387,24 @@ on_both_backends!(nobody_decides_twice_in_two_roles, |b: Backend| async move {
         .expect("delegation");
     let mut new = o.request();
     new.destination_org = Some(o.court.clone());
-    let r = o.svc.register_request(&o.clerk, new).await.expect("register");
+    let r = o
+        .svc
+        .register_request(&o.clerk, new)
+        .await
+        .expect("register");
     let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
     let r = o.step(&o.reviewer, &r, Action::Forward, None).await;
     let r = o.step(&o.director, &r, Action::Approve, None).await;
     assert_eq!(r.status, Status::AwaitingMinistry);
     let twice = o
         .svc
-        .act(&o.director, r.tracking_code.as_str(), Action::Approve, None, Some(r.version))
+        .act(
+            &o.director,
+            r.tracking_code.as_str(),
+            Action::Approve,
+            None,
+            Some(r.version),
+        )
         .await;
     assert!(
         matches!(
@@ -386,135 +420,146 @@ on_both_backends!(nobody_decides_twice_in_two_roles, |b: Backend| async move {
     o.step(&o.ministry, &r, Action::Approve, None).await;
 });
 
-on_both_backends!(a_bulk_approval_reports_each_request, |b: Backend| async move {
-    let clock = TestClock::at(saturday_morning());
-    let o = Office::with(b, Some(clock)).await;
-    o.svc
-        .add_delegation(&o.admin, week_of_leave("reviewer2"))
-        .await
-        .expect("delegation");
-    let a = at_director(&o, &o.reviewer).await;
-    let b2 = at_director(&o, &o.reviewer).await;
-    let mine = at_director(&o, &o.reviewer2).await;
-    let changed = at_director(&o, &o.reviewer).await;
-    // Another desk (the director) decides on one after it was selected.
-    o.step(&o.director, &changed, Action::SendBack, Some("نامه ناقص"))
-        .await;
-    let item = |r: &RequestView| BulkItem {
-        code: r.tracking_code_grouped.clone(),
-        expected_version: Some(r.version),
-    };
-    let result = o
-        .svc
-        .act_many(
-            &o.reviewer2,
-            vec![item(&a), item(&changed), item(&mine), item(&b2)],
-            Action::Approve,
-            None,
-        )
-        .await
-        .expect("bulk");
-    assert_eq!((result.applied, result.refused), (2, 2));
-    let kinds: Vec<_> = result.outcomes.iter().map(|o| o.refusal).collect();
-    assert_eq!(
-        kinds,
-        vec![
-            None,
-            Some(RefusalKind::Conflict),
-            Some(RefusalKind::SeparationOfDuties),
-            None
-        ]
-    );
-    assert_eq!(result.outcomes[0].status, Some(Status::Approved));
-    assert_eq!(
-        result.outcomes[1].message_id.as_deref(),
-        Some("error-conflict-request-changed")
-    );
-    assert_eq!(result.worst(), Some(RefusalKind::SeparationOfDuties));
-    // Nothing half-applied: the refused ones are as they were.
-    let still = o
-        .svc
-        .request_by_code(&o.clerk, mine.tracking_code.as_str())
-        .await
-        .expect("mine");
-    assert_eq!((still.status, still.version), (Status::AwaitingDirector, mine.version));
-    // A reason is asked for once, before anything is applied.
-    let c = at_director(&o, &o.reviewer).await;
-    refused_with(
+on_both_backends!(
+    a_bulk_approval_reports_each_request,
+    |b: Backend| async move {
+        let clock = TestClock::at(saturday_morning());
+        let o = Office::with(b, Some(clock)).await;
         o.svc
-            .act_many(&o.director, vec![item(&c)], Action::Reject, Some("  "))
-            .await,
-        "note",
-        "error-note-required",
-    );
-    refused_with(
-        o.svc
-            .act_many(&o.director, vec![item(&c)], Action::Dispatch, None)
-            .await,
-        "action",
-        "error-bulk-action",
-    );
-    // Without versions (the command line), a state changed meanwhile is told as such.
-    let result = o
-        .svc
-        .act_many(
-            &o.director,
-            vec![BulkItem {
-                code: a.tracking_code.as_str().to_owned(),
-                expected_version: None,
-            }],
-            Action::Approve,
-            None,
-        )
-        .await
-        .expect("bulk again");
-    assert_eq!(result.outcomes[0].refusal, Some(RefusalKind::StateChanged));
-});
-
-on_both_backends!(two_desks_race_on_one_request_in_a_bulk, |b: Backend| async move {
-    let o = Office::new(b).await;
-    for _ in 0..3 {
-        let r1 = at_director(&o, &o.reviewer).await;
-        let r2 = at_director(&o, &o.reviewer).await;
-        // A second desk of the same office, on its own connection pool.
-        let other = sanad_service::Service::connect(o.url()).await.expect("desk 2");
-        let director2 = other.login("director", PASSWORD).await.expect("login");
-        let items = vec![
-            BulkItem {
-                code: r1.tracking_code.as_str().to_owned(),
-                expected_version: Some(r1.version),
-            },
-            BulkItem {
-                code: r2.tracking_code.as_str().to_owned(),
-                expected_version: Some(r2.version),
-            },
-        ];
-        let (bulk, single) = tokio::join!(
-            o.svc.act_many(&o.director, items, Action::Approve, None),
-            other.act(
-                &director2,
-                r2.tracking_code.as_str(),
-                Action::SendBack,
-                Some("سند ناخوانا"),
-                Some(r2.version)
-            ),
-        );
-        let bulk = bulk.expect("bulk");
-        assert!(bulk.outcomes[0].applied);
-        let bulk_won = bulk.outcomes[1].applied;
-        match (&single, bulk_won) {
-            (Ok(_), false) => {
-                assert_eq!(bulk.outcomes[1].refusal, Some(RefusalKind::Conflict))
-            }
-            (Err(Error::Conflict { .. }), true) => {}
-            other => panic!("exactly one must win: {other:?} {bulk:?}"),
-        }
-        let after = o
-            .svc
-            .request_by_code(&o.clerk, r2.tracking_code.as_str())
+            .add_delegation(&o.admin, week_of_leave("reviewer2"))
             .await
-            .expect("r2");
-        assert_eq!(after.version, r2.version + 1, "applied exactly once");
-        other.close().await;
+            .expect("delegation");
+        let a = at_director(&o, &o.reviewer).await;
+        let b2 = at_director(&o, &o.reviewer).await;
+        let mine = at_director(&o, &o.reviewer2).await;
+        let changed = at_director(&o, &o.reviewer).await;
+        // Another desk (the director) decides on one after it was selected.
+        o.step(&o.director, &changed, Action::SendBack, Some("نامه ناقص"))
+            .await;
+        let item = |r: &RequestView| BulkItem {
+            code: r.tracking_code_grouped.clone(),
+            expected_version: Some(r.version),
+        };
+        let result = o
+            .svc
+            .act_many(
+                &o.reviewer2,
+                vec![item(&a), item(&changed), item(&mine), item(&b2)],
+                Action::Approve,
+                None,
+            )
+            .await
+            .expect("bulk");
+        assert_eq!((result.applied, result.refused), (2, 2));
+        let kinds: Vec<_> = result.outcomes.iter().map(|o| o.refusal).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                None,
+                Some(RefusalKind::Conflict),
+                Some(RefusalKind::SeparationOfDuties),
+                None
+            ]
+        );
+        assert_eq!(result.outcomes[0].status, Some(Status::Approved));
+        assert_eq!(
+            result.outcomes[1].message_id.as_deref(),
+            Some("error-conflict-request-changed")
+        );
+        assert_eq!(result.worst(), Some(RefusalKind::SeparationOfDuties));
+        // Nothing half-applied: the refused ones are as they were.
+        let still = o
+            .svc
+            .request_by_code(&o.clerk, mine.tracking_code.as_str())
+            .await
+            .expect("mine");
+        assert_eq!(
+            (still.status, still.version),
+            (Status::AwaitingDirector, mine.version)
+        );
+        // A reason is asked for once, before anything is applied.
+        let c = at_director(&o, &o.reviewer).await;
+        refused_with(
+            o.svc
+                .act_many(&o.director, vec![item(&c)], Action::Reject, Some("  "))
+                .await,
+            "note",
+            "error-note-required",
+        );
+        refused_with(
+            o.svc
+                .act_many(&o.director, vec![item(&c)], Action::Dispatch, None)
+                .await,
+            "action",
+            "error-bulk-action",
+        );
+        // Without versions (the command line), a state changed meanwhile is told as such.
+        let result = o
+            .svc
+            .act_many(
+                &o.director,
+                vec![BulkItem {
+                    code: a.tracking_code.as_str().to_owned(),
+                    expected_version: None,
+                }],
+                Action::Approve,
+                None,
+            )
+            .await
+            .expect("bulk again");
+        assert_eq!(result.outcomes[0].refusal, Some(RefusalKind::StateChanged));
     }
-});
+);
+
+on_both_backends!(
+    two_desks_race_on_one_request_in_a_bulk,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        for _ in 0..3 {
+            let r1 = at_director(&o, &o.reviewer).await;
+            let r2 = at_director(&o, &o.reviewer).await;
+            // A second desk of the same office, on its own connection pool.
+            let other = sanad_service::Service::connect(o.url())
+                .await
+                .expect("desk 2");
+            let director2 = other.login("director", PASSWORD).await.expect("login");
+            let items = vec![
+                BulkItem {
+                    code: r1.tracking_code.as_str().to_owned(),
+                    expected_version: Some(r1.version),
+                },
+                BulkItem {
+                    code: r2.tracking_code.as_str().to_owned(),
+                    expected_version: Some(r2.version),
+                },
+            ];
+            let (bulk, single) = tokio::join!(
+                o.svc.act_many(&o.director, items, Action::Approve, None),
+                other.act(
+                    &director2,
+                    r2.tracking_code.as_str(),
+                    Action::SendBack,
+                    Some("سند ناخوانا"),
+                    Some(r2.version)
+                ),
+            );
+            let bulk = bulk.expect("bulk");
+            assert!(bulk.outcomes[0].applied);
+            let bulk_won = bulk.outcomes[1].applied;
+            match (&single, bulk_won) {
+                (Ok(_), false) => {
+                    assert_eq!(bulk.outcomes[1].refusal, Some(RefusalKind::Conflict))
+                }
+                (Err(Error::Conflict { .. }), true) => {}
+                other => panic!("exactly one must win: {other:?} {bulk:?}"),
+            }
+            let after = o
+                .svc
+                .request_by_code(&o.clerk, r2.tracking_code.as_str())
+                .await
+                .expect("r2");
+            assert_eq!(after.version, r2.version + 1, "applied exactly once");
+            other.close().await;
+        }
+    }
+);
