@@ -78,7 +78,6 @@ holiday-ghadir = Eid al-Ghadir
 ## The desk: the administrator's delegation screen and the queue's bulk decision.
 
 ui-tab-delegations = Delegations
-ui-delegation-roles = director, ministry or reviewer
 ui-delegation-until-hint = The first day it no longer holds (the day they are back)
 ui-delegation-add = Record delegation
 ui-delegation-line = { $to } acting for { $from } ({ $role })

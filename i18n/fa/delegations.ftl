@@ -78,7 +78,6 @@ holiday-ghadir = عید سعید غدیر خم
 ## The desk: the administrator's delegation screen and the queue's bulk decision.
 
 ui-tab-delegations = جانشینی‌ها
-ui-delegation-roles = director، ministry یا reviewer
 ui-delegation-until-hint = نخستین روزی که جانشینی دیگر برقرار نیست (روز بازگشت)
 ui-delegation-add = ثبت جانشینی
 ui-delegation-line = { $to } به جانشینی از { $from } ({ $role })

@@ -1,9 +1,12 @@
-import { Badge, Button, Table, TextInput } from "@mantine/core";
+import { Badge, Button, Select, Table, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDesk } from "../../context";
 import { api } from "../../lib/api";
 import { ErrorAlert } from "../../components/errors";
 import { useAddForm } from "../../components/useAddForm";
+
+/** The roles whose steps the core lets be delegated (`sanad_core::delegation::DELEGABLE_ROLES`). */
+const DELEGABLE = ["director", "ministry", "reviewer"];
 
 const EMPTY = { from: "", to: "", role: "director", from_date: "", until: "", order: "", note: "" };
 
@@ -18,7 +21,7 @@ export function DelegationsSettings() {
   const list = useQuery({ queryKey: ["delegations"], queryFn: () => api.delegations(false) });
   const users = useQuery({ queryKey: ["users"], queryFn: api.listUsers });
   const refresh = () => void queries.invalidateQueries({ queryKey: ["delegations"] });
-  const { field, submit, formError, busy } = useAddForm(EMPTY, (v) =>
+  const { values, field, submit, formError, busy, set, errorOf } = useAddForm(EMPTY, (v) =>
     api.addDelegation({ ...v, note: v.note.trim() ? v.note : null }).then(refresh),
   );
   const userList = users.data?.map((u) => u.username).join("، ");
@@ -29,11 +32,14 @@ export function DelegationsSettings() {
         <div className="form-grid">
           <TextInput label={m.t("field-from-user")} description={userList} {...field("from")} />
           <TextInput label={m.t("field-to-user")} {...field("to")} />
-          <TextInput
+          <Select
+            name="role"
             label={m.t("field-role")}
-            description={m.t("ui-delegation-roles")}
-            dir="ltr"
-            {...field("role")}
+            value={values.role}
+            allowDeselect={false}
+            onChange={(v) => set("role", v ?? "director")}
+            data={DELEGABLE.map((r) => ({ value: r, label: m.spelled("role", r) }))}
+            error={errorOf("role")}
           />
           <TextInput
             label={m.t("field-from-date")}
