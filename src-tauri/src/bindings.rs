@@ -19,6 +19,9 @@ mod tests {
         DeliveryState, FilePurpose, Holiday, KeptFile, MailSettings, MailTls, NewComplaint,
         NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
+    use sanad_service::{
+        BulkItem, BulkOutcome, BulkResult, Delegation, NewDelegation, RefusalKind,
+    };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
 
@@ -118,6 +121,12 @@ mod tests {
             Choice::decl(&cfg),
             Vocabulary::decl(&cfg),
             ComplaintDecision::decl(&cfg),
+            NewDelegation::decl(&cfg),
+            Delegation::decl(&cfg),
+            BulkItem::decl(&cfg),
+            RefusalKind::decl(&cfg),
+            BulkOutcome::decl(&cfg),
+            BulkResult::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

@@ -57,7 +57,16 @@ at: string,
 /**
  * The same instant in Asia/Tehran on the Jalali calendar, `1404/10/30 14:05`.
  */
-at_jalali: string, note: string | null, };
+at_jalali: string, note: string | null, 
+/**
+ * Taken under a delegation: the display name of the person acted for (`role` is then the
+ * delegated role, `user_name` the real person).
+ */
+acting_for: string | null, 
+/**
+ * The delegation it was taken under.
+ */
+delegation_id: string | null, };
 
 export type RequestView = { id: string, tracking_code: string, 
 /**
@@ -91,7 +100,12 @@ tracking_code_grouped: string, status: Status, version: number, priority: Priori
 /**
  * When it entered its current state.
  */
-status_since: string, deadline_at: string | null, overdue: boolean, };
+status_since: string, deadline_at: string | null, overdue: boolean, 
+/**
+ * In the queue of someone acting for another: the display name of the person away whose
+ * queue this row is from (shown «به جانشینی از …»); none on the reader's own rows.
+ */
+acting_for: string | null, };
 
 export type Page<T> = { items: Array<T>, next: string | null, };
 
@@ -392,6 +406,12 @@ purpose: FilePurpose | null,
 current: boolean, added_by_name: string, added_at: string, };
 
 export type Holiday = { date: string, title: string, };
+export type Holiday = { date: string, title: string, 
+/**
+ * Computed for a coming year (a lunar day's estimate, «برآورد») and not yet confirmed or
+ * moved by the administrator.
+ */
+estimated: boolean, };
 
 export type CalendarSettings = { 
 /**
@@ -485,7 +505,12 @@ administers: boolean,
 /**
  * The queue also lists everything past its deadline.
  */
-sees_overdue: boolean, };
+sees_overdue: boolean, 
+/**
+ * The queue offers one decision on several requests at once (a delegate of another role
+ * gets it on the rows marked as theirs too).
+ */
+decides_in_bulk: boolean, };
 
 export type AvailableAction = { action: Action, 
 /**
@@ -502,3 +527,63 @@ export type Vocabulary = { roles: Array<Choice>, statuses: Array<Choice>, dispat
 requesting_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, database_tls_modes: Array<Choice>, mail_tls_modes: Array<Choice>, notice_kinds: Array<Choice>, report_kinds: Array<Choice>, export_formats: Array<Choice>, screens: Array<Choice>, };
 
 export type ComplaintDecision = { "action": "assign", to: string, } | { "action": "answer", text: string, } | { "action": "close", note: string | null, };
+
+export type NewDelegation = { 
+/**
+ * The user name of the person away.
+ */
+from: string, 
+/**
+ * The user name of the person acting in their place.
+ */
+to: string, 
+/**
+ * `director`, `ministry` or `reviewer`.
+ */
+role: string, from_date: string, until: string, 
+/**
+ * The appointing order's number.
+ */
+order: string, note: string | null, };
+
+export type Delegation = { id: string, 
+/**
+ * The person away: user name and display name.
+ */
+from_user: string, from_name: string, to_user: string, to_name: string, role: Role, 
+/**
+ * RFC 3339, UTC; the period is `[starts_at, ends_at)`.
+ */
+starts_at: string, ends_at: string, 
+/**
+ * Tehran, Jalali: `1405/01/10 00:00`.
+ */
+starts_jalali: string, ends_jalali: string, order_number: string, note: string | null, 
+/**
+ * When the administrator ended it early, if they did (Tehran, Jalali).
+ */
+ended_jalali: string | null, 
+/**
+ * In force now.
+ */
+active: boolean, };
+
+export type BulkItem = { code: string, expected_version: number | null, };
+
+export type RefusalKind = "conflict" | "state_changed" | "separation_of_duties" | "not_permitted" | "not_found" | "invalid" | "failed";
+
+export type BulkOutcome = { 
+/**
+ * The code as the caller gave it.
+ */
+code: string, applied: boolean, 
+/**
+ * After the step, when applied.
+ */
+status: Status | null, version: number | null, refusal: RefusalKind | null, 
+/**
+ * The refusal's stable error code (`conflict`, `not_permitted`, …) and Fluent message.
+ */
+error_code: string | null, message_id: string | null, args: Record<string, string>, };
+
+export type BulkResult = { action: Action, outcomes: Array<BulkOutcome>, applied: number, refused: number, };

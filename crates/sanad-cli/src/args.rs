@@ -97,6 +97,9 @@ pub enum Command {
     /// Notices: maintenance windows and disruptions (the administrator posts them)
     #[command(subcommand)]
     Notice(NoticeCommand),
+    /// Acting approvers recorded from an appointing order (administrator)
+    #[command(subcommand)]
+    Delegation(DelegationCommand),
     /// A report (director, auditor), printed or written as .xlsx / CSV
     Report {
         #[arg(value_parser = ["status-counts", "stage-times", "on-time", "complaints"])]
@@ -111,6 +114,40 @@ pub enum Command {
         #[arg(long, value_name = "FILE.csv")]
         csv: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DelegationCommand {
+    /// Record a delegation; prints it as JSON (with its `id`)
+    Add {
+        /// The user name of the person away
+        #[arg(long)]
+        from: String,
+        /// The user name of the person acting in their place
+        #[arg(long)]
+        to: String,
+        /// director, ministry or reviewer
+        #[arg(long)]
+        role: String,
+        /// Jalali, Tehran: "1405/01/10" (from that day's start) or "1405/01/10 12:00"
+        #[arg(long = "from-date")]
+        from_date: String,
+        /// The first day (or moment) it no longer holds: the period is half-open
+        #[arg(long)]
+        until: String,
+        /// The appointing order's number
+        #[arg(long)]
+        order: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The delegations, newest first; --active: those in force now
+    List {
+        #[arg(long)]
+        active: bool,
+    },
+    /// End a delegation now
+    End { id: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -241,6 +278,9 @@ pub enum HolidayCommand {
     },
     /// Make a day a working day again
     Remove { date: String },
+    /// Compute a coming year's holidays again (1406 on): the estimates are replaced, the days
+    /// you set or removed stay as you left them
+    Recompute { year: i32 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -388,6 +428,16 @@ pub enum RequestCommand {
         /// Fail with a conflict unless the request is still at this version
         #[arg(long = "expect-version")]
         expect_version: Option<i64>,
+    },
+    /// Take one step (forward, approve, send_back, reject) on several requests, each on its
+    /// own; prints the result per request as JSON. Exit 0 only when every one was applied, 3
+    /// when some were refused as not permitted, 4 when some were refused for conflicts
+    ActMany {
+        action: String,
+        #[arg(long, value_delimiter = ',', required = true)]
+        codes: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
     },
 }
 

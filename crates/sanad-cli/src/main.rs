@@ -22,6 +22,9 @@ pub enum CliError {
         message_id: &'static str,
         args: Vec<(&'static str, String)>,
     },
+    /// The answer is printed already (a bulk decision's per-request result); only the exit
+    /// status is left to give.
+    Exit(u8),
 }
 
 impl From<Error> for CliError {
@@ -33,6 +36,7 @@ impl From<Error> for CliError {
 fn exit_code(e: &CliError) -> u8 {
     match e {
         CliError::Usage { .. } => 2,
+        CliError::Exit(code) => *code,
         CliError::Service(e) => match e {
             Error::Invalid { .. } => 2,
             Error::NotPermitted { .. } | Error::AuthenticationFailed => 3,
@@ -65,7 +69,9 @@ fn main() -> ExitCode {
     match runtime.block_on(commands::run(&cli, &l10n)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            output::print_error(&l10n, &e, cli.json);
+            if !matches!(e, CliError::Exit(_)) {
+                output::print_error(&l10n, &e, cli.json);
+            }
             ExitCode::from(exit_code(&e))
         }
     }

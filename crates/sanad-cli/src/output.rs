@@ -69,6 +69,7 @@ pub fn print_error(l10n: &Localizer, error: &CliError, json: bool) {
                 Some(serde_json::json!({ "code": "usage", "messageId": message_id })),
             )
         }
+        CliError::Exit(_) => return,
     };
     if json {
         let value = serde_json::json!({ "error": payload, "message": message });
@@ -137,13 +138,27 @@ pub fn print_request(l10n: &Localizer, r: &RequestView) {
     );
     println!("{}:", l10n.text("label-history"));
     for h in &r.history {
-        history_line(
-            l10n,
-            &h.at_jalali,
-            &h.action,
-            &h.user,
-            h.role,
-            h.note.as_deref(),
+        let note = h
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        let role = l10n.text(&spelled("role", h.role.as_str()));
+        // A step taken in another's place says so, with the role it was taken in.
+        let role = match &h.acting_for {
+            Some(name) => l10n.format(
+                "history-acting-for",
+                &[("role", role), ("name", name.clone())],
+            ),
+            None => role,
+        };
+        println!(
+            "  {} | {} | {} ({}){}",
+            l10n.digits(&h.at_jalali),
+            l10n.text(&spelled("action", &h.action)),
+            h.user,
+            role,
+            note
         );
     }
 }
@@ -179,13 +194,24 @@ pub fn print_summaries(l10n: &Localizer, items: &[RequestSummary]) {
         } else {
             String::new()
         };
+        let acting = r
+            .acting_for
+            .as_ref()
+            .map(|name| {
+                format!(
+                    " [{}]",
+                    l10n.format("delegation-acting-for", &[("name", name.clone())])
+                )
+            })
+            .unwrap_or_default();
         println!(
-            "{} | {} | {} | {}{}",
+            "{} | {} | {} | {}{}{}",
             code_text(l10n, &r.tracking_code.grouped()),
             l10n.text(&spelled("status", r.status.as_str())),
             r.requesting_org_name,
             r.applicant_name,
-            overdue
+            overdue,
+            acting
         );
     }
 }

@@ -710,4 +710,147 @@ fn sqlite_scans() {
 #[test]
 fn postgres_scans() {
     scans_from_the_command_line(Desk::postgres());
+
+/// `sanad delegation add|list|end` and `sanad request act-many` as the issue spells them: the
+/// acting director clears the director's queue in one bulk decision (exit 0), a request changed
+/// meanwhile is reported (exit 4), one they forwarded themselves is refused (exit 3).
+fn acting_director_from_the_command_line(desk: Desk) {
+    let (org, doc) = desk.office();
+    let admin = ("admin", ADMIN_PW);
+    let out = Command::new(env!("CARGO_BIN_EXE_sanad"))
+        .env("SANAD_DB", &desk.url)
+        .env("SANAD_PASSWORD", ADMIN_PW)
+        .env("SANAD_NEW_PASSWORD", STAFF_PW)
+        .args([
+            "--as",
+            "admin",
+            "user",
+            "add",
+            "deputy",
+            "--role",
+            "reviewer",
+            "--name",
+            "معاون اداره",
+        ])
+        .output()
+        .expect("user add");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let add = |to: &str| {
+        desk.run(
+            Some(admin),
+            &[
+                "delegation",
+                "add",
+                "--from",
+                "director",
+                "--to",
+                to,
+                "--role",
+                "director",
+                "--from-date",
+                "۱۴۰۰/۰۱/۰۱",
+                "--until",
+                "1499/01/01",
+                "--order",
+                "۱۲/ح",
+            ],
+            None,
+        )
+    };
+    let refused = add("director");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("جانشین خودش"),
+        "{}",
+        stderr(&refused)
+    );
+    let out = add("deputy");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let d: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let id = d["id"].as_str().expect("id").to_owned();
+    let listed = desk.ok_json(admin, &["--json", "delegation", "list", "--active"], None);
+    assert_eq!(listed[0]["id"], id.as_str());
+
+    let forwarded = |by: &str| {
+        let r = desk.ok_json(
+            ("clerk", STAFF_PW),
+            &["request", "new", "--file", "-"],
+            Some(&request_json(&org, &doc, "0499370899")),
+        );
+        let code = r["tracking_code"].as_str().expect("code").to_owned();
+        for action in ["start_review", "forward"] {
+            desk.ok_json(
+                (by, STAFF_PW),
+                &["--json", "request", "act", &code, action],
+                None,
+            );
+        }
+        code
+    };
+    let codes = [forwarded("reviewer"), forwarded("reviewer")];
+    let queue = desk.ok_json(("deputy", STAFF_PW), &["--json", "queue"], None);
+    assert_eq!(queue["items"][0]["acting_for"], "کاربر آزمایشی");
+    let text = desk.run(Some(("deputy", STAFF_PW)), &["queue"], None);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("به جانشینی از"));
+    let joined = codes.join(",");
+    let deputy = ("deputy", STAFF_PW);
+    let all = desk.ok_json(
+        deputy,
+        &["request", "act-many", "approve", "--codes", &joined],
+        None,
+    );
+    assert_eq!(all["applied"], 2);
+    let shown = desk.ok_json(deputy, &["--json", "request", "show", &codes[0]], None);
+    let last = &shown["history"][3];
+    assert_eq!(
+        (last["user"].as_str(), last["role"].as_str()),
+        (Some("deputy"), Some("director"))
+    );
+    assert_eq!(last["delegation_id"], id.as_str());
+    let text = desk.run(Some(deputy), &["request", "show", &codes[0]], None);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("به جانشینی از"));
+
+    // A state changed meanwhile: the director decided one first.
+    let pair = [forwarded("reviewer"), forwarded("reviewer")];
+    desk.ok_json(
+        ("director", STAFF_PW),
+        &["--json", "request", "act", &pair[0], "approve"],
+        None,
+    );
+    let out = desk.run(
+        Some(deputy),
+        &["request", "act-many", "approve", "--codes", &pair.join(",")],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let result: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(result["outcomes"][0]["refusal"], "state_changed");
+    assert_eq!(result["outcomes"][1]["applied"], true);
+
+    // What the deputy forwarded as reviewer, they may not approve as acting director.
+    let own = forwarded("deputy");
+    let out = desk.run(
+        Some(deputy),
+        &["request", "act-many", "approve", "--codes", &own],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let result: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(result["outcomes"][0]["refusal"], "separation_of_duties");
+
+    // Ended: the same step is refused.
+    desk.ok_json(admin, &["--json", "delegation", "end", &id], None);
+    let other = forwarded("reviewer");
+    let out = desk.run(Some(deputy), &["request", "act", &other, "approve"], None);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+}
+
+#[test]
+fn sqlite_acting_director() {
+    acting_director_from_the_command_line(Desk::sqlite());
+}
+
+#[test]
+fn postgres_acting_director() {
+    acting_director_from_the_command_line(Desk::postgres());
 }

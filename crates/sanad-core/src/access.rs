@@ -27,6 +27,10 @@ pub const PRINTS_SLIPS: &[Role] = &[Role::Clerk];
 /// desk.
 pub const EDITS_CATALOG: &[Role] = &[Role::Admin, Role::Clerk];
 
+/// Who takes steps on requests (each step is then checked against the workflow and the
+/// delegations in force): several at once from the queue.
+pub const TAKES_STEPS: &[Role] = &[Role::Clerk, Role::Reviewer, Role::Director, Role::Ministry];
+
 /// Who reads the audit log.
 pub const READS_AUDIT_LOG: &[Role] = &[Role::Auditor];
 
@@ -111,6 +115,9 @@ pub struct Permissions {
     pub administers: bool,
     /// The queue also lists everything past its deadline.
     pub sees_overdue: bool,
+    /// The queue offers one decision on several requests at once (a delegate of another role
+    /// gets it on the rows marked as theirs too).
+    pub decides_in_bulk: bool,
 }
 
 impl Permissions {
@@ -130,6 +137,7 @@ impl Permissions {
             administers: ADMINISTERS.contains(&role),
             // The director's queue carries the overdue list; the auditor has it in reports.
             sees_overdue: role == Role::Director,
+            decides_in_bulk: crate::delegation::DELEGABLE_ROLES.contains(&role),
         }
     }
 }

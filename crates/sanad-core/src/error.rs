@@ -252,6 +252,7 @@ impl Error {
                 "complaint" => "error-not-found-complaint",
                 "holiday" => "error-not-found-holiday",
                 "notice" => "error-not-found-notice",
+                "delegation" => "error-not-found-delegation",
                 "tracking_code" => "error-not-found-tracking-code",
                 "file" => "error-not-found-file",
                 _ => "error-not-found",

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod calendar;
 pub mod complaint_workflow;
+pub mod delegation;
 pub mod error;
 pub mod field_check;
 pub mod jalali;
@@ -12,6 +13,7 @@ pub mod kept_file;
 pub mod model;
 pub mod models;
 pub mod normalize;
+pub mod official_holidays;
 pub mod request_form;
 pub mod slip_print;
 pub mod tracking_code;

@@ -82,6 +82,13 @@ pub struct HistoryEntry {
     /// The same instant in Asia/Tehran on the Jalali calendar, `1404/10/30 14:05`.
     pub at_jalali: String,
     pub note: Option<String>,
+    /// Taken under a delegation: the display name of the person acted for (`role` is then the
+    /// delegated role, `user_name` the real person).
+    #[serde(default)]
+    pub acting_for: Option<String>,
+    /// The delegation it was taken under.
+    #[serde(default)]
+    pub delegation_id: Option<String>,
 }
 
 /// A request with everything a desk shows on its page.
@@ -143,6 +150,10 @@ pub struct RequestSummary {
     pub status_since: String,
     pub deadline_at: Option<String>,
     pub overdue: bool,
+    /// In the queue of someone acting for another: the display name of the person away whose
+    /// queue this row is from (shown «به جانشینی از …»); none on the reader's own rows.
+    #[serde(default)]
+    pub acting_for: Option<String>,
 }
 
 /// A page of results and the cursor for the next one (absent on the last page).

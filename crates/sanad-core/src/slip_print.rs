@@ -23,6 +23,10 @@ pub struct SlipApproval {
     pub role: Role,
     /// Asia/Tehran, Jalali: `1404/10/30 14:05`.
     pub at_jalali: String,
+    /// Approved under a delegation: the display name of the person acted for, printed
+    /// «سرپرست، به جانشینی از …».
+    #[serde(default)]
+    pub acting_for: Option<String>,
 }
 
 /// Everything printed on one copy of a request's slip.

@@ -19,6 +19,7 @@ pub const FTL_FILES: &[&str] = &[
     "reports.ftl",
     "reliability.ftl",
     "files.ftl",
+    "delegations.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -51,6 +52,10 @@ const FA: &[(&str, &str)] = &[
         include_str!("../../../i18n/fa/reliability.ftl"),
     ),
     ("files.ftl", include_str!("../../../i18n/fa/files.ftl")),
+    (
+        "delegations.ftl",
+        include_str!("../../../i18n/fa/delegations.ftl"),
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -83,6 +88,10 @@ const EN: &[(&str, &str)] = &[
         include_str!("../../../i18n/en/reliability.ftl"),
     ),
     ("files.ftl", include_str!("../../../i18n/en/files.ftl")),
+    (
+        "delegations.ftl",
+        include_str!("../../../i18n/en/delegations.ftl"),
+    ),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -120,6 +120,24 @@ const TABLES: &[Table] = &[
         ],
     ),
     (
+        "delegations",
+        "id",
+        &[
+            ("id", Text),
+            ("from_user_id", Text),
+            ("to_user_id", Text),
+            ("role", Text),
+            ("starts_at", Int),
+            ("ends_at", Int),
+            ("order_number", Text),
+            ("note", Text),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("ended_at", Int),
+            ("ended_by", Text),
+        ],
+    ),
+    (
         "transitions",
         "id",
         &[
@@ -133,6 +151,8 @@ const TABLES: &[Table] = &[
             ("role", Text),
             ("at", Int),
             ("note", Text),
+            ("acting_for", Text),
+            ("delegation_id", Text),
         ],
     ),
     (
@@ -230,7 +250,22 @@ const TABLES: &[Table] = &[
     (
         "holidays",
         "day",
-        &[("day", Text), ("title", Text), ("created_at", Int)],
+        &[
+            ("day", Text),
+            ("title", Text),
+            ("created_at", Int),
+            ("estimated", Bool),
+        ],
+    ),
+    (
+        "holiday_years",
+        "year",
+        &[("year", Int), ("computed_at", Int)],
+    ),
+    (
+        "holidays_removed",
+        "day",
+        &[("day", Text), ("removed_at", Int)],
     ),
     ("settings", "key", &[("key", Text), ("value", Text)]),
     (
@@ -288,7 +323,7 @@ const TABLES: &[Table] = &[
 ];
 
 /// Tables that migrations fill with shipped rows: a restore replaces those rows.
-const SEEDED: &[&str] = &["holidays"];
+const SEEDED: &[&str] = &["holidays", "holiday_years", "holidays_removed"];
 
 /// How a backup is locked.
 pub enum BackupSecret<'a> {

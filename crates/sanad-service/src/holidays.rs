@@ -4,7 +4,12 @@
 //! Every deadline is counted on it, inside office hours. A change applies to requests entering a
 //! state from then on: an open request keeps the deadline it has until it next changes state.
 //!
+//! Years from 1406 on are computed (`sanad_core::official_holidays`): the solar holidays exactly,
+//! the lunar ones estimated and marked so until the administrator confirms (adds) or moves
+//! (removes and adds) them; computing a year again replaces only its estimates.
+//!
 //! Public functions: `Service::holidays`, `Service::add_holiday`, `Service::remove_holiday`,
+//! `Service::recompute_holidays`,
 //! `Service::calendar_settings`, `Service::set_thursday_off`, `Service::set_office_hours`,
 //! `Service::overdue_requests`. Their
 //! SQL: `store/ops/audit.rs`, `store/ops/calendar.rs`, `store/ops/settings.rs`.
@@ -34,7 +39,18 @@ pub struct Holiday {
     #[ts(type = "string")]
     pub date: JalaliDate,
     pub title: String,
+    /// Computed for a coming year (a lunar day's estimate, «برآورد») and not yet confirmed or
+    /// moved by the administrator.
+    #[serde(default)]
+    pub estimated: bool,
 }
+
+/// The first year whose holidays are computed: the years before were shipped as published.
+const FIRST_COMPUTED_YEAR: i32 = 1406;
+/// How many years ahead of this one are computed before they are needed.
+const YEARS_AHEAD: i32 = 2;
+/// The furthest year a caller may ask to be computed (a typo such as 14060 computes nothing).
+const LAST_COMPUTED_YEAR: i32 = 1500;
 
 /// The calendar's settings as the administrator sees them.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
@@ -62,14 +78,18 @@ pub struct OfficeHoursInput {
 
 impl Service {
     /// The official holidays, of one Jalali year or all. Every signed-in user may read them.
+    /// Years from 1406 on are computed the first time they are needed (see
+    /// [`Service::recompute_holidays`]).
     pub async fn holidays(&self, actor: &Actor, year: Option<i32>) -> Result<Vec<Holiday>> {
         self.authorize(actor, crate::service::ANY_ROLE).await?;
+        self.compute_coming_years(year).await?;
         let rows = on_store!(&self.store, ops, pool => ops::holidays(pool).await)?;
         rows.into_iter()
             .map(|r| {
                 Ok(Holiday {
                     date: JalaliDate::parse("date", &r.day)?,
                     title: r.title,
+                    estimated: r.estimated,
                 })
             })
             .filter(|h| match (h, year) {
@@ -99,7 +119,85 @@ impl Service {
             }).await?;
             Ok(())
         }).await)?;
-        Ok(Holiday { date, title })
+        Ok(Holiday {
+            date,
+            title,
+            estimated: false,
+        })
+    }
+
+    /// Computes the official holidays of `year` (1406 on) again: the solar ones exactly, the
+    /// lunar ones estimated and marked so. What the administrator set or removed in that year
+    /// stays as they left it; only the estimates are replaced. Administrator only.
+    pub async fn recompute_holidays(&self, actor: &Actor, year: i32) -> Result<Vec<Holiday>> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        if !(FIRST_COMPUTED_YEAR..=LAST_COMPUTED_YEAR).contains(&year) {
+            return Err(Error::invalid_with(
+                "year",
+                "error-holiday-year-computed",
+                &[
+                    ("first", FIRST_COMPUTED_YEAR.to_string()),
+                    ("last", LAST_COMPUTED_YEAR.to_string()),
+                ],
+            ));
+        }
+        self.write_computed_year(Some(actor), year).await?;
+        self.holidays(actor, Some(year)).await
+    }
+
+    /// Computes the years from 1406 to two years ahead of now (and `asked`, when later) that
+    /// were never computed, so deadlines never run past the calendar.
+    async fn compute_coming_years(&self, asked: Option<i32>) -> Result<()> {
+        let this_year = JalaliDate::from_utc(self.clock.now()).year();
+        let last = (this_year + YEARS_AHEAD)
+            .max(asked.unwrap_or(0))
+            .min(LAST_COMPUTED_YEAR);
+        if last < FIRST_COMPUTED_YEAR {
+            return Ok(());
+        }
+        let done = on_store!(&self.store, ops, pool => ops::computed_years(pool).await)?;
+        for year in FIRST_COMPUTED_YEAR..=last {
+            if !done.contains(&i64::from(year)) {
+                self.write_computed_year(None, year).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes one year's computed holidays (their titles in Persian, as the shipped ones are),
+    /// with its audit entry; `by` is the administrator who asked, none when it came due.
+    async fn write_computed_year(&self, by: Option<&Actor>, year: i32) -> Result<()> {
+        let fa = sanad_i18n::Localizer::new(sanad_i18n::Lang::Fa);
+        // Two holidays on one day are one row, titled with both; a day with a solar holiday is
+        // certain whatever falls on it too.
+        let mut days: Vec<(String, String, bool)> = Vec::new();
+        for h in sanad_core::official_holidays::of_year(year) {
+            let day = h.date.to_string();
+            let title = fa.text(h.title_id);
+            match days.last_mut() {
+                Some((d, t, estimated)) if *d == day => {
+                    if !t.contains(&title) {
+                        t.push_str("؛ ");
+                        t.push_str(&title);
+                    }
+                    *estimated &= h.lunar;
+                }
+                _ => days.push((day, title, h.lunar)),
+            }
+        }
+        let now = self.now_micros();
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            let added = ops::put_computed_holidays(w.tx(), i64::from(year), &days, now).await?;
+            w.audit(AuditDraft {
+                at: now,
+                user_id: by.map(|a| a.user_id.clone()),
+                action: "holidays.computed".to_owned(),
+                entity: "holiday".to_owned(),
+                entity_id: Some(year.to_string()),
+                detail: json!({ "year": year, "days": days.len(), "added": added }),
+            }).await?;
+            Ok(())
+        }).await)
     }
 
     /// Makes `date` a working day again. Administrator only; not found when it was no holiday.
@@ -108,7 +206,7 @@ impl Service {
         let day = JalaliDate::parse("date", date)?.to_string();
         let now = self.now_micros();
         on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
-            if !ops::delete_holiday(w.tx(), &day).await? {
+            if !ops::delete_holiday(w.tx(), &day, now).await? {
                 return Err(Error::NotFound { what: "holiday" });
             }
             w.audit(AuditDraft {
@@ -254,6 +352,7 @@ impl Service {
     }
 
     async fn read_working_calendar(&self) -> Result<WorkingCalendar> {
+        self.compute_coming_years(None).await?;
         let rows = on_store!(&self.store, ops, pool => ops::holidays(pool).await)?;
         let holidays: BTreeSet<_> = rows
             .iter()

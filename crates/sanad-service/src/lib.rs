@@ -5,6 +5,7 @@
 mod audit;
 mod audit_log;
 mod backup;
+mod bulk;
 mod catalog;
 mod changes;
 mod clock;
@@ -13,6 +14,7 @@ mod config_cache;
 mod connection;
 mod database_file;
 mod deadlines;
+mod delegations;
 mod encryption;
 mod holidays;
 mod keychain;
@@ -38,6 +40,7 @@ mod vocabulary;
 pub use audit::AuditReport;
 pub use audit_log::{AuditEntry, AuditQuery};
 pub use backup::BackupSecret;
+pub use bulk::{BulkItem, BulkOutcome, BulkResult, RefusalKind};
 pub use changes::{ChangeFeed, DeskSignal};
 pub use clock::{Clock, SystemClock};
 pub use complaints::{
@@ -47,6 +50,7 @@ pub use complaints::{
 pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsMode};
 pub use database_file::require_database;
 pub use deadlines::StateTarget;
+pub use delegations::{Delegation, NewDelegation};
 pub use encryption::{sqlite_file, DatabaseKey, OpenStage};
 pub use holidays::{CalendarSettings, Holiday, OfficeHoursInput};
 pub use keychain::{Keychain, SecretName};

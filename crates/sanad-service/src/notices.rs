@@ -248,7 +248,7 @@ fn notice(r: NoticeRow, now: i64) -> Result<Notice> {
 }
 
 /// `1404/10/10 14:00` (any digits) as a Tehran wall-clock time.
-fn parse_tehran_datetime(field: &str, text: &str) -> Result<DateTime<Utc>> {
+pub(crate) fn parse_tehran_datetime(field: &str, text: &str) -> Result<DateTime<Utc>> {
     let invalid = || Error::invalid(field, "error-datetime-format");
     let ascii = normalize::digits_to_ascii(text.trim());
     let (date, time) = ascii.split_once(' ').ok_or_else(invalid)?;

@@ -5,6 +5,7 @@
 //! `store/ops/outbox.rs`, `store/ops/requests.rs`.
 
 use chrono::SecondsFormat;
+use sanad_core::delegation;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
 use sanad_core::workflow::{self, RequestFacts};
@@ -13,6 +14,7 @@ use serde_json::json;
 
 use crate::catalog::{doc_view, org_view};
 use crate::clock::from_micros;
+use crate::delegations::Grant;
 use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
 use crate::store::{
     on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
@@ -121,6 +123,9 @@ impl Service {
             role: actor.role.as_str().to_owned(),
             at: now,
             note: None,
+            acting_for: None,
+            acting_for_name: None,
+            delegation_id: None,
         };
         let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
         let (requesting, destination, documents) = (
@@ -183,7 +188,7 @@ impl Service {
             documents,
             history: vec![transition],
         };
-        self.view_of(actor, &code, page)
+        self.view_of(actor, &[], &code, page)
     }
 
     /// A request by its tracking code, typed in any digits with or without dashes.
@@ -248,7 +253,11 @@ impl Service {
             return Err(conflict());
         }
         let facts = facts_of(&row)?;
-        let step = workflow::next_status(actor.role, action, facts)?;
+        let grants = self.grants(actor).await?;
+        let (step, grant) = decide_as(actor.role, &grants, action, facts)?;
+        let acting_role = grant.map_or(actor.role, |g| g.role);
+        let past = past_steps(&page.history)?;
+        delegation::separation_of_duties(&past, &actor.user_id, acting_role, action)?;
         if action.requires_note() && note.is_none() {
             return Err(Error::invalid("note", "error-note-required"));
         }
@@ -272,9 +281,12 @@ impl Service {
             user_id: actor.user_id.clone(),
             username: actor.username.clone(),
             display_name: actor.display_name.clone(),
-            role: actor.role.as_str().to_owned(),
+            role: acting_role.as_str().to_owned(),
             at: now,
             note: note.clone(),
+            acting_for: grant.map(|g| g.for_user_id.clone()),
+            acting_for_name: grant.map(|g| g.for_name.clone()),
+            delegation_id: grant.map(|g| g.delegation_id.clone()),
         };
         let original = facts.dispatch_mode == DispatchMode::Original;
         let message = result_message(&row, &code, step.to, note.as_deref(), now);
@@ -314,6 +326,9 @@ impl Service {
                     "to": step.to.as_str(),
                     "version": version + 1,
                     "note": note,
+                    "role": acting_role.as_str(),
+                    "acting_for": grant.map(|g| g.for_user_id.as_str()),
+                    "delegation": grant.map(|g| g.delegation_id.as_str()),
                 }),
             }).await?;
             Ok(())
@@ -330,12 +345,13 @@ impl Service {
         r.deadline_at = deadline;
         r.updated_at = now;
         page.history.push(transition);
-        self.view_of(actor, &code, page)
+        self.view_of(actor, &grants, &code, page)
     }
 
     async fn load_view(&self, actor: &Actor, code: &TrackingCode) -> Result<RequestView> {
         let page = self.read_page(code).await?;
-        self.view_of(actor, code, page)
+        let grants = self.grants(actor).await?;
+        self.view_of(actor, &grants, code, page)
     }
 
     /// The request's page as stored now, or "not found".
@@ -348,6 +364,7 @@ impl Service {
     fn view_of(
         &self,
         actor: &Actor,
+        grants: &[Grant],
         code: &TrackingCode,
         page: RequestPageRows,
     ) -> Result<RequestView> {
@@ -380,6 +397,8 @@ impl Service {
                     at: rfc3339(t.at),
                     at_jalali: sanad_core::jalali::format_datetime_tehran(from_micros(t.at)),
                     note: t.note,
+                    acting_for: t.acting_for_name,
+                    delegation_id: t.delegation_id,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -413,8 +432,11 @@ impl Service {
             created_at: rfc3339(row.created_at),
             deadline_at: row.deadline_at.map(rfc3339),
             overdue: row.deadline_at.is_some_and(|d| d < now),
-            available_actions: workflow::available_actions(actor.role, facts),
-            actions: workflow::offered_actions(actor.role, facts),
+            available_actions: offered(actor.role, grants, facts)
+                .iter()
+                .map(|a| a.action)
+                .collect(),
+            actions: offered(actor.role, grants, facts),
             can_print_slip: sanad_core::access::PRINTS_SLIPS.contains(&actor.role)
                 && workflow::SLIP_STATES.contains(&facts.status),
             history,
@@ -694,6 +716,61 @@ fn already_applied(history: &[TransitionRow], actor: &Actor, version: i64, actio
     history
         .iter()
         .any(|t| t.seq == version + 1 && t.user_id == actor.user_id && t.action == action.as_str())
+}
+
+/// Which role `role`'s holder takes `action` in: their own when it allows the step, otherwise
+/// the first delegation in force for them whose role does. Without either, the refusal the own
+/// role gets, or, when a delegated role may take the step but not in this state, that state
+/// refusal (the acting director is told the request is no longer awaiting the director).
+fn decide_as(
+    role: Role,
+    grants: &[Grant],
+    action: Action,
+    facts: RequestFacts,
+) -> Result<(workflow::Transition, Option<&Grant>)> {
+    let mut refusal = match workflow::next_status(role, action, facts) {
+        Ok(step) => return Ok((step, None)),
+        Err(e) => e,
+    };
+    for g in grants {
+        match workflow::next_status(g.role, action, facts) {
+            Ok(step) => return Ok((step, Some(g))),
+            Err(e) if workflow::roles_for(action).contains(&g.role) => refusal = e,
+            Err(_) => {}
+        }
+    }
+    Err(refusal)
+}
+
+/// The steps a reader may take now: their own role's, and those of the roles delegated to them.
+fn offered(role: Role, grants: &[Grant], facts: RequestFacts) -> Vec<workflow::AvailableAction> {
+    let mut all = workflow::offered_actions(role, facts);
+    for g in grants {
+        for a in workflow::offered_actions(g.role, facts) {
+            if !all.iter().any(|x| x.action == a.action) {
+                all.push(a);
+            }
+        }
+    }
+    all
+}
+
+/// The history as the separation of duties reads it (register and the like are not decisions
+/// and do not parse as actions: they are left out).
+fn past_steps(history: &[TransitionRow]) -> Result<Vec<delegation::PastStep<'_>>> {
+    history
+        .iter()
+        .filter_map(|t| {
+            let action = Action::parse("action", &t.action).ok()?;
+            Some(
+                Role::parse("role", &t.role).map(|role| delegation::PastStep {
+                    user_id: &t.user_id,
+                    role,
+                    action,
+                }),
+            )
+        })
+        .collect()
 }
 
 fn conflict() -> Error {

@@ -20,14 +20,25 @@ const DAY_MICROS: i64 = 24 * 3_600 * 1_000_000;
 
 impl Service {
     /// What the actor's role can act on, soonest deadline first, with counts per state and the
-    /// number overdue. Administrators and auditors have empty queues.
+    /// number overdue. Administrators and auditors have empty queues. Someone acting for
+    /// another under a delegation in force also sees the delegated role's queue, each of those
+    /// rows marked with whom they act for.
     pub async fn queue(&self, actor: &Actor, page: PageRequest) -> Result<Queue> {
         self.authorize(actor, Role::ALL).await?;
         let limit = check_limit(page.limit)?;
-        let statuses: Vec<String> = queue_states(actor.role)
-            .iter()
-            .map(|s| s.as_str().to_owned())
-            .collect();
+        let own = queue_states(actor.role);
+        let mut statuses: Vec<String> = own.iter().map(|s| s.as_str().to_owned()).collect();
+        // The states only a delegation brings, and the person away whose queue they are.
+        let mut acting: Vec<(String, String)> = Vec::new();
+        for grant in self.grants(actor).await? {
+            for s in queue_states(grant.role) {
+                let s = s.as_str().to_owned();
+                if !statuses.contains(&s) {
+                    statuses.push(s.clone());
+                    acting.push((s, grant.for_name.clone()));
+                }
+            }
+        }
         let after = page.cursor.as_deref().map(parse_cursor).transpose()?;
         let filter = QueueFilter {
             statuses: statuses.clone(),
@@ -53,10 +64,17 @@ impl Service {
             })
             .collect::<Result<Vec<_>>>()?;
         counts.sort_by_key(|c| c.status);
+        let mark = |mut s: RequestSummary| {
+            s.acting_for = acting
+                .iter()
+                .find(|(status, _)| status == s.status.as_str())
+                .map(|(_, name)| name.clone());
+            s
+        };
         Ok(Queue {
             items: items
                 .into_iter()
-                .map(|r| summary(r, now))
+                .map(|r| summary(r, now).map(mark))
                 .collect::<Result<_>>()?,
             next,
             counts,
@@ -193,5 +211,6 @@ pub(crate) fn summary(r: RequestSummaryRow, now: i64) -> Result<RequestSummary> 
         deadline_at: r.deadline_at.map(rfc3339),
         overdue: r.deadline_at.is_some_and(|d| d < now),
         id: r.id,
+        acting_for: None,
     })
 }

@@ -193,6 +193,7 @@ impl Service {
                 name: step.user_name.clone(),
                 role: step.role,
                 at_jalali: step.at_jalali.clone(),
+                acting_for: step.acting_for.clone(),
             })
             .collect();
         let copy = self.issued_copies(&request.id).await? + 1;

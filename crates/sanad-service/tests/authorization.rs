@@ -12,7 +12,7 @@ use sanad_service::{
     NewNotice, NewOrganization, NewRequest, NewUser, NoticeKind, PageRequest, RequestView,
     SearchQuery,
 };
-use sanad_service::{ReportKind, ReportQuery};
+use sanad_service::{BulkItem, NewDelegation, ReportKind, ReportQuery};
 
 fn denied<T: std::fmt::Debug>(res: &Result<T, Error>) -> bool {
     matches!(
@@ -262,6 +262,11 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             &[Role::Admin],
             o.svc.remove_holiday(who, "1405/12/27")
         );
+        check!(
+            "recompute_holidays",
+            &[Role::Admin],
+            o.svc.recompute_holidays(who, 1406)
+        );
         check!("calendar_settings", ALL, o.svc.calendar_settings(who));
         check!(
             "set_thursday_off",
@@ -349,6 +354,43 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             &[Role::Director, Role::Auditor],
             o.svc
                 .report(who, ReportKind::StatusCounts, ReportQuery::default())
+        );
+        check!(
+            "add_delegation",
+            &[Role::Admin],
+            o.svc.add_delegation(
+                who,
+                NewDelegation {
+                    // To themselves: refused by validation once the role may ask.
+                    from: "director".into(),
+                    to: "director".into(),
+                    role: "director".into(),
+                    from_date: "1404/10/06".into(),
+                    until: "1404/10/13".into(),
+                    order: "۱".into(),
+                    note: None,
+                }
+            )
+        );
+        check!("delegations", &[Role::Admin], o.svc.delegations(who, false));
+        check!(
+            "end_delegation",
+            &[Role::Admin],
+            o.svc.end_delegation(who, "none")
+        );
+        check!(
+            "act_many",
+            &[Role::Clerk, Role::Reviewer, Role::Director, Role::Ministry],
+            o.svc.act_many(
+                who,
+                vec![BulkItem {
+                    code: code.clone(),
+                    // A version the request never had: each request is refused, none changed.
+                    expected_version: Some(-1)
+                }],
+                Action::Approve,
+                None
+            )
         );
         check!(
             "change_password",
@@ -637,3 +679,124 @@ on_both_backends!(
         );
     }
 );
+
+// Steps under a delegation, against what the issue states: inside the period the delegate
+// decides as the delegated role; before it, after it and once ended they may not; an
+// overlapping delegation is refused and gives nothing; and the reviewer who forwarded a request
+// may not approve it as acting director.
+on_both_backends!(
+    delegated_steps_inside_and_outside,
+    |b: Backend| async move {
+        use common::{saturday_morning, TestClock};
+        let clock = TestClock::at(saturday_morning());
+        let o = Office::with(b, Some(clock.clone())).await;
+        let leave = |to: &str, from_date: &str, until: &str| NewDelegation {
+            from: "director".into(),
+            to: to.into(),
+            role: "director".into(),
+            from_date: from_date.into(),
+            until: until.into(),
+            order: "۷۷".into(),
+            note: None,
+        };
+        let refused = |res: &Result<RequestView, Error>, message: &str| matches!(res, Err(Error::NotPermitted { message_id, .. }) if *message_id == message);
+
+        // Before the period (it starts tomorrow): refused.
+        let d = o
+            .svc
+            .add_delegation(&o.admin, leave("reviewer2", "1404/10/07", "1404/10/14"))
+            .await
+            .expect("from tomorrow");
+        let r = forwarded(&o, &o.reviewer).await;
+        let res = approve(&o, &o.reviewer2, &r).await;
+        assert!(refused(&res, "error-role-may-not-act"), "before: {res:?}");
+
+        // Overlapping the one recorded: refused, stored nothing, gives the would-be delegate nothing.
+        let overlap = o
+            .svc
+            .add_delegation(&o.admin, leave("clerk", "1404/10/06", "1404/10/08"))
+            .await;
+        assert!(
+            matches!(
+                &overlap,
+                Err(Error::Invalid {
+                    message_id: "error-delegation-overlap",
+                    ..
+                })
+            ),
+            "{overlap:?}"
+        );
+        assert_eq!(
+            o.svc
+                .delegations(&o.admin, false)
+                .await
+                .expect("list")
+                .len(),
+            1
+        );
+
+        // Inside the period: allowed, as director, for the director.
+        clock.advance_hours(24);
+        let res = approve(&o, &o.clerk, &r).await;
+        assert!(
+            refused(&res, "error-role-may-not-act"),
+            "overlapping: {res:?}"
+        );
+        let done = approve(&o, &o.reviewer2, &r).await.expect("inside");
+        let step = done.history.last().expect("step");
+        assert_eq!(
+            (step.role, step.user.as_str()),
+            (Role::Director, "reviewer2")
+        );
+        assert_eq!(step.delegation_id.as_deref(), Some(d.id.as_str()));
+
+        // The reviewer who forwarded it may not approve it as acting director.
+        let own = forwarded(&o, &o.reviewer2).await;
+        let res = approve(&o, &o.reviewer2, &own).await;
+        assert!(
+            refused(&res, "error-sod-approve-own-forward"),
+            "own forward: {res:?}"
+        );
+
+        // After the period: refused.
+        clock.advance_hours(24 * 7);
+        let r = forwarded(&o, &o.reviewer).await;
+        let res = approve(&o, &o.reviewer2, &r).await;
+        assert!(refused(&res, "error-role-may-not-act"), "after: {res:?}");
+
+        // Ended early by the administrator: refused from then on.
+        let d2 = o
+            .svc
+            .add_delegation(&o.admin, leave("reviewer2", "1404/10/14", "1404/10/21"))
+            .await
+            .expect("another week");
+        let r = forwarded(&o, &o.reviewer).await;
+        o.svc.end_delegation(&o.admin, &d2.id).await.expect("end");
+        let res = approve(&o, &o.reviewer2, &r).await;
+        assert!(refused(&res, "error-role-may-not-act"), "ended: {res:?}");
+        // Throughout, the director kept their own rights.
+        approve(&o, &o.director, &r).await.expect("the director");
+    }
+);
+
+/// A fresh request that `who` reviewed and forwarded to the director.
+async fn forwarded(o: &Office, who: &Actor) -> RequestView {
+    drive(
+        o,
+        o.request(),
+        &[(Action::StartReview, who), (Action::Forward, who)],
+    )
+    .await
+}
+
+async fn approve(o: &Office, who: &Actor, r: &RequestView) -> Result<RequestView, Error> {
+    o.svc
+        .act(
+            who,
+            r.tracking_code.as_str(),
+            Action::Approve,
+            None,
+            Some(r.version),
+        )
+        .await
+}

@@ -124,15 +124,25 @@ impl SlipContent {
         } else {
             slip.approvals
                 .iter()
-                .map(|a| {
-                    l10n.format(
+                .map(|a| match &a.acting_for {
+                    // Signed in another's place: the acting title and whom for.
+                    Some(away) => l10n.format(
+                        "slip-approval-line-acting",
+                        &[
+                            ("name", a.name.clone()),
+                            ("role", a.role.as_str().to_owned()),
+                            ("for", away.clone()),
+                            ("at", a.at_jalali.clone()),
+                        ],
+                    ),
+                    None => l10n.format(
                         "slip-approval-line",
                         &[
                             ("name", a.name.clone()),
                             ("role", a.role.as_str().to_owned()),
                             ("at", a.at_jalali.clone()),
                         ],
-                    )
+                    ),
                 })
                 .collect()
         };

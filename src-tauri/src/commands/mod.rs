@@ -26,6 +26,7 @@ pub mod checks;
 pub mod complaints;
 pub mod connection;
 pub mod files;
+pub mod delegations;
 pub mod mail;
 pub mod notices;
 pub mod reports;

@@ -45,6 +45,11 @@ export function RequestTable({ items, testId }: { items: RequestSummary[]; testI
               <Badge variant="light" color={r.overdue ? "red" : "teal"} className="badge-whole">
                 {m.spelled("status", r.status)}
               </Badge>
+              {r.acting_for && (
+                <Badge variant="light" color="grape" ms={4} data-testid="acting-row">
+                  {m.t("delegation-acting-for", { name: r.acting_for })}
+                </Badge>
+              )}
               {r.priority === "urgent" && (
                 <Badge variant="filled" color="orange" ms={4} className="badge-whole">
                   {m.spelled("priority", r.priority)}

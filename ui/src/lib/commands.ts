@@ -4,6 +4,7 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, DeskSignal, Document, ExportFormat, FileWritten, Holiday, KeptFile, Lang, MailSettings, NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
+import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, BulkItem, BulkResult, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, Delegation, DeskSignal, Document, ExportFormat, FileWritten, Holiday, Lang, MailSettings, NewComplaint, NewDelegation, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
 
 export const commands = {
   /** What the window needs at start-up; waits while the desk is still opening its database (`start_stage` says what for), then answers, or answers why it did not open. */
@@ -126,6 +127,15 @@ export const commands = {
   /** The first page of a kept file as a `data:image/png;base64,…` URL for an `<img>`. */
   fileThumbnail: (fileId: string) =>
     invoke<string>("file_thumbnail", { fileId }),
+  delegations: (activeOnly: boolean) =>
+    invoke<Delegation[]>("delegations", { activeOnly }),
+  addDelegation: (delegation: NewDelegation) =>
+    invoke<Delegation>("add_delegation", { delegation }),
+  endDelegation: (id: string) =>
+    invoke<Delegation>("end_delegation", { id }),
+  /** One step on every selected request, each on its own: the answer lists what was applied and what was refused and why. */
+  actMany: (items: BulkItem[], action: Action, note: string | null) =>
+    invoke<BulkResult>("act_many", { items, action, note }),
   noticeBoard: () =>
     invoke<Notice[]>("notice_board"),
   addNotice: (notice: NewNotice) =>

@@ -25,6 +25,7 @@ import { PolicySettings } from "./admin/Policy";
 import { BackupSettings } from "./admin/Backup";
 import { ConnectionSettingsPanel } from "./admin/Connection";
 import { NoticesSettings } from "./admin/Notices";
+import { DelegationsSettings } from "./admin/Delegations";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
 import { DocumentScansButton } from "./admin/DocumentScans";
@@ -282,6 +283,9 @@ export function AdminScreen({
               <Tabs.Tab value="backup" data-testid="tab-backup">
                 {m.t("ui-tab-backup")}
               </Tabs.Tab>
+              <Tabs.Tab value="delegations" data-testid="tab-delegations">
+                {m.t("ui-tab-delegations")}
+              </Tabs.Tab>
               <Tabs.Tab value="notices" data-testid="tab-notices">
                 {m.t("ui-tab-notices")}
               </Tabs.Tab>
@@ -316,6 +320,9 @@ export function AdminScreen({
             </Tabs.Panel>
             <Tabs.Panel value="backup" pt="md">
               <BackupSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="delegations" pt="md">
+              <DelegationsSettings />
             </Tabs.Panel>
             <Tabs.Panel value="notices" pt="md">
               <NoticesSettings />

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
 import { RequestTable } from "../components/RequestTable";
+import { BulkDecision } from "../components/BulkDecision";
 import { useErrorText } from "../components/errors";
 
 /**
@@ -45,6 +46,10 @@ export function QueueScreen() {
       {query.error && <Alert color="red">{text(asCommandError(query.error))}</Alert>}
       {first && items.length === 0 && <Text c="dimmed">{m.t("ui-queue-empty")}</Text>}
       {items.length > 0 && <RequestTable items={items} testId="queue-table" />}
+      {items.length > 0 &&
+        (session.permissions.decides_in_bulk || items.some((r) => r.acting_for)) && (
+          <BulkDecision items={items} />
+        )}
       {query.hasNextPage && (
         <Button variant="light" mt="sm" onClick={() => query.fetchNextPage()}>
           {m.t("ui-more")}

@@ -253,7 +253,13 @@ export function RequestScreen({ code }: { code: string }) {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {m.digits(h.at_jalali)} —{" "}
-                  {m.t("ui-history-by", { user: `\u2068${h.user_name}\u2069`, role: h.role })}
+                  {h.acting_for
+                    ? m.t("ui-history-by-acting", {
+                        user: `\u2068${h.user_name}\u2069`,
+                        role: h.role,
+                        name: `\u2068${h.acting_for}\u2069`,
+                      })
+                    : m.t("ui-history-by", { user: `\u2068${h.user_name}\u2069`, role: h.role })}
                 </Text>
                 {h.note && (
                   <Text size="sm" fs="italic" dir="auto" className="preserve-lines">

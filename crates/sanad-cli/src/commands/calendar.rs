@@ -1,4 +1,4 @@
-//! `sanad holiday list|add|remove`, `sanad setting thursday-off on|off`, `sanad setting
+//! `sanad holiday list|add|remove|recompute`, `sanad setting thursday-off on|off`, `sanad setting
 //! office-hours` and `sanad overdue`.
 
 use sanad_i18n::Localizer;
@@ -25,9 +25,14 @@ pub async fn holiday(
             if days.is_empty() {
                 println!("{}", l10n.text("cli-holidays-empty"));
             }
-            for d in &days {
-                println!("{} | {}", l10n.digits(&d.date.to_string()), d.title);
+            print_holidays(l10n, &days);
+        }
+        HolidayCommand::Recompute { year } => {
+            let days = service.recompute_holidays(&actor, *year).await?;
+            if cli.json {
+                return print_json(&days);
             }
+            print_holidays(l10n, &days);
         }
         HolidayCommand::Add { date, title } => {
             let day = service.add_holiday(&actor, date, title).await?;
@@ -52,6 +57,18 @@ pub async fn holiday(
         }
     }
     Ok(())
+}
+
+/// One line a day; an estimate (a computed lunar day) says so.
+fn print_holidays(l10n: &Localizer, days: &[sanad_service::Holiday]) {
+    for d in days {
+        let mark = if d.estimated {
+            format!(" [{}]", l10n.text("holiday-estimated"))
+        } else {
+            String::new()
+        };
+        println!("{} | {}{}", l10n.digits(&d.date.to_string()), d.title, mark);
+    }
 }
 
 pub async fn setting(

@@ -16,6 +16,7 @@ mod catalog;
 mod complaints;
 mod database;
 mod files;
+mod delegations;
 mod mail;
 mod notices;
 mod reports;
@@ -83,6 +84,7 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
         Command::Overdue(page) => calendar::overdue(cli, l10n, service, page).await,
         Command::Mail(command) => mail::mail(cli, l10n, service, command).await,
         Command::Notice(command) => notices::notice(cli, l10n, service, command).await,
+        Command::Delegation(command) => delegations::delegation(cli, l10n, service, command).await,
         Command::Report {
             kind,
             from,

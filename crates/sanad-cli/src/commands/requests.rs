@@ -2,7 +2,7 @@
 
 use sanad_core::model::Action;
 use sanad_i18n::Localizer;
-use sanad_service::{NewRequest, PageRequest, SearchQuery, Service};
+use sanad_service::{BulkItem, NewRequest, PageRequest, RefusalKind, SearchQuery, Service};
 
 use super::{read_input, sign_in};
 use crate::args::{Cli, PageArgs, RequestCommand, SearchArgs};
@@ -39,6 +39,11 @@ pub async fn request(
         RequestCommand::Attach { .. } | RequestCommand::Files { .. } => {
             return super::files::request(cli, l10n, service, &actor, command).await;
         }
+        RequestCommand::ActMany {
+            action,
+            codes,
+            note,
+        } => return act_many(service, &actor, action, codes, note.as_deref()).await,
         RequestCommand::Act {
             code,
             action,
@@ -56,6 +61,37 @@ pub async fn request(
     }
     output::print_request(l10n, &view);
     Ok(())
+}
+
+/// `request act-many`: always JSON (scripts read each request's outcome); the exit status says
+/// whether all were applied (0), some refused as not permitted (3) or for conflicts (4).
+async fn act_many(
+    service: &Service,
+    actor: &sanad_service::Actor,
+    action: &str,
+    codes: &[String],
+    note: Option<&str>,
+) -> Result<(), CliError> {
+    let action = Action::parse("action", action)?;
+    let items = codes
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .map(|code| BulkItem {
+            code: code.to_owned(),
+            expected_version: None,
+        })
+        .collect();
+    let result = service.act_many(actor, items, action, note).await?;
+    print_json(&result)?;
+    Err(match result.worst() {
+        None => return Ok(()),
+        Some(RefusalKind::NotPermitted | RefusalKind::SeparationOfDuties) => CliError::Exit(3),
+        Some(RefusalKind::Conflict | RefusalKind::StateChanged) => CliError::Exit(4),
+        Some(RefusalKind::NotFound) => CliError::Exit(5),
+        Some(RefusalKind::Invalid) => CliError::Exit(2),
+        Some(RefusalKind::Failed) => CliError::Exit(1),
+    })
 }
 
 pub async fn queue(

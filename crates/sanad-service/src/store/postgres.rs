@@ -15,6 +15,8 @@ pub mod calendar;
 mod common;
 #[path = "ops/complaints.rs"]
 pub mod complaints;
+#[path = "ops/delegations.rs"]
+pub mod delegations;
 #[path = "ops/documents.rs"]
 pub mod documents;
 #[path = "ops/files.rs"]
@@ -54,6 +56,7 @@ pub use backup::*;
 pub use calendar::*;
 pub use changes::*;
 pub use complaints::*;
+pub use delegations::*;
 pub use documents::*;
 pub use files::*;
 pub use notices::*;

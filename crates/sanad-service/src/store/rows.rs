@@ -89,6 +89,12 @@ pub struct TransitionRow {
     pub role: String,
     pub at: i64,
     pub note: Option<String>,
+    /// The person away, when the step was taken under a delegation (`delegation_id`).
+    pub acting_for: Option<String>,
+    /// Their display name, read with the history.
+    #[sqlx(default)]
+    pub acting_for_name: Option<String>,
+    pub delegation_id: Option<String>,
 }
 
 /// Everything a request's page shows, read together (`request_page`).
@@ -297,6 +303,8 @@ pub struct ComplaintStepRow {
 pub struct HolidayRow {
     pub day: String,
     pub title: String,
+    /// Computed (a lunar day's estimate) and not yet confirmed by the administrator.
+    pub estimated: bool,
 }
 
 /// A message waiting in (or gone from) the outbox.
@@ -419,4 +427,21 @@ pub struct NewStoredFile<'a> {
     pub content: &'a [u8],
     pub added_by: &'a str,
     pub added_at: i64,
+}
+
+/// A delegation with the names of the two people (`ops/delegations.rs`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DelegationRow {
+    pub id: String,
+    pub from_user_id: String,
+    pub from_username: String,
+    pub from_name: String,
+    pub to_username: String,
+    pub to_name: String,
+    pub role: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub order_number: String,
+    pub note: Option<String>,
+    pub ended_at: Option<i64>,
 }

@@ -84,7 +84,8 @@ pub async fn insert_request(tx: &mut Tx, new: &NewRequestRow) -> Result<()> {
 pub async fn insert_transition(tx: &mut Tx, t: &TransitionRow) -> Result<()> {
     sqlx::query(
         "INSERT INTO transitions (id, request_id, seq, action, from_status, to_status, user_id, \
-         role, at, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         role, at, note, acting_for, delegation_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&t.id)
     .bind(&t.request_id)
@@ -96,6 +97,8 @@ pub async fn insert_transition(tx: &mut Tx, t: &TransitionRow) -> Result<()> {
     .bind(&t.role)
     .bind(t.at)
     .bind(&t.note)
+    .bind(&t.acting_for)
+    .bind(&t.delegation_id)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -191,8 +194,9 @@ pub async fn request_page(pool: &Pool, code: &str) -> Result<Option<RequestPageR
 }
 
 const HISTORY: &str = "SELECT t.id, t.request_id, t.seq, t.action, t.from_status, t.to_status, \
-    t.user_id, u.username, u.display_name, t.role, t.at, t.note FROM transitions t \
-    JOIN users u ON u.id = t.user_id WHERE t.request_id = $1 ORDER BY t.seq";
+    t.user_id, u.username, u.display_name, t.role, t.at, t.note, t.acting_for, \
+    f.display_name AS acting_for_name, t.delegation_id FROM transitions t \
+    JOIN users u ON u.id = t.user_id LEFT JOIN users f ON f.id = t.acting_for WHERE t.request_id = $1 ORDER BY t.seq";
 
 /// Moves a request to `status` if it is still at `expected_version`; `Ok(false)` when another
 /// desk got there first (nothing is changed then).
