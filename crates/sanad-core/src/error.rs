@@ -253,6 +253,8 @@ impl Error {
                 "holiday" => "error-not-found-holiday",
                 "notice" => "error-not-found-notice",
                 "tracking_code" => "error-not-found-tracking-code",
+                // The public lookup: an unknown code and a wrong PIN are one answer.
+                "tracking_pin" => "error-track-no-match",
                 _ => "error-not-found",
             },
             Error::Storage(_) => "error-storage",

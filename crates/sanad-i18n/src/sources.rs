@@ -18,6 +18,7 @@ pub const FTL_FILES: &[&str] = &[
     "notices.ftl",
     "reports.ftl",
     "reliability.ftl",
+    "portal.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -48,7 +49,7 @@ const FA: &[(&str, &str)] = &[
     (
         "reliability.ftl",
         include_str!("../../../i18n/fa/reliability.ftl"),
-    ),
+    ),    ("portal.ftl", include_str!("../../../i18n/fa/portal.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -79,7 +80,7 @@ const EN: &[(&str, &str)] = &[
     (
         "reliability.ftl",
         include_str!("../../../i18n/en/reliability.ftl"),
-    ),
+    ),    ("portal.ftl", include_str!("../../../i18n/en/portal.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -18,6 +18,10 @@ mod holidays;
 mod keychain;
 mod notices;
 mod outbox;
+mod pin;
+mod portal_accounts;
+mod portal_session;
+mod public_track;
 mod policy;
 mod report_export;
 mod report_files;
@@ -54,6 +58,9 @@ pub use outbox::{
     DeliveryReport, DeliveryState, MailSettings, MailTls, Notification, OUTBOX_EVERY,
 };
 pub use policy::AccountPolicy;
+pub use portal_accounts::{AgencyAccount, NewAgencyUser};
+pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
+pub use public_track::PublicTrack;
 pub use report_export::{report_csv, report_xlsx};
 pub use report_files::ExportFormat;
 pub use reports::{Cell, Report, ReportKind, ReportQuery};

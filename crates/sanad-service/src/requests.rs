@@ -17,6 +17,7 @@ use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
 use crate::store::{
     on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
 };
+use crate::pin::{new_pin, pin_hash};
 use crate::{Actor, Service};
 
 const MAX_DOCUMENTS: usize = 20;
@@ -61,6 +62,17 @@ impl Service {
     /// same key returns that request (as it is now) and registers nothing.
     pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
         self.authorize(actor, &[Role::Clerk]).await?;
+        self.register(actor, new, "desk").await
+    }
+
+    /// [`Service::register_request`] once the caller is authorized: `channel` is where the
+    /// request came in (`desk`, `portal`). The answer carries the follow-up PIN, once.
+    pub(crate) async fn register(
+        &self,
+        actor: &Actor,
+        new: NewRequest,
+        channel: &'static str,
+    ) -> Result<RequestView> {
         self.ensure_writable(actor).await?;
         let idempotency_key = idempotency_key(new.idempotency_key.as_deref())?;
         if let Some(key) = &idempotency_key {
@@ -123,6 +135,7 @@ impl Service {
             note: None,
         };
         let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
+        let pin = new_pin();
         let (requesting, destination, documents) = (
             valid.requesting.clone(),
             valid.destination.clone(),
@@ -159,6 +172,8 @@ impl Service {
                 idempotency_key: idempotency_key.clone(),
             };
             ops::insert_request(w.tx(), &new_row).await?;
+            ops::mark_request_registration(w.tx(), &id, &pin_hash(code.as_str(), &pin), channel)
+                .await?;
             ops::insert_transition(w.tx(), &transition).await?;
             w.audit(AuditDraft {
                 at: now,
@@ -183,7 +198,9 @@ impl Service {
             documents,
             history: vec![transition],
         };
-        self.view_of(actor, &code, page)
+        let mut view = self.view_of(actor, &code, page)?;
+        view.tracking_pin = Some(pin);
+        Ok(view)
     }
 
     /// A request by its tracking code, typed in any digits with or without dashes.
@@ -232,7 +249,7 @@ impl Service {
         note: Option<&str>,
         expected_version: Option<i64>,
     ) -> Result<RequestView> {
-        self.authorize(actor, Role::ALL).await?;
+        self.authorize(actor, crate::service::ANY_ROLE).await?;
         self.ensure_writable(actor).await?;
         let code = TrackingCode::parse(code)?;
         let note = validate::optional_text("note", note, 1000)?;
@@ -419,6 +436,7 @@ impl Service {
                 && workflow::SLIP_STATES.contains(&facts.status),
             history,
             id: row.id,
+            tracking_pin: None,
         })
     }
 

@@ -4,7 +4,7 @@
 //! Public functions: `Service::queue`, `Service::search`. Their SQL: `store/ops/queue.rs`.
 
 use sanad_core::jalali::JalaliDate;
-use sanad_core::model::{DispatchMode, Priority, Role, Status};
+use sanad_core::model::{DispatchMode, Priority, Status};
 use sanad_core::workflow::queue_states;
 use sanad_core::{normalize, Error, Result, TrackingCode};
 
@@ -22,7 +22,7 @@ impl Service {
     /// What the actor's role can act on, soonest deadline first, with counts per state and the
     /// number overdue. Administrators and auditors have empty queues.
     pub async fn queue(&self, actor: &Actor, page: PageRequest) -> Result<Queue> {
-        self.authorize(actor, Role::ALL).await?;
+        self.authorize(actor, crate::service::ANY_ROLE).await?;
         let limit = check_limit(page.limit)?;
         let statuses: Vec<String> = queue_states(actor.role)
             .iter()
