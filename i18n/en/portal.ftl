@@ -70,3 +70,4 @@ portal-csrf-refused = This form is stale or not valid and nothing was saved. Ope
 portal-unavailable = The system cannot reach its database just now. Try again in a few minutes; this page works again once it is back.
 portal-failed = That did not work. Try again.
 portal-too-many = Too many requests from you. Try again a little later.
+error-portal-body = The request body must be JSON with the fields asked for.

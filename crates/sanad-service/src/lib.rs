@@ -20,6 +20,7 @@ mod notices;
 mod outbox;
 mod pin;
 mod portal_accounts;
+mod portal_requests;
 mod portal_session;
 mod public_track;
 mod policy;
@@ -59,6 +60,7 @@ pub use outbox::{
 };
 pub use policy::AccountPolicy;
 pub use portal_accounts::{AgencyAccount, NewAgencyUser};
+pub use portal_requests::{AgencyRequestLine, AgencyRequests};
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
 pub use public_track::PublicTrack;
 pub use report_export::{report_csv, report_xlsx};

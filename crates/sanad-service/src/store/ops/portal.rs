@@ -189,3 +189,20 @@ pub async fn agency_users(pool: &Pool) -> Result<Vec<(String, String)>> {
     .await
     .map_err(storage)
 }
+
+/// An organization's requests, newest first: (tracking code, status, created, deadline).
+pub async fn requests_of_org(
+    pool: &Pool,
+    org_id: &str,
+    limit: i64,
+) -> Result<Vec<(String, String, i64, Option<i64>)>> {
+    sqlx::query_as(
+        "SELECT tracking_code, status, created_at, deadline_at FROM requests \
+         WHERE requesting_org_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(org_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
