@@ -71,3 +71,8 @@ portal-unavailable = The system cannot reach its database just now. Try again in
 portal-failed = That did not work. Try again.
 portal-too-many = Too many requests from you. Try again a little later.
 error-portal-body = The request body must be JSON with the fields asked for.
+
+## The command line
+cli-portal-user-added = Agency officer { $user } added for { $org }.
+cli-portal-user-active = active
+cli-portal-user-inactive = inactive

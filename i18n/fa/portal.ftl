@@ -71,3 +71,8 @@ portal-unavailable = سامانه هم‌اکنون به پایگاه داده �
 portal-failed = کار انجام نشد. دوباره تلاش کنید.
 portal-too-many = درخواست‌های شما بیش از اندازه است. کمی بعد دوباره تلاش کنید.
 error-portal-body = بدنهٔ درخواست باید JSON با فیلدهای خواسته‌شده باشد.
+
+## The command line
+cli-portal-user-added = کاربر دستگاه { $user } برای { $org } افزوده شد.
+cli-portal-user-active = فعال
+cli-portal-user-inactive = غیرفعال

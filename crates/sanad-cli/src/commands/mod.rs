@@ -17,6 +17,7 @@ mod complaints;
 mod database;
 mod mail;
 mod notices;
+mod portal;
 mod reports;
 mod requests;
 mod slip;
@@ -53,6 +54,7 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
             accounts::init(cli, l10n, service, admin, name.as_deref()).await
         }
         Command::User(command) => accounts::user(cli, l10n, service, command).await,
+        Command::PortalUser(command) => portal::portal_user(cli, l10n, service, command).await,
         Command::Org(command) => catalog::org(cli, l10n, service, command).await,
         Command::Doc(command) => catalog::doc(cli, l10n, service, command).await,
         Command::Request(command) => requests::request(cli, l10n, service, command).await,
