@@ -7,6 +7,9 @@ error-portal-org-not-agency = An agency officer must belong to one of the regist
 error-role-needs-organization = Agency officers are added under agency accounts, with the agency they act for.
 error-tracking-pin-format = The follow-up PIN has eight digits.
 
+field-body = Request body
+field-organization-id = Agency
+
 ## Every page
 portal-title = Sanad Desk — agencies' portal
 portal-site-name = Sanad Desk portal
@@ -15,7 +18,8 @@ portal-nav-track = Look up
 portal-nav-login = Agency sign-in
 portal-nav-requests = Agency's requests
 portal-nav-logout = Sign out
-portal-lang-switch = فارسی
+# The language's own name, shown (from the other language's page) as the link to it.
+portal-lang-name = English
 portal-signed-in-as = { $name }, { $org }
 portal-footer = Directorate of Economic Affairs and Finance — sending documents to an agency or a third party
 portal-notices = Notices
@@ -62,6 +66,11 @@ portal-requests-state = State
 portal-requests-registered = Registered
 portal-requests-deadline = Stage deadline
 portal-requests-no-deadline = —
+
+## One request of the agency
+portal-request-heading = Request
+portal-request-history = History
+portal-request-reason = Reason
 
 ## Faults
 portal-error-heading = Error

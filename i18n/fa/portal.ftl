@@ -7,6 +7,9 @@ error-portal-org-not-agency = کاربر دستگاه باید به یکی از 
 error-role-needs-organization = کاربر دستگاه را باید از بخش کاربران دستگاه‌ها افزود، با دستگاهی که از سوی آن کار می‌کند.
 error-tracking-pin-format = رمز پیگیری هشت رقم است.
 
+field-body = بدنهٔ درخواست
+field-organization-id = دستگاه
+
 ## Every page
 portal-title = میز سند — درگاه دستگاه‌ها
 portal-site-name = درگاه میز سند
@@ -15,7 +18,8 @@ portal-nav-track = پیگیری
 portal-nav-login = ورود دستگاه‌ها
 portal-nav-requests = درخواست‌های دستگاه
 portal-nav-logout = خروج
-portal-lang-switch = English
+# The language's own name, shown (from the other language's page) as the link to it.
+portal-lang-name = فارسی
 portal-signed-in-as = { $name }، { $org }
 portal-footer = اداره کل امور اقتصادی و دارایی — خدمت ارسال سند به دستگاه اجرایی یا دستگاه ثالث
 portal-notices = اطلاعیه‌ها
@@ -62,6 +66,11 @@ portal-requests-state = وضعیت
 portal-requests-registered = تاریخ ثبت
 portal-requests-deadline = مهلت مرحله
 portal-requests-no-deadline = —
+
+## One request of the agency
+portal-request-heading = درخواست
+portal-request-history = سابقهٔ درخواست
+portal-request-reason = دلیل
 
 ## Faults
 portal-error-heading = خطا

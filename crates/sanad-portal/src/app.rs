@@ -61,6 +61,7 @@ pub fn router(state: PortalState) -> Router {
             get(pages::password::page).post(pages::password::submit),
         )
         .route("/requests", get(pages::requests::list))
+        .route("/requests/{code}", get(pages::request::show))
         .route("/api/v1/track", post(api::track))
         .route("/style.css", get(assets::style))
         .route("/fonts/{name}", get(assets::font))

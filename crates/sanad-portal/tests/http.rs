@@ -468,3 +468,24 @@ on_both_backends!(hostile_input_is_shown_escaped, |p: Portal| async move {
     let html = text(r).await;
     assert!(html.contains("درخواست ثبت شده و در نوبت بررسی است."), "{html}");
 });
+
+on_both_backends!(another_agencys_request_is_not_found, |p: Portal| async move {
+    let session = p.sign_in("").await;
+    let r = p.get(&format!("/requests/{}", p.code), &session).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = text(r).await;
+    assert!(html.contains("درخواست ثبت شده و در نوبت بررسی است."), "{html}");
+    assert!(!html.contains("کارمند"), "no staff name: {html}");
+    assert!(!html.contains("رضایی"), "no applicant's name: {html}");
+    let theirs = p.get(&format!("/requests/{}", p.other_code), &session).await;
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+    let unknown = sanad_service::TrackingCode::generate_secure();
+    let nothing = p.get(&format!("/requests/{}", unknown.as_str()), &session).await;
+    assert_eq!(nothing.status(), StatusCode::NOT_FOUND);
+    // The same page for both: nothing tells another agency's request from no request.
+    let (a, b) = (text(theirs).await, text(nothing).await);
+    assert_eq!(a, b);
+    assert!(a.contains("پیدا نشد"), "{a}");
+    let garbage = p.get("/requests/<b>x</b>", &session).await;
+    assert_eq!(garbage.status(), StatusCode::NOT_FOUND);
+});

@@ -60,7 +60,7 @@ pub use outbox::{
 };
 pub use policy::AccountPolicy;
 pub use portal_accounts::{AgencyAccount, NewAgencyUser};
-pub use portal_requests::{AgencyRequestLine, AgencyRequests};
+pub use portal_requests::{AgencyRequest, AgencyRequestLine, AgencyRequests, PublicStep};
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
 pub use public_track::PublicTrack;
 pub use report_export::{report_csv, report_xlsx};

@@ -356,7 +356,7 @@ impl Service {
     }
 
     /// The request's page as stored now, or "not found".
-    async fn read_page(&self, code: &TrackingCode) -> Result<RequestPageRows> {
+    pub(crate) async fn read_page(&self, code: &TrackingCode) -> Result<RequestPageRows> {
         on_store!(&self.store, ops, pool => ops::request_page(pool, code.as_str()).await)?
             .ok_or(Error::NotFound { what: "request" })
     }

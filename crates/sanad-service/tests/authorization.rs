@@ -322,6 +322,16 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
                 .report(who, ReportKind::StatusCounts, ReportQuery::default())
         );
         check!(
+            "agency_requests",
+            &[Role::Agency],
+            o.svc.agency_requests(who, 10)
+        );
+        check!(
+            "agency_request",
+            &[Role::Agency],
+            o.svc.agency_request(who, &code)
+        );
+        check!(
             "add_agency_user",
             &[Role::Admin],
             o.svc.add_agency_user(

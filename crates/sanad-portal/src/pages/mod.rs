@@ -17,6 +17,7 @@ use crate::{cookies, faults, lang};
 
 pub mod login;
 pub mod password;
+pub mod request;
 pub mod requests;
 pub mod track;
 
@@ -26,6 +27,8 @@ pub struct Chrome {
     pub lang: &'static str,
     pub dir: &'static str,
     pub other_lang: &'static str,
+    /// The other language's own name, for the link to it.
+    pub other_name: String,
     /// The same page in the other language.
     pub switch_href: String,
     pub signed_in_name: Option<String>,
@@ -73,6 +76,7 @@ impl Chrome {
             lang: lang.code(),
             dir: if lang == Lang::Fa { "rtl" } else { "ltr" },
             other_lang: other.code(),
+            other_name: state.l10n(other).text("portal-lang-name"),
             switch_href: format!("{}?lang={}", parts.uri.path(), other.code()),
             signed_in_name: session.map(|s| s.actor.display_name().to_owned()),
             csrf: session.map(|s| s.csrf_token.clone()),

@@ -10,6 +10,8 @@ use super::{error_page, render, see_other, session_of, Chrome};
 use crate::app::PortalState;
 
 pub struct Row {
+    /// The 12 digits, for the link to the request's page.
+    pub raw_code: String,
     pub code: String,
     pub state: String,
     pub registered: String,
@@ -48,6 +50,7 @@ pub async fn list(State(state): State<PortalState>, request: Request) -> Respons
         .into_iter()
         .map(|r| Row {
             code: chrome.digits(&r.tracking_code_grouped),
+            raw_code: r.tracking_code,
             state: chrome.t(&format!("status-{}", r.status.as_str().replace('_', "-"))),
             registered: chrome.digits(&r.registered_jalali),
             deadline: r

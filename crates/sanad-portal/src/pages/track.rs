@@ -68,7 +68,8 @@ pub async fn lookup(State(state): State<PortalState>, request: Request) -> Respo
         },
     };
     let mut page = TrackPage {
-        code: form.code.clone(),
+        // Shown back as typed, in the page's digits.
+        code: chrome.digits(&form.code),
         error: None,
         result: None,
         csrf: token,
