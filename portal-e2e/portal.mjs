@@ -175,6 +175,25 @@ try {
     await shot("08-requests-after-review");
   });
 
+  await step("the request's page shows its state and public history, no staff names", async () => {
+    await driver.click(await driver.waitForElement("table a"));
+    const text = await driver.bodyText();
+    assert(text.includes("کارشناس در حال بررسی درخواست است."), text);
+    assert(text.includes("سابقهٔ درخواست"), text);
+    assert(!text.includes("کاربر reviewer") && !text.includes("کاربر clerk"), text);
+    await noLatinDigits();
+    await shot("09-request-page");
+  });
+
+  await step("another agency's or an unknown code is not found", async () => {
+    const unknown = code.slice(0, 11) + String((Number(code[11]) + 1) % 10);
+    await driver.go(`/requests/${unknown}`);
+    const text = await driver.bodyText();
+    assert(text.includes("پیدا نشد"), text);
+    await noLatinDigits();
+    await shot("10-request-not-found");
+  });
+
   await step("English is one click away and stays chosen", async () => {
     await driver.click(await driver.waitForElement("nav a[lang=en]"));
     const dir = await driver.execute("return document.documentElement.dir");
@@ -182,7 +201,7 @@ try {
     await driver.go("/");
     const lang = await driver.execute("return document.documentElement.lang");
     assert(lang === "en", `lang=${lang}`);
-    await shot("09-track-english");
+    await shot("11-track-english");
     await driver.click(await driver.waitForElement("nav a[lang=fa]"));
   });
 
@@ -193,7 +212,7 @@ try {
     await driver.go("/requests");
     const path = await driver.execute("return location.pathname");
     assert(path === "/login", path);
-    await shot("10-signed-out");
+    await shot("12-signed-out");
   });
 } finally {
   await driver.quit();
