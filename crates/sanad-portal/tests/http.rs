@@ -488,6 +488,6 @@ on_both_backends!(another_agencys_request_is_not_found, |p: Portal| async move {
     let b = text(nothing).await.replace(unknown.as_str(), "CODE");
     assert_eq!(a, b);
     assert!(a.contains("پیدا نشد"), "{a}");
-    let garbage = p.get("/requests/<b>x</b>", &session).await;
+    let garbage = p.get("/requests/%3Cb%3Ex%3C%2Fb%3E", &session).await;
     assert_eq!(garbage.status(), StatusCode::NOT_FOUND);
 });
