@@ -49,7 +49,8 @@ const FA: &[(&str, &str)] = &[
     (
         "reliability.ftl",
         include_str!("../../../i18n/fa/reliability.ftl"),
-    ),    ("portal.ftl", include_str!("../../../i18n/fa/portal.ftl")),
+    ),
+    ("portal.ftl", include_str!("../../../i18n/fa/portal.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -80,7 +81,8 @@ const EN: &[(&str, &str)] = &[
     (
         "reliability.ftl",
         include_str!("../../../i18n/en/reliability.ftl"),
-    ),    ("portal.ftl", include_str!("../../../i18n/en/portal.ftl")),
+    ),
+    ("portal.ftl", include_str!("../../../i18n/en/portal.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -35,7 +35,9 @@ pub fn set(state: &PortalState, name: &str, value: &str, max_age: Option<i64>) -
     } else {
         ""
     };
-    let age = max_age.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+    let age = max_age
+        .map(|s| format!("; Max-Age={s}"))
+        .unwrap_or_default();
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict{secure}{age}")
 }
 

@@ -9,7 +9,11 @@ use sanad_portal::{router, PortalConfig, PortalState};
 use sanad_service::{default_database_url, Service};
 
 #[derive(Parser)]
-#[command(name = "sanad-portal", version, about = "Sanad Desk's web portal for agencies")]
+#[command(
+    name = "sanad-portal",
+    version,
+    about = "Sanad Desk's web portal for agencies"
+)]
 struct Args {
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8088")]

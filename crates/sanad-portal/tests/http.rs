@@ -28,9 +28,8 @@ struct Portal {
 
 async fn portal(postgres: bool) -> Portal {
     let (url, dir) = if postgres {
-        let admin = std::env::var("SANAD_TEST_PG_URL").expect(
-            "SANAD_TEST_PG_URL is not set: run the tests with the README's test command",
-        );
+        let admin = std::env::var("SANAD_TEST_PG_URL")
+            .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
         let name = format!("sanad_test_{}", uuid::Uuid::now_v7().simple());
         let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
         sqlx::query(&format!("CREATE DATABASE {name}"))
@@ -45,7 +44,9 @@ async fn portal(postgres: bool) -> Portal {
         (url, Some(dir))
     };
     let svc = Service::connect(&url).await.expect("connect");
-    svc.init_admin("admin", "مسئول", PASSWORD).await.expect("init");
+    svc.init_admin("admin", "مسئول", PASSWORD)
+        .await
+        .expect("init");
     let admin = svc.login("admin", PASSWORD).await.expect("admin");
     svc.add_user(
         &admin,
@@ -175,7 +176,8 @@ impl Portal {
             .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect::<Vec<_>>()
             .join("&");
-        let mut r = Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        let mut r =
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if !cookie.is_empty() {
             r = r.header(header::COOKIE, cookie);
         }
@@ -204,7 +206,11 @@ impl Portal {
             .post_form(
                 "/login",
                 &cookie,
-                &[("csrf", &token), ("username", "officer"), ("password", PASSWORD)],
+                &[
+                    ("csrf", &token),
+                    ("username", "officer"),
+                    ("password", PASSWORD),
+                ],
             )
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -263,231 +269,352 @@ fn header_of<'a>(r: &'a Response<Body>, name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-on_both_backends!(every_route_answers_with_the_security_headers, |p: Portal| async move {
-    let code = p.code.clone();
-    let json = p
-        .post_json("/api/v1/track", "fa", serde_json::json!({"code": code, "pin": "1"}))
-        .await;
-    let mut answers = vec![("api", json)];
-    for path in ["/", "/login", "/requests", "/password", "/style.css",
-        "/fonts/Vazirmatn-Regular.woff2", "/no-such-page", "/?lang=en"]
-    {
-        answers.push((path, p.get(path, "").await));
-    }
-    for (path, r) in &answers {
-        assert_eq!(header_of(r, "content-security-policy"), CSP, "{path}");
-        assert_eq!(header_of(r, "x-content-type-options"), "nosniff", "{path}");
-        assert_eq!(header_of(r, "x-frame-options"), "DENY", "{path}");
-        assert_eq!(header_of(r, "referrer-policy"), "no-referrer", "{path}");
-        let cache = header_of(r, "cache-control");
-        if path.starts_with("/fonts") || *path == "/style.css" {
-            assert!(cache.starts_with("public"), "{path}: {cache}");
-        } else {
-            assert_eq!(cache, "no-store", "{path}");
-        }
-    }
-    let (_, front) = answers.iter().find(|(p, _)| *p == "/").expect("front");
-    assert_eq!(front.status(), StatusCode::OK);
-    let (_, missing) = answers.iter().find(|(p, _)| *p == "/no-such-page").expect("404");
-    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
-    let (_, protected) = answers.iter().find(|(p, _)| *p == "/requests").expect("requests");
-    assert_eq!(protected.status(), StatusCode::SEE_OTHER);
-    let (_, english) = answers.iter().find(|(p, _)| *p == "/?lang=en").expect("en");
-    assert!(set_cookie(english, "sanad_lang").is_some_and(|c| c == "sanad_lang=en"));
-    // Persian, right to left, by default; no script anywhere; English when chosen.
-    let html = text(p.get("/", "").await).await;
-    assert!(html.contains(r#"<html lang="fa" dir="rtl">"#), "{html}");
-    assert!(!html.contains("<script"), "{html}");
-    assert!(!html.contains("style="), "{html}");
-    let html = text(p.get("/", "sanad_lang=en").await).await;
-    assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{html}");
-});
-
-on_both_backends!(signing_in_makes_a_new_session_and_never_adopts_one, |p: Portal| async move {
-    // An attacker plants a session id of their choosing before the officer signs in.
-    let planted = "sanad_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-    let (form_cookie, token) = p.form_token().await;
-    let r = p
-        .post_form(
-            "/login",
-            &format!("{form_cookie}; {planted}"),
-            &[("csrf", &token), ("username", "officer"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(header_of(&r, "location"), "/requests");
-    let line = set_cookie_line(&r, "sanad_session").expect("session cookie");
-    assert!(line.contains("HttpOnly") && line.contains("SameSite=Strict"), "{line}");
-    assert!(!line.contains("Secure"), "plain loopback: {line}");
-    let session = line.split(';').next().expect("pair").to_owned();
-    assert_ne!(session, planted);
-    // The planted id opens nothing; the new one opens the agency's own requests only.
-    assert_eq!(p.get("/requests", planted).await.status(), StatusCode::SEE_OTHER);
-    let r = p.get("/requests", &session).await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let html = text(r).await;
-    let grouped = |code: &str| {
-        sanad_i18n::to_persian_digits(&format!("{}-{}-{}", &code[..4], &code[4..8], &code[8..]))
-    };
-    assert!(html.contains(&grouped(&p.code)), "{html}");
-    assert!(!html.contains(&grouped(&p.other_code)), "another agency's request: {html}");
-    assert!(html.contains("اداره کل راه و شهرسازی"));
-    assert!(!html.contains("رضایی"), "no applicant's name in the list");
-    // Signing out ends it.
-    let csrf = hidden(&html, "csrf").expect("sign-out token");
-    let r = p.post_form("/logout", &session, &[("csrf", &csrf)]).await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(p.get("/requests", &session).await.status(), StatusCode::SEE_OTHER);
-    // Staff cannot sign in on the portal.
-    let (form_cookie, token) = p.form_token().await;
-    let r = p
-        .post_form(
-            "/login",
-            &form_cookie,
-            &[("csrf", &token), ("username", "clerk"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-    assert!(set_cookie(&r, "sanad_session").is_none());
-});
-
-on_both_backends!(a_form_without_its_token_changes_nothing, |p: Portal| async move {
-    // Sign-in without the form's token: refused, no session.
-    let r = p
-        .post_form("/login", "", &[("username", "officer"), ("password", PASSWORD)])
-        .await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert!(set_cookie(&r, "sanad_session").is_none());
-    assert!(text(r).await.contains("چیزی ثبت نشد"));
-    // A token from another browser (cookie and field disagree): refused too.
-    let (_, token) = p.form_token().await;
-    let (other_cookie, _) = p.form_token().await;
-    let r = p
-        .post_form(
-            "/login",
-            &other_cookie,
-            &[("csrf", &token), ("username", "officer"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    // Signed in, a password change without the session's token: refused, password unchanged.
-    let session = p.sign_in("").await;
-    let r = p
-        .post_form(
-            "/password",
-            &session,
-            &[("current", PASSWORD), ("new", "another-horse-10"), ("repeat", "another-horse-10")],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert!(p.svc.portal_login("officer", PASSWORD).await.is_ok());
-    assert!(p.svc.portal_login("officer", "another-horse-10").await.is_err());
-    // Sign-out without the token: refused, the session still open.
-    let r = p.post_form("/logout", &session, &[("csrf", "wrong")]).await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert_eq!(p.get("/requests", &session).await.status(), StatusCode::OK);
-});
-
-on_both_backends!(the_lookup_api_answers_alike_for_wrong_pin_and_unknown_code, |p: Portal| async move {
-    let code = p.code.clone();
-    let r = p
-        .post_json("/api/v1/track", "fa", serde_json::json!({"code": code, "pin": p.pin}))
-        .await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let body: serde_json::Value = serde_json::from_str(&text(r).await).expect("json");
-    assert_eq!(body["state"], "submitted");
-    assert_eq!(body["stateText"], "درخواست ثبت شده و در نوبت بررسی است.");
-    assert!(!body.to_string().contains("رضایی"));
-    let wrong = if p.pin == "12345678" { "87654321" } else { "12345678" };
-    let unknown = sanad_service::TrackingCode::generate_secure();
-    let by_pin = p
-        .post_json("/api/v1/track", "fa", serde_json::json!({"code": code, "pin": wrong}))
-        .await;
-    let by_code = p
-        .post_json(
-            "/api/v1/track",
-            "fa",
-            serde_json::json!({"code": unknown.as_str(), "pin": p.pin}),
-        )
-        .await;
-    assert_eq!(by_pin.status(), StatusCode::NOT_FOUND);
-    assert_eq!(by_code.status(), StatusCode::NOT_FOUND);
-    let (a, b) = (text(by_pin).await, text(by_code).await);
-    assert_eq!(a, b, "the same answer");
-    let body: serde_json::Value = serde_json::from_str(&a).expect("json");
-    assert_eq!(body["error"]["code"], "not_found");
-    assert_eq!(body["error"]["messageId"], "error-track-no-match");
-    assert!(body["error"]["message"].as_str().is_some_and(|m| m.contains("رمز پیگیری")));
-    // English when asked.
-    let r = p
-        .post_json("/api/v1/track", "en-US,en;q=0.9", serde_json::json!({"code": code, "pin": wrong}))
-        .await;
-    let body: serde_json::Value = serde_json::from_str(&text(r).await).expect("json");
-    assert!(body["error"]["message"].as_str().is_some_and(|m| m.starts_with("No request")));
-    // Not JSON: 422 naming the body.
-    let r = p
-        .send(
-            Request::post("/api/v1/track")
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from("{not json"))
-                .expect("request"),
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    // Three more wrong PINs make five for this code: locked, 429, saying until when in Persian.
-    for _ in 0..2 {
-        p.post_json("/api/v1/track", "fa", serde_json::json!({"code": code, "pin": wrong}))
+on_both_backends!(
+    every_route_answers_with_the_security_headers,
+    |p: Portal| async move {
+        let code = p.code.clone();
+        let json = p
+            .post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": code, "pin": "1"}),
+            )
             .await;
+        let mut answers = vec![("api", json)];
+        for path in [
+            "/",
+            "/login",
+            "/requests",
+            "/password",
+            "/style.css",
+            "/fonts/Vazirmatn-Regular.woff2",
+            "/no-such-page",
+            "/?lang=en",
+        ] {
+            answers.push((path, p.get(path, "").await));
+        }
+        for (path, r) in &answers {
+            assert_eq!(header_of(r, "content-security-policy"), CSP, "{path}");
+            assert_eq!(header_of(r, "x-content-type-options"), "nosniff", "{path}");
+            assert_eq!(header_of(r, "x-frame-options"), "DENY", "{path}");
+            assert_eq!(header_of(r, "referrer-policy"), "no-referrer", "{path}");
+            let cache = header_of(r, "cache-control");
+            if path.starts_with("/fonts") || *path == "/style.css" {
+                assert!(cache.starts_with("public"), "{path}: {cache}");
+            } else {
+                assert_eq!(cache, "no-store", "{path}");
+            }
+        }
+        let (_, front) = answers.iter().find(|(p, _)| *p == "/").expect("front");
+        assert_eq!(front.status(), StatusCode::OK);
+        let (_, missing) = answers
+            .iter()
+            .find(|(p, _)| *p == "/no-such-page")
+            .expect("404");
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        let (_, protected) = answers
+            .iter()
+            .find(|(p, _)| *p == "/requests")
+            .expect("requests");
+        assert_eq!(protected.status(), StatusCode::SEE_OTHER);
+        let (_, english) = answers.iter().find(|(p, _)| *p == "/?lang=en").expect("en");
+        assert!(set_cookie(english, "sanad_lang").is_some_and(|c| c == "sanad_lang=en"));
+        // Persian, right to left, by default; no script anywhere; English when chosen.
+        let html = text(p.get("/", "").await).await;
+        assert!(html.contains(r#"<html lang="fa" dir="rtl">"#), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+        let html = text(p.get("/", "sanad_lang=en").await).await;
+        assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{html}");
     }
-    let r = p
-        .post_json("/api/v1/track", "fa", serde_json::json!({"code": code, "pin": wrong}))
-        .await;
-    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
-    let body: serde_json::Value = serde_json::from_str(&text(r).await).expect("json");
-    let message = body["error"]["message"].as_str().expect("message").to_owned();
-    assert!(message.contains("۱۴"), "{message}");
-    assert!(!message.chars().any(|c| c.is_ascii_digit()), "{message}");
-});
+);
+
+on_both_backends!(
+    signing_in_makes_a_new_session_and_never_adopts_one,
+    |p: Portal| async move {
+        // An attacker plants a session id of their choosing before the officer signs in.
+        let planted =
+            "sanad_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        let (form_cookie, token) = p.form_token().await;
+        let r = p
+            .post_form(
+                "/login",
+                &format!("{form_cookie}; {planted}"),
+                &[
+                    ("csrf", &token),
+                    ("username", "officer"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(header_of(&r, "location"), "/requests");
+        let line = set_cookie_line(&r, "sanad_session").expect("session cookie");
+        assert!(
+            line.contains("HttpOnly") && line.contains("SameSite=Strict"),
+            "{line}"
+        );
+        assert!(!line.contains("Secure"), "plain loopback: {line}");
+        let session = line.split(';').next().expect("pair").to_owned();
+        assert_ne!(session, planted);
+        // The planted id opens nothing; the new one opens the agency's own requests only.
+        assert_eq!(
+            p.get("/requests", planted).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let r = p.get("/requests", &session).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = text(r).await;
+        let grouped = |code: &str| {
+            sanad_i18n::to_persian_digits(&format!("{}-{}-{}", &code[..4], &code[4..8], &code[8..]))
+        };
+        assert!(html.contains(&grouped(&p.code)), "{html}");
+        assert!(
+            !html.contains(&grouped(&p.other_code)),
+            "another agency's request: {html}"
+        );
+        assert!(html.contains("اداره کل راه و شهرسازی"));
+        assert!(!html.contains("رضایی"), "no applicant's name in the list");
+        // Signing out ends it.
+        let csrf = hidden(&html, "csrf").expect("sign-out token");
+        let r = p.post_form("/logout", &session, &[("csrf", &csrf)]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            p.get("/requests", &session).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        // Staff cannot sign in on the portal.
+        let (form_cookie, token) = p.form_token().await;
+        let r = p
+            .post_form(
+                "/login",
+                &form_cookie,
+                &[
+                    ("csrf", &token),
+                    ("username", "clerk"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        assert!(set_cookie(&r, "sanad_session").is_none());
+    }
+);
+
+on_both_backends!(
+    a_form_without_its_token_changes_nothing,
+    |p: Portal| async move {
+        // Sign-in without the form's token: refused, no session.
+        let r = p
+            .post_form(
+                "/login",
+                "",
+                &[("username", "officer"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert!(set_cookie(&r, "sanad_session").is_none());
+        assert!(text(r).await.contains("چیزی ثبت نشد"));
+        // A token from another browser (cookie and field disagree): refused too.
+        let (_, token) = p.form_token().await;
+        let (other_cookie, _) = p.form_token().await;
+        let r = p
+            .post_form(
+                "/login",
+                &other_cookie,
+                &[
+                    ("csrf", &token),
+                    ("username", "officer"),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        // Signed in, a password change without the session's token: refused, password unchanged.
+        let session = p.sign_in("").await;
+        let r = p
+            .post_form(
+                "/password",
+                &session,
+                &[
+                    ("current", PASSWORD),
+                    ("new", "another-horse-10"),
+                    ("repeat", "another-horse-10"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert!(p.svc.portal_login("officer", PASSWORD).await.is_ok());
+        assert!(p
+            .svc
+            .portal_login("officer", "another-horse-10")
+            .await
+            .is_err());
+        // Sign-out without the token: refused, the session still open.
+        let r = p.post_form("/logout", &session, &[("csrf", "wrong")]).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert_eq!(p.get("/requests", &session).await.status(), StatusCode::OK);
+    }
+);
+
+on_both_backends!(
+    the_lookup_api_answers_alike_for_wrong_pin_and_unknown_code,
+    |p: Portal| async move {
+        let code = p.code.clone();
+        let r = p
+            .post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": code, "pin": p.pin}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let body: serde_json::Value = serde_json::from_str(&text(r).await).expect("json");
+        assert_eq!(body["state"], "submitted");
+        assert_eq!(body["stateText"], "درخواست ثبت شده و در نوبت بررسی است.");
+        assert!(!body.to_string().contains("رضایی"));
+        let wrong = if p.pin == "12345678" {
+            "87654321"
+        } else {
+            "12345678"
+        };
+        let unknown = sanad_service::TrackingCode::generate_secure();
+        let by_pin = p
+            .post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": code, "pin": wrong}),
+            )
+            .await;
+        let by_code = p
+            .post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": unknown.as_str(), "pin": p.pin}),
+            )
+            .await;
+        assert_eq!(by_pin.status(), StatusCode::NOT_FOUND);
+        assert_eq!(by_code.status(), StatusCode::NOT_FOUND);
+        let (a, b) = (text(by_pin).await, text(by_code).await);
+        assert_eq!(a, b, "the same answer");
+        let body: serde_json::Value = serde_json::from_str(&a).expect("json");
+        assert_eq!(body["error"]["code"], "not_found");
+        assert_eq!(body["error"]["messageId"], "error-track-no-match");
+        assert!(body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("رمز پیگیری")));
+        // English when asked.
+        let r = p
+            .post_json(
+                "/api/v1/track",
+                "en-US,en;q=0.9",
+                serde_json::json!({"code": code, "pin": wrong}),
+            )
+            .await;
+        let body: serde_json::Value = serde_json::from_str(&text(r).await).expect("json");
+        assert!(body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("No request")));
+        // Not JSON: 422 naming the body.
+        let r = p
+            .send(
+                Request::post("/api/v1/track")
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from("{not json"))
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // Three more wrong PINs make five for this code: locked, 429, saying until when in Persian.
+        for _ in 0..2 {
+            p.post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": code, "pin": wrong}),
+            )
+            .await;
+        }
+        let r = p
+            .post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": code, "pin": wrong}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+        let body: serde_json::Value = serde_json::from_str(&text(r).await).expect("json");
+        let message = body["error"]["message"]
+            .as_str()
+            .expect("message")
+            .to_owned();
+        assert!(message.contains("۱۴"), "{message}");
+        assert!(!message.chars().any(|c| c.is_ascii_digit()), "{message}");
+    }
+);
 
 on_both_backends!(hostile_input_is_shown_escaped, |p: Portal| async move {
     let (cookie, token) = p.form_token().await;
     let hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>";
     let r = p
-        .post_form("/", &cookie, &[("csrf", &token), ("code", hostile), ("pin", "1")])
+        .post_form(
+            "/",
+            &cookie,
+            &[("csrf", &token), ("code", hostile), ("pin", "1")],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = text(r).await;
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(!html.contains("<img src=x"), "{html}");
-    assert!(html.contains("&lt;script&gt;") || html.contains("&#60;script&#62;"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;") || html.contains("&#60;script&#62;"),
+        "{html}"
+    );
     // The right code and PIN through the page: the state in Persian.
     let r = p
-        .post_form("/", &cookie, &[("csrf", &token), ("code", &p.code), ("pin", &p.pin)])
+        .post_form(
+            "/",
+            &cookie,
+            &[("csrf", &token), ("code", &p.code), ("pin", &p.pin)],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     let html = text(r).await;
-    assert!(html.contains("درخواست ثبت شده و در نوبت بررسی است."), "{html}");
+    assert!(
+        html.contains("درخواست ثبت شده و در نوبت بررسی است."),
+        "{html}"
+    );
 });
 
-on_both_backends!(another_agencys_request_is_not_found, |p: Portal| async move {
-    let session = p.sign_in("").await;
-    let r = p.get(&format!("/requests/{}", p.code), &session).await;
-    assert_eq!(r.status(), StatusCode::OK);
-    let html = text(r).await;
-    assert!(html.contains("درخواست ثبت شده و در نوبت بررسی است."), "{html}");
-    assert!(!html.contains("کارمند"), "no staff name: {html}");
-    assert!(!html.contains("رضایی"), "no applicant's name: {html}");
-    let theirs = p.get(&format!("/requests/{}", p.other_code), &session).await;
-    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
-    let unknown = sanad_service::TrackingCode::generate_secure();
-    let nothing = p.get(&format!("/requests/{}", unknown.as_str()), &session).await;
-    assert_eq!(nothing.status(), StatusCode::NOT_FOUND);
-    // The same page for both (but the code in the language link): nothing tells another
-    // agency's request from no request.
-    let a = text(theirs).await.replace(&p.other_code, "CODE");
-    let b = text(nothing).await.replace(unknown.as_str(), "CODE");
-    assert_eq!(a, b);
-    assert!(a.contains("پیدا نشد"), "{a}");
-    let garbage = p.get("/requests/%3Cb%3Ex%3C%2Fb%3E", &session).await;
-    assert_eq!(garbage.status(), StatusCode::NOT_FOUND);
-});
+on_both_backends!(
+    another_agencys_request_is_not_found,
+    |p: Portal| async move {
+        let session = p.sign_in("").await;
+        let r = p.get(&format!("/requests/{}", p.code), &session).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = text(r).await;
+        assert!(
+            html.contains("درخواست ثبت شده و در نوبت بررسی است."),
+            "{html}"
+        );
+        assert!(!html.contains("کارمند"), "no staff name: {html}");
+        assert!(!html.contains("رضایی"), "no applicant's name: {html}");
+        let theirs = p
+            .get(&format!("/requests/{}", p.other_code), &session)
+            .await;
+        assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+        let unknown = sanad_service::TrackingCode::generate_secure();
+        let nothing = p
+            .get(&format!("/requests/{}", unknown.as_str()), &session)
+            .await;
+        assert_eq!(nothing.status(), StatusCode::NOT_FOUND);
+        // The same page for both (but the code in the language link): nothing tells another
+        // agency's request from no request.
+        let a = text(theirs).await.replace(&p.other_code, "CODE");
+        let b = text(nothing).await.replace(unknown.as_str(), "CODE");
+        assert_eq!(a, b);
+        assert!(a.contains("پیدا نشد"), "{a}");
+        let garbage = p.get("/requests/%3Cb%3Ex%3C%2Fb%3E", &session).await;
+        assert_eq!(garbage.status(), StatusCode::NOT_FOUND);
+    }
+);

@@ -72,7 +72,11 @@ mod tests {
         assert!(pin.bytes().all(|b| b.is_ascii_digit()));
         let stored = pin_hash("358122904417", &pin);
         assert!(pin_matches(&stored, "358122904417", &pin));
-        let other = if pin == "00000000" { "00000001" } else { "00000000" };
+        let other = if pin == "00000000" {
+            "00000001"
+        } else {
+            "00000000"
+        };
         assert!(!pin_matches(&stored, "358122904417", other));
         assert!(!pin_matches(&stored, "358122904418", &pin));
         assert!(!pin_matches("garbage", "358122904417", &pin));

@@ -38,7 +38,11 @@ pub struct AgencyAccount {
 
 impl Service {
     /// Adds an agency officer bound to one agency. Administrator only.
-    pub async fn add_agency_user(&self, actor: &Actor, new: NewAgencyUser) -> Result<AgencyAccount> {
+    pub async fn add_agency_user(
+        &self,
+        actor: &Actor,
+        new: NewAgencyUser,
+    ) -> Result<AgencyAccount> {
         self.authorize(actor, &[Role::Admin]).await?;
         let (username, key) = check_username(&new.username)?;
         let display_name = validate::required_text("display_name", &new.display_name, 100)?;

@@ -43,11 +43,9 @@ impl Service {
     /// The signed-in agency officer's organization's requests, newest first (at most `limit`).
     pub async fn agency_requests(&self, actor: &Actor, limit: i64) -> Result<AgencyRequests> {
         let user = self.authorize_user(actor, USES_PORTAL, false).await?;
-        let org_id = user
-            .organization_id
-            .ok_or(Error::NotFound {
-                what: "organization",
-            })?;
+        let org_id = user.organization_id.ok_or(Error::NotFound {
+            what: "organization",
+        })?;
         let limit = limit.clamp(1, MAX_LIST);
         let (org, rows) = on_store!(&self.store, ops, pool => {
             (ops::org_by_id(pool, &org_id).await?, ops::requests_of_org(pool, &org_id, limit).await?)
@@ -142,7 +140,9 @@ impl Service {
             state_message_id: format!("track-request-{spelled}"),
             next_step_message_id: format!("track-request-next-{spelled}"),
             since_jalali: format_datetime_tehran(from_micros(row.status_since)),
-            deadline_jalali: row.deadline_at.map(|d| format_datetime_tehran(from_micros(d))),
+            deadline_jalali: row
+                .deadline_at
+                .map(|d| format_datetime_tehran(from_micros(d))),
             history,
         })
     }

@@ -87,7 +87,8 @@ impl Service {
     /// officer; `None` otherwise (the portal then asks to sign in). Counts as activity.
     pub async fn portal_session(&self, token: &str) -> Result<Option<PortalSession>> {
         let id_hash = token_hash(token);
-        let Some(row) = on_store!(&self.store, ops, pool => ops::portal_session(pool, &id_hash).await)?
+        let Some(row) =
+            on_store!(&self.store, ops, pool => ops::portal_session(pool, &id_hash).await)?
         else {
             return Ok(None);
         };

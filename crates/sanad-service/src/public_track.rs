@@ -53,7 +53,10 @@ impl Service {
         crate::database_file::check_store(&self.store)?;
         let code = TrackingCode::parse(code)?;
         let pin = normalize::identifier(pin);
-        let keys = [format!("address:{client}"), format!("code:{}", code.as_str())];
+        let keys = [
+            format!("address:{client}"),
+            format!("code:{}", code.as_str()),
+        ];
         let now = self.now_micros();
         let audit = |action: &str, detail: serde_json::Value| AuditDraft {
             at: now,
@@ -64,8 +67,7 @@ impl Service {
             detail,
         };
         let locks = on_store!(&self.store, ops, pool => ops::track_locks(pool, &keys).await)?;
-        if let Some(until) = locks.into_iter().filter(|u| *u > now).max()
-        {
+        if let Some(until) = locks.into_iter().filter(|u| *u > now).max() {
             self.record(audit("track.locked", json!({ "client": client })))
                 .await?;
             return Err(locked_until(until));
@@ -80,13 +82,17 @@ impl Service {
         ) && stored.is_some();
         match row {
             Some(row) if matched => {
-                self.record(audit("track.lookup", json!({ "client": client, "found": true })))
-                    .await?;
+                self.record(audit(
+                    "track.lookup",
+                    json!({ "client": client, "found": true }),
+                ))
+                .await?;
                 answer(&code, &row.kind, &row.status, row.status_since, lang)
             }
             _ => {
                 let limits = [
-                    self.setting_or("portal.track_failures_per_address", 20).await?,
+                    self.setting_or("portal.track_failures_per_address", 20)
+                        .await?,
                     self.setting_or("portal.track_failures_per_code", 5).await?,
                 ];
                 let window = i64::from(self.setting_or("portal.track_window_minutes", 60).await?);

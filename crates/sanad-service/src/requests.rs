@@ -14,10 +14,10 @@ use serde_json::json;
 use crate::catalog::{doc_view, org_view};
 use crate::clock::from_micros;
 use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
+use crate::pin::{new_pin, pin_hash};
 use crate::store::{
     on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
 };
-use crate::pin::{new_pin, pin_hash};
 use crate::{Actor, Service};
 
 const MAX_DOCUMENTS: usize = 20;

@@ -109,8 +109,13 @@ impl Service {
         let verified = verify_password(&user.password_hash, password);
         let role = Role::parse("role", &user.role)?;
         if verified && user.active && !front.admits(role) {
-            self.record(user_event(&user, "user.login_wrong_front_end", now, json!({})))
-                .await?;
+            self.record(user_event(
+                &user,
+                "user.login_wrong_front_end",
+                now,
+                json!({}),
+            ))
+            .await?;
             return Err(Error::AuthenticationFailed);
         }
         if verified && user.active {
@@ -391,7 +396,12 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-pub(crate) fn user_event(user: &UserRow, action: &str, at: i64, detail: serde_json::Value) -> AuditDraft {
+pub(crate) fn user_event(
+    user: &UserRow,
+    action: &str,
+    at: i64,
+    detail: serde_json::Value,
+) -> AuditDraft {
     AuditDraft {
         at,
         user_id: Some(user.id.clone()),

@@ -8,9 +8,9 @@ use common::{Backend, Office, PASSWORD};
 use sanad_core::model::{Action, ComplaintStatus, Role, Status};
 use sanad_i18n::Lang;
 use sanad_service::{
-    AccountPolicy, Actor, ComplaintQuery, Error, MailSettings, MailTls, NewComplaint, NewDocument,
-    NewAgencyUser, NewNotice, NewOrganization, NewRequest, NewUser, NoticeKind, PageRequest, RequestView,
-    SearchQuery,
+    AccountPolicy, Actor, ComplaintQuery, Error, MailSettings, MailTls, NewAgencyUser,
+    NewComplaint, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, NoticeKind,
+    PageRequest, RequestView, SearchQuery,
 };
 use sanad_service::{ReportKind, ReportQuery};
 

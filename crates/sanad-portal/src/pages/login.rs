@@ -106,9 +106,7 @@ pub async fn submit(State(state): State<PortalState>, request: Request) -> Respo
                 // A locked account says until when.
                 sanad_service::Error::NotPermitted { .. } => (
                     StatusCode::FORBIDDEN,
-                    page.chrome
-                        .localizer()
-                        .message(e.message_id(), &e.args()),
+                    page.chrome.localizer().message(e.message_id(), &e.args()),
                 ),
                 _ => faults::for_page(&e, page.chrome.localizer()),
             };

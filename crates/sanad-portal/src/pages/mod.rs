@@ -42,7 +42,11 @@ pub struct Chrome {
 
 impl Chrome {
     /// The frame for the request in `parts`, signed in as `session` or not.
-    pub async fn new(parts: &Parts, state: &PortalState, session: Option<&PortalSession>) -> Chrome {
+    pub async fn new(
+        parts: &Parts,
+        state: &PortalState,
+        session: Option<&PortalSession>,
+    ) -> Chrome {
         let (lang, chosen) = lang::of_page(parts);
         let l10n = state.l10n(lang);
         let other = match lang {
@@ -128,10 +132,7 @@ pub fn render<T: Template>(status: StatusCode, cookies: Vec<String>, page: &T) -
     };
     let mut response = (
         status,
-        [(
-            axum::http::header::CONTENT_TYPE,
-            "text/html; charset=utf-8",
-        )],
+        [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
         html,
     )
         .into_response();
@@ -175,7 +176,10 @@ pub async fn read_form<T: serde::de::DeserializeOwned>(
     body: axum::body::Body,
 ) -> Option<T> {
     let request = axum::extract::Request::from_parts(parts.clone(), body);
-    axum::Form::<T>::from_request(request, &()).await.ok().map(|f| f.0)
+    axum::Form::<T>::from_request(request, &())
+        .await
+        .ok()
+        .map(|f| f.0)
 }
 
 /// A page that says what went wrong, in the page's language.
@@ -189,7 +193,11 @@ pub struct MessagePage {
 
 /// The page for an error of the service: 404 for anything not found (or not the officer's),
 /// 503 when the database cannot be reached, and the message in the page's language.
-pub async fn error_page(parts: &Parts, state: &PortalState, error: &sanad_service::Error) -> Response {
+pub async fn error_page(
+    parts: &Parts,
+    state: &PortalState,
+    error: &sanad_service::Error,
+) -> Response {
     let chrome = Chrome::new(parts, state, None).await;
     let (status, message) = faults::for_page(error, chrome.localizer());
     let page = MessagePage {
@@ -224,5 +232,10 @@ pub async fn not_found(
     request: axum::extract::Request,
 ) -> Response {
     let (parts, _) = request.into_parts();
-    error_page(&parts, &state, &sanad_service::Error::NotFound { what: "page" }).await
+    error_page(
+        &parts,
+        &state,
+        &sanad_service::Error::NotFound { what: "page" },
+    )
+    .await
 }

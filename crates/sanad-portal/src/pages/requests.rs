@@ -60,9 +60,15 @@ pub async fn list(State(state): State<PortalState>, request: Request) -> Respons
             overdue: r.overdue,
         })
         .collect();
-    let changed = parts.uri.query().is_some_and(|q| q.split('&').any(|kv| kv == "changed"));
+    let changed = parts
+        .uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|kv| kv == "changed"));
     let page = RequestsPage {
-        heading: chrome.format("portal-requests-heading", &[("org", found.organization_name)]),
+        heading: chrome.format(
+            "portal-requests-heading",
+            &[("org", found.organization_name)],
+        ),
         info: changed.then(|| chrome.t("portal-password-changed")),
         rows,
         chrome,

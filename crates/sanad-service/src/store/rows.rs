@@ -403,7 +403,6 @@ pub struct TrackedRow {
     pub status_since: i64,
 }
 
-
 /// A portal session as stored: the SHA-256 of its cookie's id, whose it is, its CSRF token.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PortalSessionRow {

@@ -34,7 +34,6 @@ pub async fn set_complaint_pin(tx: &mut Tx, complaint_id: &str, pin_hash: &str) 
     Ok(())
 }
 
-
 pub async fn tracked(pool: &Pool, code: &str) -> Result<Option<TrackedRow>> {
     sqlx::query_as(
         "SELECT 'request' AS kind, tracking_pin_hash, status, status_since FROM requests \
@@ -49,18 +48,16 @@ pub async fn tracked(pool: &Pool, code: &str) -> Result<Option<TrackedRow>> {
     .map_err(storage)
 }
 
-
 /// Until when each of `keys` is locked, where one is.
 pub async fn track_locks(pool: &Pool, keys: &[String]) -> Result<Vec<i64>> {
     let mut rows = Vec::with_capacity(keys.len());
     for key in keys {
-        let row: Option<Option<i64>> = sqlx::query_scalar(
-            "SELECT locked_until FROM track_failures WHERE scope_key = $1",
-        )
-        .bind(key)
-        .fetch_optional(pool)
-        .await
-        .map_err(storage)?;
+        let row: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT locked_until FROM track_failures WHERE scope_key = $1")
+                .bind(key)
+                .fetch_optional(pool)
+                .await
+                .map_err(storage)?;
         rows.extend(row.flatten());
     }
     Ok(rows)
@@ -109,7 +106,6 @@ pub async fn count_track_failure(
     .map_err(storage)
     .map(Option::flatten)
 }
-
 
 pub async fn insert_portal_session(tx: &mut Tx, row: &PortalSessionRow) -> Result<()> {
     sqlx::query(
