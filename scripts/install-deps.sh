@@ -19,6 +19,8 @@ packages=(
   xvfb
   # end-to-end tests of the real app: WebKitWebDriver (tauri-driver drives it)
   webkit2gtk-driver
+  # the portal's browser test: headless Chromium and its WebDriver (portal-e2e/)
+  chromium chromium-driver fonts-noto-core
 )
 
 missing=()

@@ -5,8 +5,8 @@
 # end-to-end tests in the real app (tauri-driver + WebKitWebDriver under Xvfb).
 # The reliability tests run short here (README, Reliability): a few SIGKILL crash rounds and the
 # PostgreSQL restart/terminate scenarios inside `cargo test`, then 7 s of fuzzing per target.
-# Extra arguments go to `cargo test`; SANAD_SKIP_E2E=1 skips the end-to-end tests and
-# SANAD_SKIP_FUZZ=1 the fuzzing.
+# Extra arguments go to `cargo test`; SANAD_SKIP_E2E=1 skips the end-to-end tests,
+# SANAD_SKIP_PORTAL_E2E=1 the portal's browser test and SANAD_SKIP_FUZZ=1 the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +42,12 @@ cargo test --workspace --locked --no-fail-fast --features sanad-desk/custom-prot
 if [ "${SANAD_SKIP_FUZZ:-0}" != 1 ]; then
   echo "== fuzzing: 7 s per target (the long run: bash scripts/reliability.sh --long)"
   bash scripts/fuzz.sh 7
+fi
+
+if [ "${SANAD_SKIP_PORTAL_E2E:-0}" != 1 ]; then
+  echo "== the portal in headless Chromium"
+  cargo build --locked -p sanad-cli -p sanad-portal
+  bash portal-e2e/run.sh
 fi
 
 if [ "${SANAD_SKIP_E2E:-0}" != 1 ]; then

@@ -9,6 +9,7 @@ role-director = Director
 role-ministry = Ministry liaison
 role-auditor = Auditor
 role-admin = Administrator
+role-agency = Agency officer
 
 status-submitted = Submitted
 status-under-review = Under review

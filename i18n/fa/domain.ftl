@@ -9,6 +9,7 @@ role-director = مدیر
 role-ministry = نماینده وزارت
 role-auditor = بازرس
 role-admin = مسئول سامانه
+role-agency = کاربر دستگاه
 
 status-submitted = ثبت‌شده
 status-under-review = در حال بررسی

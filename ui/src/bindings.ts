@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:
 // run `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk bindings` after changing them.
 
-export type Role = "clerk" | "reviewer" | "director" | "ministry" | "auditor" | "admin";
+export type Role = "clerk" | "reviewer" | "director" | "ministry" | "auditor" | "admin" | "agency";
 
 export type Status = "submitted" | "under_review" | "correction" | "awaiting_director" | "awaiting_ministry" | "approved" | "rejected" | "dispatched" | "delivered" | "returned_to_repository" | "closed" | "cancelled";
 
@@ -90,7 +90,7 @@ actions: Array<AvailableAction>,
 /**
  * The asking user may print this request's slip now (a clerk, from approval on).
  */
-can_print_slip: boolean, history: Array<HistoryEntry>, };
+can_print_slip: boolean, history: Array<HistoryEntry>, tracking_pin?: string, };
 
 export type RequestSummary = { id: string, tracking_code: string, 
 /**
@@ -315,7 +315,7 @@ request_code: string | null, request_code_grouped: string | null,
 /**
  * The user name of the member of staff it is assigned to, and their name.
  */
-assigned_to: string | null, assigned_to_name: string | null, answer: string | null, created_at: string, deadline_at: string | null, overdue: boolean, available_actions: Array<ComplaintAction>, history: Array<ComplaintStep>, };
+assigned_to: string | null, assigned_to_name: string | null, answer: string | null, created_at: string, deadline_at: string | null, overdue: boolean, available_actions: Array<ComplaintAction>, history: Array<ComplaintStep>, tracking_pin?: string, };
 
 export type Assignee = { username: string, display_name: string, role: Role, };
 

@@ -35,6 +35,9 @@ pub enum Command {
     /// Users (administrator)
     #[command(subcommand)]
     User(UserCommand),
+    /// Agency officers who use the portal (administrator)
+    #[command(subcommand, name = "portal-user")]
+    PortalUser(PortalUserCommand),
     /// Organizations: agencies, ministries, third parties
     #[command(subcommand)]
     Org(OrgCommand),
@@ -327,6 +330,27 @@ pub enum UserCommand {
     /// Deactivate a user (administrator); users are never deleted
     Deactivate { username: String },
     /// Reactivate a deactivated user (administrator)
+    Activate { username: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PortalUserCommand {
+    /// Add an agency officer bound to one agency; the password comes from SANAD_NEW_PASSWORD
+    Add {
+        username: String,
+        #[arg(long = "org")]
+        org: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// List agency officers with their agencies
+    List,
+    /// Issue a one-time password, printed once and changed at the next sign-in on the portal
+    #[command(name = "reset-password")]
+    ResetPassword { username: String },
+    /// Deactivate an agency officer (their portal sessions end)
+    Deactivate { username: String },
+    /// Reactivate a deactivated agency officer
     Activate { username: String },
 }
 

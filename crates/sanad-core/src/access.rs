@@ -7,6 +7,16 @@ use serde::Serialize;
 
 use crate::model::Role;
 
+/// Every staff role: everyone who signs in at a desk (all but the portal's agency officers).
+pub const STAFF: &[Role] = &[
+    Role::Clerk,
+    Role::Reviewer,
+    Role::Director,
+    Role::Ministry,
+    Role::Auditor,
+    Role::Admin,
+];
+
 /// Staff who read requests: everyone but the administrator (clients' data is for the staff who
 /// serve them).
 pub const READS_REQUESTS: &[Role] = &[
@@ -39,6 +49,10 @@ pub const READS_REPORTS: &[Role] = &[Role::Director, Role::Auditor];
 
 /// Who keeps the system: users, policy, notices, calendar, mail, backups, the database.
 pub const ADMINISTERS: &[Role] = &[Role::Admin];
+
+/// Who works on the portal for an agency: registers its requests and complaints, follows its own.
+/// Staff roles never sign in there, and this one never at a desk (`Service::login`).
+pub const USES_PORTAL: &[Role] = &[Role::Agency];
 
 crate::model::spelled_enum!(
     #[derive(ts_rs::TS)]
@@ -148,9 +162,11 @@ mod tests {
 
     #[test]
     fn every_role_has_a_screen_and_the_administrator_reads_no_request() {
-        for role in Role::ALL {
+        for role in STAFF {
             assert!(!Screen::for_role(*role).is_empty(), "{role}");
         }
+        // An agency officer has no desk screen at all: they never sign in at a desk.
+        assert!(Screen::for_role(Role::Agency).is_empty());
         let admin = Permissions::of(Role::Admin);
         assert_eq!(admin.screens.len(), 1);
         assert_eq!(admin.screens[0].screen, Screen::Admin);

@@ -48,6 +48,9 @@ spelled_enum!(
         Ministry => "ministry",
         Auditor => "auditor",
         Admin => "admin",
+        // An agency's officer on the portal (کاربر دستگاه), bound to one organization; never
+        // signs in at a desk.
+        Agency => "agency",
     }
 );
 

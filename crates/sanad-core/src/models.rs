@@ -127,6 +127,11 @@ pub struct RequestView {
     #[serde(default)]
     pub can_print_slip: bool,
     pub history: Vec<HistoryEntry>,
+    // The follow-up PIN, in the answer of the registration only: it is stored only as a hash, so
+    // this is the one time anyone sees it (the receipt shows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tracking_pin: Option<String>,
 }
 
 /// One line in a queue or a search result.

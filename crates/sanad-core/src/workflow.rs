@@ -96,7 +96,7 @@ pub fn queue_states(role: Role) -> &'static [Status] {
         Role::Reviewer => &[Submitted, UnderReview],
         Role::Director => &[AwaitingDirector],
         Role::Ministry => &[AwaitingMinistry],
-        Role::Auditor | Role::Admin => &[],
+        Role::Auditor | Role::Admin | Role::Agency => &[],
     }
 }
 

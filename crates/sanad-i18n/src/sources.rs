@@ -20,6 +20,7 @@ pub const FTL_FILES: &[&str] = &[
     "reliability.ftl",
     "files.ftl",
     "delegations.ftl",
+    "portal.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -56,6 +57,7 @@ const FA: &[(&str, &str)] = &[
         "delegations.ftl",
         include_str!("../../../i18n/fa/delegations.ftl"),
     ),
+    ("portal.ftl", include_str!("../../../i18n/fa/portal.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -92,6 +94,7 @@ const EN: &[(&str, &str)] = &[
         "delegations.ftl",
         include_str!("../../../i18n/en/delegations.ftl"),
     ),
+    ("portal.ftl", include_str!("../../../i18n/en/portal.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -31,6 +31,18 @@ type Table = (&'static str, &'static str, &'static [Column]);
 /// with the migrated schema, so a new column cannot be left out of backups unnoticed.
 const TABLES: &[Table] = &[
     (
+        "organizations",
+        "id",
+        &[
+            ("id", Text),
+            ("name", Text),
+            ("name_key", Text),
+            ("kind", Text),
+            ("national_id", Text),
+            ("created_at", Int),
+        ],
+    ),
+    (
         "users",
         "id",
         &[
@@ -45,18 +57,7 @@ const TABLES: &[Table] = &[
             ("created_at", Int),
             ("failed_logins", Int),
             ("locked_until", Int),
-        ],
-    ),
-    (
-        "organizations",
-        "id",
-        &[
-            ("id", Text),
-            ("name", Text),
-            ("name_key", Text),
-            ("kind", Text),
-            ("national_id", Text),
-            ("created_at", Int),
+            ("organization_id", Text),
         ],
     ),
     (
@@ -108,6 +109,8 @@ const TABLES: &[Table] = &[
             ("updated_at", Int),
             ("idempotency_key", Text),
             ("applicant_email", Text),
+            ("channel", Text),
+            ("tracking_pin_hash", Text),
         ],
     ),
     (
@@ -194,6 +197,7 @@ const TABLES: &[Table] = &[
             ("created_by", Text),
             ("created_at", Int),
             ("updated_at", Int),
+            ("tracking_pin_hash", Text),
         ],
     ),
     (
@@ -318,6 +322,27 @@ const TABLES: &[Table] = &[
             ("prev_hash", Text),
             ("hash", Text),
             ("pending_id", Int),
+        ],
+    ),
+    (
+        "portal_sessions",
+        "id_hash",
+        &[
+            ("id_hash", Text),
+            ("user_id", Text),
+            ("csrf_token", Text),
+            ("created_at", Int),
+            ("last_seen_at", Int),
+        ],
+    ),
+    (
+        "track_failures",
+        "scope_key",
+        &[
+            ("scope_key", Text),
+            ("failures", Int),
+            ("window_start", Int),
+            ("locked_until", Int),
         ],
     ),
 ];

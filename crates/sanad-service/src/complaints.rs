@@ -102,6 +102,10 @@ pub struct ComplaintView {
     pub overdue: bool,
     pub available_actions: Vec<ComplaintAction>,
     pub history: Vec<ComplaintStep>,
+    // The follow-up PIN, in the answer of the registration only (stored only as a hash).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tracking_pin: Option<String>,
 }
 
 /// A line in the complaints list.
@@ -221,6 +225,7 @@ impl Service {
             at: now,
             note: None,
         };
+        let pin = crate::pin::new_pin();
         let code = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             let mut claimed = None;
             for _ in 0..CODE_ATTEMPTS {
@@ -236,6 +241,7 @@ impl Service {
             };
             row.tracking_code = code.as_str().to_owned();
             ops::insert_complaint(w.tx(), &row).await?;
+            ops::set_complaint_pin(w.tx(), &id, &crate::pin::pin_hash(code.as_str(), &pin)).await?;
             ops::insert_complaint_step(w.tx(), &step).await?;
             w.audit(AuditDraft {
                 at: now,
@@ -247,7 +253,9 @@ impl Service {
             }).await?;
             Ok(code)
         }).await)?;
-        self.complaint_view(actor, &code).await
+        let mut view = self.complaint_view(actor, &code).await?;
+        view.tracking_pin = Some(pin);
+        Ok(view)
     }
 
     /// A complaint by its tracking code. An auditor's look at the person's contact is recorded.
@@ -662,6 +670,7 @@ impl Service {
             ),
             history,
             id: row.id,
+            tracking_pin: None,
         })
     }
 }

@@ -20,7 +20,12 @@ mod holidays;
 mod keychain;
 mod notices;
 mod outbox;
+mod pin;
 mod policy;
+mod portal_accounts;
+mod portal_requests;
+mod portal_session;
+mod public_track;
 mod report_export;
 mod report_files;
 mod reports;
@@ -59,6 +64,10 @@ pub use outbox::{
     DeliveryReport, DeliveryState, MailSettings, MailTls, Notification, OUTBOX_EVERY,
 };
 pub use policy::AccountPolicy;
+pub use portal_accounts::{AgencyAccount, NewAgencyUser};
+pub use portal_requests::{AgencyRequest, AgencyRequestLine, AgencyRequests, PublicStep};
+pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
+pub use public_track::PublicTrack;
 pub use report_export::{report_csv, report_xlsx};
 pub use report_files::ExportFormat;
 pub use reports::{Cell, Report, ReportKind, ReportQuery};

@@ -16,6 +16,7 @@ use crate::catalog::{doc_view, org_view};
 use crate::clock::from_micros;
 use crate::delegations::Grant;
 use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
+use crate::pin::{new_pin, pin_hash};
 use crate::store::{
     on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
 };
@@ -63,6 +64,17 @@ impl Service {
     /// same key returns that request (as it is now) and registers nothing.
     pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
         self.authorize(actor, &[Role::Clerk]).await?;
+        self.register(actor, new, "desk").await
+    }
+
+    /// [`Service::register_request`] once the caller is authorized: `channel` is where the
+    /// request came in (`desk`, `portal`). The answer carries the follow-up PIN, once.
+    pub(crate) async fn register(
+        &self,
+        actor: &Actor,
+        new: NewRequest,
+        channel: &'static str,
+    ) -> Result<RequestView> {
         self.ensure_writable(actor).await?;
         let idempotency_key = idempotency_key(new.idempotency_key.as_deref())?;
         if let Some(key) = &idempotency_key {
@@ -128,6 +140,7 @@ impl Service {
             delegation_id: None,
         };
         let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
+        let pin = new_pin();
         let (requesting, destination, documents) = (
             valid.requesting.clone(),
             valid.destination.clone(),
@@ -164,6 +177,8 @@ impl Service {
                 idempotency_key: idempotency_key.clone(),
             };
             ops::insert_request(w.tx(), &new_row).await?;
+            ops::mark_request_registration(w.tx(), &id, &pin_hash(code.as_str(), &pin), channel)
+                .await?;
             ops::insert_transition(w.tx(), &transition).await?;
             w.audit(AuditDraft {
                 at: now,
@@ -188,7 +203,9 @@ impl Service {
             documents,
             history: vec![transition],
         };
-        self.view_of(actor, &[], &code, page)
+        let mut view = self.view_of(actor, &[], &code, page)?;
+        view.tracking_pin = Some(pin);
+        Ok(view)
     }
 
     /// A request by its tracking code, typed in any digits with or without dashes.
@@ -237,7 +254,7 @@ impl Service {
         note: Option<&str>,
         expected_version: Option<i64>,
     ) -> Result<RequestView> {
-        self.authorize(actor, Role::ALL).await?;
+        self.authorize(actor, crate::service::ANY_ROLE).await?;
         self.ensure_writable(actor).await?;
         let code = TrackingCode::parse(code)?;
         let note = validate::optional_text("note", note, 1000)?;
@@ -355,7 +372,7 @@ impl Service {
     }
 
     /// The request's page as stored now, or "not found".
-    async fn read_page(&self, code: &TrackingCode) -> Result<RequestPageRows> {
+    pub(crate) async fn read_page(&self, code: &TrackingCode) -> Result<RequestPageRows> {
         on_store!(&self.store, ops, pool => ops::request_page(pool, code.as_str()).await)?
             .ok_or(Error::NotFound { what: "request" })
     }
@@ -441,6 +458,7 @@ impl Service {
                 && workflow::SLIP_STATES.contains(&facts.status),
             history,
             id: row.id,
+            tracking_pin: None,
         })
     }
 

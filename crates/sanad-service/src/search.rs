@@ -4,7 +4,7 @@
 //! Public functions: `Service::queue`, `Service::search`. Their SQL: `store/ops/queue.rs`.
 
 use sanad_core::jalali::JalaliDate;
-use sanad_core::model::{DispatchMode, Priority, Role, Status};
+use sanad_core::model::{DispatchMode, Priority, Status};
 use sanad_core::workflow::queue_states;
 use sanad_core::{normalize, Error, Result, TrackingCode};
 
@@ -24,7 +24,7 @@ impl Service {
     /// another under a delegation in force also sees the delegated role's queue, each of those
     /// rows marked with whom they act for.
     pub async fn queue(&self, actor: &Actor, page: PageRequest) -> Result<Queue> {
-        self.authorize(actor, Role::ALL).await?;
+        self.authorize(actor, crate::service::ANY_ROLE).await?;
         let limit = check_limit(page.limit)?;
         let own = queue_states(actor.role);
         let mut statuses: Vec<String> = own.iter().map(|s| s.as_str().to_owned()).collect();

@@ -39,6 +39,9 @@ pub struct Actor {
     pub(crate) role: Role,
     /// Signed in with a one-time password: must choose a new one before anything else.
     pub(crate) must_change_password: bool,
+    /// The organization an agency officer acts for; `None` for staff.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) organization_id: Option<String>,
 }
 
 impl Actor {
@@ -56,6 +59,9 @@ impl Actor {
     }
     pub fn must_change_password(&self) -> bool {
         self.must_change_password
+    }
+    pub fn organization_id(&self) -> Option<&str> {
+        self.organization_id.as_deref()
     }
 }
 
@@ -206,5 +212,6 @@ pub fn default_database_url() -> Result<String> {
     Ok(format!("sqlite://{}", dir.join("sanad.db").display()))
 }
 
-/// All roles: for reads every signed-in user may make.
-pub(crate) const ANY_ROLE: &[Role] = Role::ALL;
+/// Every staff role: for reads every signed-in desk user may make. Agency officers on the portal
+/// reach only what `sanad_core::access::USES_PORTAL` opens to them.
+pub(crate) const ANY_ROLE: &[Role] = sanad_core::access::STAFF;

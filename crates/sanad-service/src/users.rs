@@ -47,6 +47,7 @@ impl Service {
             must_change_password: false,
             created_at: self.now_micros(),
             locked_until: None,
+            organization_id: None,
             config_version: None,
         };
         let at = row.created_at;
@@ -74,10 +75,24 @@ impl Service {
         })
     }
 
-    /// Signs a user in. A wrong name, a wrong password and a deactivated account all give the same
-    /// error, so the answer does not tell which user names exist. After too many failures in a row
-    /// the account is locked for a while (the policy's numbers), and the user is told until when.
+    /// Signs a user in at a desk or on the command line. A wrong name, a wrong password and a
+    /// deactivated account all give the same error, so the answer does not tell which user names
+    /// exist. After too many failures in a row the account is locked for a while (the policy's
+    /// numbers), and the user is told until when. Agency officers are refused here: they sign in
+    /// on the portal only ([`Service::portal_login`]).
     pub async fn login(&self, username: &str, password: &str) -> Result<Actor> {
+        self.sign_in(username, password, FrontEnd::Desk).await
+    }
+
+    /// [`Service::login`] for `front`: an account whose role does not belong there gets the
+    /// answer a wrong password gets (after the same work), so neither front end tells which
+    /// accounts are the other's.
+    pub(crate) async fn sign_in(
+        &self,
+        username: &str,
+        password: &str,
+        front: FrontEnd,
+    ) -> Result<Actor> {
         let key = username_key(username);
         let user = on_store!(&self.store, ops, pool => ops::user_by_key(pool, &key).await)?;
         let Some(user) = user else {
@@ -91,8 +106,19 @@ impl Service {
                 .await?;
             return Err(locked_until(until));
         }
-        if verify_password(&user.password_hash, password) && user.active {
-            let role = Role::parse("role", &user.role)?;
+        let verified = verify_password(&user.password_hash, password);
+        let role = Role::parse("role", &user.role)?;
+        if verified && user.active && !front.admits(role) {
+            self.record(user_event(
+                &user,
+                "user.login_wrong_front_end",
+                now,
+                json!({}),
+            ))
+            .await?;
+            return Err(Error::AuthenticationFailed);
+        }
+        if verified && user.active {
             on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
                 ops::set_lock(w.tx(), &user.id, None).await?;
                 w.audit(user_event(&user, "user.login", now, json!({}))).await
@@ -103,6 +129,7 @@ impl Service {
                 display_name: user.display_name,
                 role,
                 must_change_password: user.must_change_password,
+                organization_id: user.organization_id,
             });
         }
         let policy = self.load_account_policy().await?;
@@ -216,7 +243,7 @@ impl Service {
     }
 
     /// The policy's password rules: long enough, and not the user name.
-    async fn check_password(&self, username: &str, password: &str) -> Result<()> {
+    pub(crate) async fn check_password(&self, username: &str, password: &str) -> Result<()> {
         let policy = self.load_account_policy().await?;
         if password.chars().count() < policy.min_password_chars as usize {
             return Err(Error::invalid_with(
@@ -237,6 +264,10 @@ impl Service {
         let (username, key) = check_username(&new.username)?;
         let display_name = validate::required_text("display_name", &new.display_name, 100)?;
         let role = Role::parse("role", &new.role)?;
+        if !sanad_core::access::STAFF.contains(&role) {
+            // An agency officer belongs to an organization: `Service::add_agency_user`.
+            return Err(Error::invalid("role", "error-role-needs-organization"));
+        }
         self.check_password(&username, &new.password).await?;
         let row = UserRow {
             id: uuid::Uuid::now_v7().to_string(),
@@ -248,6 +279,7 @@ impl Service {
             must_change_password: false,
             created_at: self.now_micros(),
             locked_until: None,
+            organization_id: None,
             config_version: None,
         };
         let draft = AuditDraft {
@@ -288,7 +320,25 @@ impl Service {
     }
 }
 
-fn user_view(row: UserRow) -> User {
+/// Where someone signs in: which roles each front end admits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FrontEnd {
+    /// A registry desk or the `sanad` command line: staff only.
+    Desk,
+    /// The web portal: agency officers only.
+    Portal,
+}
+
+impl FrontEnd {
+    fn admits(self, role: Role) -> bool {
+        match self {
+            FrontEnd::Desk => sanad_core::access::STAFF.contains(&role),
+            FrontEnd::Portal => sanad_core::access::USES_PORTAL.contains(&role),
+        }
+    }
+}
+
+pub(crate) fn user_view(row: UserRow) -> User {
     User {
         role: Role::parse("role", &row.role).unwrap_or(Role::Auditor),
         id: row.id,
@@ -305,7 +355,7 @@ pub(crate) fn username_key(username: &str) -> String {
     normalize::search_key(username)
 }
 
-fn check_username(input: &str) -> Result<(String, String)> {
+pub(crate) fn check_username(input: &str) -> Result<(String, String)> {
     let name = normalize::text(input);
     let ok_chars = name
         .chars()
@@ -318,7 +368,7 @@ fn check_username(input: &str) -> Result<(String, String)> {
     Ok((name, key))
 }
 
-fn hash_password(password: &str) -> Result<String> {
+pub(crate) fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -346,7 +396,12 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-fn user_event(user: &UserRow, action: &str, at: i64, detail: serde_json::Value) -> AuditDraft {
+pub(crate) fn user_event(
+    user: &UserRow,
+    action: &str,
+    at: i64,
+    detail: serde_json::Value,
+) -> AuditDraft {
     AuditDraft {
         at,
         user_id: Some(user.id.clone()),
@@ -371,7 +426,7 @@ fn locked_until(until: i64) -> Error {
 
 /// 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I), from the OS's secure
 /// random source: easy to read out over the phone, about 70 bits.
-fn one_time_password() -> String {
+pub(crate) fn one_time_password() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
     let mut rng = rand::rngs::OsRng;

@@ -19,6 +19,7 @@ mod files;
 mod delegations;
 mod mail;
 mod notices;
+mod portal;
 mod reports;
 mod requests;
 mod slip;
@@ -55,6 +56,7 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
             accounts::init(cli, l10n, service, admin, name.as_deref()).await
         }
         Command::User(command) => accounts::user(cli, l10n, service, command).await,
+        Command::PortalUser(command) => portal::portal_user(cli, l10n, service, command).await,
         Command::Org(command) => catalog::org(cli, l10n, service, command).await,
         Command::Doc(command) => catalog::doc(cli, l10n, service, command).await,
         Command::File(command) => {

@@ -27,6 +27,8 @@ pub mod notices;
 pub mod organizations;
 #[path = "ops/outbox.rs"]
 pub mod outbox;
+#[path = "ops/portal.rs"]
+pub mod portal;
 #[path = "ops/queue.rs"]
 pub mod queue;
 #[path = "ops/reports.rs"]
@@ -62,6 +64,7 @@ pub use files::*;
 pub use notices::*;
 pub use organizations::*;
 pub use outbox::*;
+pub use portal::*;
 pub use queue::*;
 pub use reports::*;
 pub use requests::*;

@@ -11,6 +11,9 @@ pub struct UserRow {
     pub must_change_password: bool,
     pub created_at: i64,
     pub locked_until: Option<i64>,
+    /// The agency an agency officer acts for; `None` for staff.
+    #[sqlx(default)]
+    pub organization_id: Option<String>,
     /// The settings' change count as of this read (`crate::config_cache`), where the read asks.
     #[sqlx(default)]
     pub config_version: Option<String>,
@@ -444,4 +447,24 @@ pub struct DelegationRow {
     pub order_number: String,
     pub note: Option<String>,
     pub ended_at: Option<i64>,
+}
+
+/// What the public lookup reads of a tracking code: its kind, its PIN's hash, its state and
+/// since when. Nothing personal.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TrackedRow {
+    pub kind: String,
+    pub tracking_pin_hash: Option<String>,
+    pub status: String,
+    pub status_since: i64,
+}
+
+/// A portal session as stored: the SHA-256 of its cookie's id, whose it is, its CSRF token.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PortalSessionRow {
+    pub id_hash: String,
+    pub user_id: String,
+    pub csrf_token: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
 }

@@ -90,6 +90,8 @@ pub struct Office {
     pub director: Actor,
     pub ministry: Actor,
     pub auditor: Actor,
+    /// An agency officer of `agency`, signed in on the portal.
+    pub officer: Actor,
     pub agency: String,
     pub agency2: String,
     pub court: String,
@@ -162,6 +164,21 @@ impl Office {
             .await
             .expect("court")
             .id;
+        svc.add_agency_user(
+            &admin,
+            sanad_service::NewAgencyUser {
+                username: "officer".into(),
+                display_name: "کارشناس اداره راه".into(),
+                organization_id: agency.clone(),
+                password: PASSWORD.into(),
+            },
+        )
+        .await
+        .expect("add agency officer");
+        let officer = svc
+            .portal_login("officer", PASSWORD)
+            .await
+            .expect("officer login");
         let mut docs = Vec::new();
         for i in 0..4 {
             docs.push(
@@ -190,6 +207,7 @@ impl Office {
             director: next(),
             ministry: next(),
             auditor: next(),
+            officer,
             svc,
             agency,
             agency2,

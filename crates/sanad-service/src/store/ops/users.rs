@@ -24,8 +24,8 @@ pub async fn user_count_in(tx: &mut Tx) -> Result<i64> {
 pub async fn insert_user(tx: &mut Tx, row: &UserRow, username_key: &str) -> Result<bool> {
     let done = sqlx::query(
         "INSERT INTO users (id, username, username_key, display_name, role, password_hash, active, \
-         must_change_password, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-         ON CONFLICT DO NOTHING",
+         must_change_password, created_at, organization_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
     )
     .bind(&row.id)
     .bind(&row.username)
@@ -36,6 +36,7 @@ pub async fn insert_user(tx: &mut Tx, row: &UserRow, username_key: &str) -> Resu
     .bind(row.active)
     .bind(row.must_change_password)
     .bind(row.created_at)
+    .bind(&row.organization_id)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -43,7 +44,7 @@ pub async fn insert_user(tx: &mut Tx, row: &UserRow, username_key: &str) -> Resu
 }
 
 const USER_COLUMNS: &str = "id, username, display_name, role, password_hash, active, \
-    must_change_password, created_at, locked_until";
+    must_change_password, created_at, locked_until, organization_id";
 
 pub async fn user_by_key(pool: &Pool, username_key: &str) -> Result<Option<UserRow>> {
     sqlx::query_as(&format!(

@@ -1,0 +1,24 @@
+//! The web portal (issue 14): a third front end over the same application layer as the desk and
+//! `sanad`. Each handler parses the request, calls one `Service` use case and renders the answer
+//! (a server-rendered page or JSON); every rule — who may, what is valid, which state — stays in
+//! the core and the service.
+//!
+//! Layout: `app.rs` (the router and its state), `headers.rs` (security headers on every
+//! response), `lang.rs` (Persian by default, English by cookie or `?lang=en`), `client.rs` (the
+//! client's address, forwarded headers only when trusted), `cookies.rs` (reading and setting
+//! cookies), `csrf.rs` (the forms' tokens), `pages/` (one file per page), `api.rs` (the JSON API),
+//! `assets.rs` (the stylesheet and Vazirmatn, served by the binary), `faults.rs` (errors to pages
+//! and JSON).
+
+mod api;
+mod app;
+mod assets;
+mod client;
+mod cookies;
+mod csrf;
+mod faults;
+mod headers;
+mod lang;
+mod pages;
+
+pub use app::{router, PortalConfig, PortalState};

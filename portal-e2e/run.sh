@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The portal's browser test: prepares a database with `sanad` (an agency, its officer with a
+# one-time password, a request registered at a desk with its PIN), starts a real sanad-portal on
+# loopback and chromedriver, and runs portal-e2e/portal.mjs in headless Chromium. Screenshots
+# land in $SHOTS (default: $CARGO_TARGET_DIR/portal-screenshots). Needs the keychain session
+# (run under scripts/with-keyring.sh, as scripts/test.sh does) and a debug build of sanad and
+# sanad-portal. SANAD_PORTAL_E2E_DB=postgres://… runs it on that (empty) PostgreSQL database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${CARGO_TARGET_DIR:-target}
+sanad="$PWD/$target/debug/sanad"
+[ -x "$sanad" ] || sanad="$target/debug/sanad"
+portal_bin="$target/debug/sanad-portal"
+export SHOTS=${SHOTS:-$target/portal-screenshots}
+work=$(mktemp -d /tmp/sanad-portal-e2e.XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+export SANAD_DB=${SANAD_PORTAL_E2E_DB:-sqlite://$work/portal.db}
+admin_pw=admin-password-1
+export STAFF_PW=staff-password-1
+s() { "$sanad" "$@"; }
+SANAD_PASSWORD=$admin_pw s init --admin admin --name "مسئول سامانه" >/dev/null
+as_admin() { SANAD_PASSWORD=$admin_pw s --as admin "$@"; }
+org=$(as_admin --json org add --name "اداره کل راه و شهرسازی" --kind agency | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+doc=$(as_admin --json doc add --registry-number "۱۴۰۰-۱" --title "سند مالکیت پلاک ۱۲ بخش ۲" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+for u in clerk reviewer; do
+  SANAD_NEW_PASSWORD=$STAFF_PW as_admin user add "$u" --role "$u" --name "کاربر $u" >/dev/null
+done
+SANAD_NEW_PASSWORD=$STAFF_PW as_admin portal-user add officer --org "$org" --name "کارشناس اداره راه" >/dev/null
+export OTP=$(as_admin --json portal-user reset-password officer | python3 -c 'import json,sys; print(json.load(sys.stdin)["one_time_password"])')
+request=$(cat <<JSON
+{"requesting_org": "$org", "destination_org": null, "documents": ["$doc"],
+ "dispatch_mode": "electronic_copy", "return_due": null,
+ "applicant": {"name": "علی رضایی", "national_code": "0499370899", "mobile": "09121234567", "email": null},
+ "letter": {"number": "۱۲۳/ص/۴۵", "date": "1404/08/01"},
+ "purpose": "ارسال سند برای تنظیم قرارداد", "priority": "normal"}
+JSON
+)
+echo "$request" >"$work/request.json"
+registered=$(SANAD_PASSWORD=$STAFF_PW s --as clerk request new --file "$work/request.json")
+export CODE=$(echo "$registered" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tracking_code"])')
+export PIN=$(echo "$registered" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tracking_pin"])')
+export SANAD_BIN=$sanad
+
+port=${SANAD_PORTAL_E2E_PORT:-18088}
+"$portal_bin" --listen "127.0.0.1:$port" --db "$SANAD_DB" >"$work/portal.log" 2>&1 &
+pids+=($!)
+export PORTAL_URL="http://127.0.0.1:$port"
+driver_port=$((port + 1))
+chromedriver --port="$driver_port" >"$work/driver.log" 2>&1 &
+pids+=($!)
+export DRIVER_URL="http://127.0.0.1:$driver_port"
+for _ in $(seq 1 100); do
+  curl -sf "$PORTAL_URL/style.css" >/dev/null && curl -sf "$DRIVER_URL/status" >/dev/null && break
+  sleep 0.1
+done
+node portal-e2e/portal.mjs || { cat "$work/portal.log" >&2; exit 1; }
