@@ -85,3 +85,4 @@ error-portal-body = The request body must be JSON with the fields asked for.
 cli-portal-user-added = Agency officer { $user } added for { $org }.
 cli-portal-user-active = active
 cli-portal-user-inactive = inactive
+audit-user-login-wrong-front-end = Sign-in at the wrong front end (staff on the portal, or an agency officer at a desk)

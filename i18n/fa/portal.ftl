@@ -85,3 +85,4 @@ error-portal-body = بدنهٔ درخواست باید JSON با فیلدهای 
 cli-portal-user-added = کاربر دستگاه { $user } برای { $org } افزوده شد.
 cli-portal-user-active = فعال
 cli-portal-user-inactive = غیرفعال
+audit-user-login-wrong-front-end = ورود از درگاه نادرست (کارمند در سامانه یا کاربر دستگاه در میز)

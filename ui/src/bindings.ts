@@ -405,7 +405,6 @@ purpose: FilePurpose | null,
  */
 current: boolean, added_by_name: string, added_at: string, };
 
-export type Holiday = { date: string, title: string, };
 export type Holiday = { date: string, title: string, 
 /**
  * Computed for a coming year (a lunar day's estimate, «برآورد») and not yet confirmed or

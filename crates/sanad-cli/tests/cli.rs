@@ -710,6 +710,7 @@ fn sqlite_scans() {
 #[test]
 fn postgres_scans() {
     scans_from_the_command_line(Desk::postgres());
+}
 
 /// `sanad delegation add|list|end` and `sanad request act-many` as the issue spells them: the
 /// acting director clears the director's queue in one bulk decision (exit 0), a request changed
