@@ -227,7 +227,7 @@ fn holidays_and_thursdays_from_the_command_line() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("۱۴۰۵/۰۲/۱۰"), "{}", stdout(&out));
     let list = desk.json("clerk", &["--json", "holiday", "list", "--year", "1405"]);
-    assert_eq!(list.as_array().map(Vec::len), Some(26));
+    assert_eq!(list.as_array().map(Vec::len), Some(27));
     let out = desk.run(
         Some("admin"),
         ADMIN_PW,
