@@ -24,7 +24,8 @@ const CLI = env("E2E_CLI");
 const DB_URL = env("E2E_DB_URL");
 // The desk suite's clerk and director (desk.test.mjs creates them).
 const CLERK = { username: "clerk1", password: "clerk-password-1", name: "مریم کاظمی" };
-const DIRECTOR = { username: "dir1", password: "dir-password-1", name: "زهرا محمدی" };
+// The director replaced a one-time password in the desk suite: this is the password they chose.
+const DIRECTOR = { username: "dir1", password: "dir-password-2", name: "زهرا محمدی" };
 
 /** A one-page PDF with a framed, filled box: enough for the thumbnail to show something. */
 function samplePdf(label) {
@@ -146,6 +147,8 @@ describe("Scans and letters, end to end", { timeout: 300_000 }, () => {
     await login(CLERK);
     await fill('[data-testid="tracking-box"]', code);
     await driver.keys("\uE007");
+    // The tracking box answers with the request's state; its whole page is one click away.
+    await click('[data-testid="track-open"]');
     await driver.waitForElement(`[data-testid="request-page"][data-code="${code}"]`);
     await drop(
       '[data-testid="request-files-drop"]',
@@ -157,6 +160,8 @@ describe("Scans and letters, end to end", { timeout: 300_000 }, () => {
     await driver.waitForElement('[data-testid="request-files"] [data-testid="thumbnail-1"]', 20000);
     await shot("32-request-letter-attached");
     await logout();
+    // The desk suite ends with this reviewer deactivated: the administrator brings them back.
+    cli(["--as", "admin", "user", "activate", "rev1"], "admin-password-1");
     for (const action of ["start_review", "forward"]) {
       cli(["--as", "rev1", "request", "act", code, action], "rev-password-1");
     }
