@@ -141,21 +141,15 @@ impl Service {
             Ok(Some(version))
         }).await)?
         .ok_or(Error::Conflict { message_id: "error-conflict-file-attached" })?;
-        Ok(KeptFile {
-            id: id.clone(),
-            kind: scan.kind.as_str().to_owned(),
-            mime: scan.kind.mime().to_owned(),
-            size_bytes: scan.size_bytes as i64,
-            pages: scan.pages,
-            sha256: scan.sha256.clone(),
+        Ok(kept_new(
+            id.clone(),
+            &scan,
             original_name,
             title,
-            number: version as u32,
-            purpose: None,
-            current: true,
-            added_by_name: actor.display_name.clone(),
-            added_at: rfc3339(at),
-        })
+            (version, None),
+            actor,
+            at,
+        ))
     }
 
     /// A document's scans, the current (newest) version first.
@@ -244,21 +238,15 @@ impl Service {
         .ok_or(Error::Conflict {
             message_id: "error-conflict-file-attached",
         })?;
-        Ok(KeptFile {
-            id: id.clone(),
-            kind: scan.kind.as_str().to_owned(),
-            mime: scan.kind.mime().to_owned(),
-            size_bytes: scan.size_bytes as i64,
-            pages: scan.pages,
-            sha256: scan.sha256.clone(),
+        Ok(kept_new(
+            id.clone(),
+            &scan,
             original_name,
             title,
-            number: position as u32,
-            purpose: Some(purpose),
-            current: true,
-            added_by_name: actor.display_name.clone(),
-            added_at: rfc3339(at),
-        })
+            (position, Some(purpose)),
+            actor,
+            at,
+        ))
     }
 
     /// A request's letter and enclosures, in the order they were attached.
@@ -321,6 +309,33 @@ fn clean_name(name: Option<&str>) -> Result<Option<String>> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let cleaned: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
     Ok((!cleaned.trim().is_empty()).then(|| cleaned.trim().to_owned()))
+}
+
+/// The answer for a file just stored: what `examine` found, and where it now stands.
+fn kept_new(
+    id: String,
+    scan: &sanad_scan::Scan,
+    original_name: Option<String>,
+    title: String,
+    (number, purpose): (i64, Option<FilePurpose>),
+    actor: &Actor,
+    at: i64,
+) -> KeptFile {
+    KeptFile {
+        id,
+        kind: scan.kind.as_str().to_owned(),
+        mime: scan.kind.mime().to_owned(),
+        size_bytes: scan.size_bytes as i64,
+        pages: scan.pages,
+        sha256: scan.sha256.clone(),
+        original_name,
+        title,
+        number: number as u32,
+        purpose,
+        current: true,
+        added_by_name: actor.display_name.clone(),
+        added_at: rfc3339(at),
+    }
 }
 
 fn kept_view(row: StoredFileRow, current: bool) -> KeptFile {
