@@ -1,7 +1,7 @@
 // Shared by the end-to-end suites: the WebDriver session, Persian messages from i18n/, and the
 // small steps every screen needs (type, click, pick, read errors, sign in and out, screenshots).
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, it } from "node:test";
@@ -17,9 +17,18 @@ export const APP = env("E2E_APP");
 export const SHOTS = env("E2E_SCREENSHOTS");
 export const driver = new WebDriver(env("E2E_DRIVER_URL"));
 
+/** Every Fluent file of a language, the common ones first (as the app loads them). */
+function ftlFiles(lang) {
+  const common = ["validation.ftl", "errors.ftl", "domain.ftl", "ui.ftl"];
+  const all = readdirSync(new URL(`../../i18n/${lang}/`, import.meta.url)).filter((f) =>
+    f.endsWith(".ftl"),
+  );
+  return [...common, ...all.filter((f) => !common.includes(f)).sort()];
+}
+
 /** Persian messages, read from the same files the app uses. */
 export function persian(id) {
-  for (const file of ["validation.ftl", "errors.ftl", "domain.ftl", "ui.ftl"]) {
+  for (const file of ftlFiles("fa")) {
     const text = readFileSync(new URL(`../../i18n/fa/${file}`, import.meta.url), "utf8");
     const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
     if (line) return line.slice(id.length + 3).trim();
@@ -29,7 +38,7 @@ export function persian(id) {
 
 /** English messages, read from the same files the app uses. */
 export function english(id) {
-  for (const file of ["validation.ftl", "errors.ftl", "domain.ftl", "ui.ftl"]) {
+  for (const file of ftlFiles("en")) {
     const text = readFileSync(new URL(`../../i18n/en/${file}`, import.meta.url), "utf8");
     const line = text.split("\n").find((l) => l.startsWith(`${id} = `));
     if (line) return line.slice(id.length + 3).trim();

@@ -523,7 +523,16 @@ export type Vocabulary = { roles: Array<Choice>, statuses: Array<Choice>, dispat
 /**
  * The kinds a request's requesting organization may be (the new-request form's picker).
  */
-requesting_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, database_tls_modes: Array<Choice>, mail_tls_modes: Array<Choice>, notice_kinds: Array<Choice>, report_kinds: Array<Choice>, export_formats: Array<Choice>, screens: Array<Choice>, };
+requesting_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, database_tls_modes: Array<Choice>, mail_tls_modes: Array<Choice>, notice_kinds: Array<Choice>, report_kinds: Array<Choice>, export_formats: Array<Choice>, screens: Array<Choice>, 
+/**
+ * The roles whose steps an administrator may delegate (the delegation form's picker).
+ */
+delegable_roles: Array<Choice>, 
+/**
+ * The steps the queue may apply to several requests at once, approving first, each with
+ * whether it asks for a reason (labelled `action-…`).
+ */
+bulk_actions: Array<AvailableAction>, };
 
 export type ComplaintDecision = { "action": "assign", to: string, } | { "action": "answer", text: string, } | { "action": "close", note: string | null, };
 

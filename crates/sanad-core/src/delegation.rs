@@ -23,8 +23,8 @@ pub const DECISIONS: &[Action] = &[
 
 /// The steps offered for several requests at once: one decision applied to each.
 pub const BULK_ACTIONS: &[Action] = &[
-    Action::Forward,
     Action::Approve,
+    Action::Forward,
     Action::SendBack,
     Action::Reject,
 ];

@@ -12,6 +12,9 @@ use sanad_core::model::{
 use serde::Serialize;
 use ts_rs::TS;
 
+use sanad_core::delegation::{BULK_ACTIONS, DELEGABLE_ROLES};
+use sanad_core::workflow::AvailableAction;
+
 use crate::{ExportFormat, MailTls, NoticeKind, ReportKind, TlsMode, SLIP_PAPERS};
 
 /// One value of a select and the Fluent message id of its label.
@@ -40,6 +43,11 @@ pub struct Vocabulary {
     pub report_kinds: Vec<Choice>,
     pub export_formats: Vec<Choice>,
     pub screens: Vec<Choice>,
+    /// The roles whose steps an administrator may delegate (the delegation form's picker).
+    pub delegable_roles: Vec<Choice>,
+    /// The steps the queue may apply to several requests at once, approving first, each with
+    /// whether it asks for a reason (labelled `action-…`).
+    pub bulk_actions: Vec<AvailableAction>,
 }
 
 /// The spelling serde gives `value` (the one every front end sends back).
@@ -90,6 +98,14 @@ pub fn vocabulary() -> Vocabulary {
         report_kinds: choices(&ReportKind::ALL, "report-title-"),
         export_formats: choices(&[ExportFormat::Xlsx, ExportFormat::Csv], "ui-report-"),
         screens: choices(Screen::ALL, "ui-nav-"),
+        delegable_roles: choices(DELEGABLE_ROLES, "role-"),
+        bulk_actions: BULK_ACTIONS
+            .iter()
+            .map(|&action| AvailableAction {
+                action,
+                needs_note: action.requires_note(),
+            })
+            .collect(),
     }
 }
 
@@ -115,6 +131,7 @@ mod tests {
             &v.report_kinds,
             &v.export_formats,
             &v.screens,
+            &v.delegable_roles,
         ]
         .into_iter()
         .flatten()

@@ -17,11 +17,8 @@ import { useState } from "react";
 import type { Action, BulkResult, CommandError, RequestSummary } from "../bindings";
 import { useDesk } from "../context";
 import { api, asCommandError } from "../lib/api";
+import { useVocabulary } from "../lib/vocabulary";
 import { ErrorAlert } from "./errors";
-
-/** The steps one may apply to several requests at once (the core refuses any other). */
-const BULK: Action[] = ["approve", "forward", "send_back", "reject"];
-const NEEDS_NOTE: Action[] = ["send_back", "reject"];
 
 /**
  * Several requests of the queue decided at once: tick them, pick one step (and one reason when
@@ -32,16 +29,24 @@ const NEEDS_NOTE: Action[] = ["send_back", "reject"];
 export function BulkDecision({ items }: { items: RequestSummary[] }) {
   const { m } = useDesk();
   const queries = useQueryClient();
-  const [selected, setSelected] = useState<string[]>([]);
+  // The steps one may apply to several at once, and which ask for a reason, come from the core.
+  const bulk = useVocabulary()?.bulk_actions ?? [];
+  // What the user ticked, as it was when ticked: a request decided meanwhile at another desk
+  // leaves the queue, but stays in the selection and is sent at the version seen, so the answer
+  // reports it instead of silently dropping it.
+  const [selected, setSelected] = useState<RequestSummary[]>([]);
   const [action, setAction] = useState<Action>("approve");
   const [note, setNote] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
+  // The rows the last result speaks of (some may have left the queue since).
+  const [decided, setDecided] = useState<RequestSummary[]>([]);
   const [error, setError] = useState<CommandError | null>(null);
-  const chosen = items.filter((r) => selected.includes(r.tracking_code));
-  const toggle = (code: string, on: boolean) =>
-    setSelected((s) => (on ? [...s, code] : s.filter((c) => c !== code)));
+  const chosen = selected;
+  const isPicked = (code: string) => selected.some((r) => r.tracking_code === code);
+  const toggle = (row: RequestSummary, on: boolean) =>
+    setSelected((s) => (on ? [...s, row] : s.filter((r) => r.tracking_code !== row.tracking_code)));
   const apply = () => {
     setBusy(true);
     setError(null);
@@ -53,6 +58,7 @@ export function BulkDecision({ items }: { items: RequestSummary[] }) {
       )
       .then((r) => {
         setResult(r);
+        setDecided(chosen);
         setSelected([]);
         setNote("");
         void queries.invalidateQueries({ queryKey: ["queue"] });
@@ -63,8 +69,10 @@ export function BulkDecision({ items }: { items: RequestSummary[] }) {
         setConfirming(false);
       });
   };
-  const grouped = (code: string) =>
-    m.digits(items.find((r) => r.tracking_code === code)?.tracking_code_grouped ?? code);
+  const grouped = (code: string) => {
+    const row = [...decided, ...items].find((r) => r.tracking_code === code);
+    return m.digits(row?.tracking_code_grouped ?? code);
+  };
   return (
     <Stack mt="md" data-testid="bulk-decision">
       <Table striped data-testid="bulk-table">
@@ -76,8 +84,8 @@ export function BulkDecision({ items }: { items: RequestSummary[] }) {
                   aria-label={m.digits(r.tracking_code_grouped)}
                   data-testid="bulk-pick"
                   data-code={r.tracking_code}
-                  checked={selected.includes(r.tracking_code)}
-                  onChange={(e) => toggle(r.tracking_code, e.currentTarget.checked)}
+                  checked={isPicked(r.tracking_code)}
+                  onChange={(e) => toggle(r, e.currentTarget.checked)}
                 />
               </Table.Td>
               <Table.Td>
@@ -101,10 +109,10 @@ export function BulkDecision({ items }: { items: RequestSummary[] }) {
           value={action}
           allowDeselect={false}
           onChange={(v) => v && setAction(v as Action)}
-          data={BULK.map((a) => ({ value: a, label: m.spelled("action", a) }))}
+          data={bulk.map((a) => ({ value: a.action, label: m.spelled("action", a.action) }))}
           data-testid="bulk-action"
         />
-        {NEEDS_NOTE.includes(action) && (
+        {bulk.find((a) => a.action === action)?.needs_note && (
           <TextInput
             label={m.t("field-note")}
             value={note}

@@ -4,9 +4,7 @@ import { useDesk } from "../../context";
 import { api } from "../../lib/api";
 import { ErrorAlert } from "../../components/errors";
 import { useAddForm } from "../../components/useAddForm";
-
-/** The roles whose steps the core lets be delegated (`sanad_core::delegation::DELEGABLE_ROLES`). */
-const DELEGABLE = ["director", "ministry", "reviewer"];
+import { options, useVocabulary } from "../../lib/vocabulary";
 
 const EMPTY = { from: "", to: "", role: "director", from_date: "", until: "", order: "", note: "" };
 
@@ -24,21 +22,40 @@ export function DelegationsSettings() {
   const { values, field, submit, formError, busy, set, errorOf } = useAddForm(EMPTY, (v) =>
     api.addDelegation({ ...v, note: v.note.trim() ? v.note : null }).then(refresh),
   );
-  const userList = users.data?.map((u) => u.username).join("، ");
+  const vocabulary = useVocabulary();
+  // People by name and role; the core decides who may be away or act (and says why not).
+  const people = (users.data ?? [])
+    .filter((u) => u.active)
+    .map((u) => ({
+      value: u.username,
+      label: `${u.display_name} (${m.spelled("role", u.role)})`,
+    }));
+  const person = (name: "from" | "to", label: string) => (
+    <Select
+      name={name}
+      label={m.t(label)}
+      searchable
+      value={values[name] || null}
+      onChange={(v) => set(name, v ?? "")}
+      data={people}
+      error={errorOf(name)}
+      data-testid={`delegation-${name}`}
+    />
+  );
   return (
     <>
       <form onSubmit={submit} noValidate data-testid="delegation-form">
         <ErrorAlert error={formError} />
         <div className="form-grid">
-          <TextInput label={m.t("field-from-user")} description={userList} {...field("from")} />
-          <TextInput label={m.t("field-to-user")} {...field("to")} />
+          {person("from", "field-from-user")}
+          {person("to", "field-to-user")}
           <Select
             name="role"
             label={m.t("field-role")}
             value={values.role}
             allowDeselect={false}
             onChange={(v) => set("role", v ?? "director")}
-            data={DELEGABLE.map((r) => ({ value: r, label: m.spelled("role", r) }))}
+            data={options(vocabulary?.delegable_roles, m)}
             error={errorOf("role")}
           />
           <TextInput
@@ -75,7 +92,9 @@ export function DelegationsSettings() {
               <Table.Td>
                 {m.digits(d.starts_jalali)} — {m.digits(d.ends_jalali)}
               </Table.Td>
-              <Table.Td>{m.digits(d.order_number)}</Table.Td>
+              <Table.Td>
+                <bdi className="nowrap">{m.digits(d.order_number)}</bdi>
+              </Table.Td>
               <Table.Td>
                 {d.active && <Badge color="teal">{m.t("ui-delegation-active")}</Badge>}
                 {d.ended_jalali && (
