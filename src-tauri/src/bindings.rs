@@ -8,6 +8,7 @@ mod tests {
         Action, ComplaintAction, ComplaintKind, ComplaintStatus, DispatchMode, OrgKind, Priority,
         Role, Status,
     };
+    use sanad_core::register_template::RowRefusal;
     use sanad_service::{
         AccountPolicy, Applicant, AuditEntry, AuditQuery, AuditReport, ConnectionProfile, Document,
         HistoryEntry, Letter, NewDocument, NewOrganization, NewRequest, NewUser, Organization,
@@ -23,6 +24,7 @@ mod tests {
         BulkItem, BulkOutcome, BulkResult, Delegation, NewDelegation, RefusalKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
+    use sanad_service::{DocumentChange, ImportOutcome, ImportPlan};
     use ts_rs::{Config, TS};
 
     use sanad_app::files::FileWritten;
@@ -100,6 +102,10 @@ mod tests {
             Notice::decl(&cfg),
             FilePurpose::decl(&cfg),
             KeptFile::decl(&cfg),
+            RowRefusal::decl(&cfg),
+            DocumentChange::decl(&cfg),
+            ImportPlan::decl(&cfg),
+            ImportOutcome::decl(&cfg),
             Holiday::decl(&cfg),
             CalendarSettings::decl(&cfg),
             OfficeHoursInput::decl(&cfg),

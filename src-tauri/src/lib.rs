@@ -210,6 +210,8 @@ fn try_run() -> Result<(), tauri::Error> {
             commands::files::attach_request_file,
             commands::files::request_files,
             commands::files::file_thumbnail,
+            commands::register_import::plan_document_import,
+            commands::register_import::import_documents,
             commands::delegations::delegations,
             commands::delegations::add_delegation,
             commands::delegations::end_delegation,

@@ -182,4 +182,67 @@ describe("Scans and letters, end to end", { timeout: 300_000 }, () => {
     await shot("33-request-letter-director");
     await logout();
   });
+  step(
+    "the administrator brings in the register from a spreadsheet, seeing every refusal first",
+    async () => {
+      const pick = async (name, text) => {
+        // The file a file manager would hand the picker (a File on the hidden input).
+        await driver.execute(
+          `const [name, text] = arguments;
+         const input = document.querySelector('[data-testid="register-import"] input[type="file"]')
+           || document.querySelector('input[type="file"][accept*="xlsx"]');
+         const dt = new DataTransfer();
+         dt.items.add(new File([text], name, { type: "text/csv" }));
+         input.files = dt.files;
+         input.dispatchEvent(new Event("change", { bubbles: true }));
+         return 1;`,
+          name,
+          text,
+        );
+      };
+      const header = "ردیف,شمارهٔ ثبت,عنوان سند,پلاک ثبتی,محل نگهداری\n";
+      const good = "۱,۸۸۰۱,سند مالکیت انبار مرکزی,۴۵/۷,قفسهٔ ج\n۲,۸۸۰۲,سند زمین ورزشگاه,,\n";
+      await login({ username: "admin", password: "admin-password-1", name: "مسئول سامانه" });
+      await click('[data-testid="nav-admin"]');
+      await click('[data-testid="tab-docs"]');
+      await click('[data-testid="import-open"]');
+      await driver.waitForElement('[data-testid="register-import"]');
+      await pick("register.csv", `${header}${good}۳,۸۸۰۳,,,\n`);
+      const plan = await driver.waitFor(() => textOf('[data-testid="import-plan"]'), "the plan");
+      assert.ok(plan.includes("۲ سند تازه"), plan);
+      const refused = await textOf('[data-testid="import-refused"] tr[data-row="4"]');
+      assert.ok(refused.includes("۸۸۰۳") && refused.includes("الزامی"), refused);
+      assert.equal(
+        await driver.execute(
+          "return document.querySelector('[data-testid=\"import-apply\"]').disabled;",
+        ),
+        true,
+        "nothing may be written while a row is refused",
+      );
+      await shot("34-register-import-refused");
+      await pick("register.csv", `${header}${good}`);
+      await driver.waitFor(
+        async () =>
+          !(await driver.execute(
+            "return document.querySelector('[data-testid=\"import-apply\"]').disabled;",
+          )),
+        "the corrected file may be written",
+      );
+      await click('[data-testid="import-apply"]');
+      const done = await driver.waitFor(() => textOf('[data-testid="import-done"]'), "written");
+      assert.ok(done.includes("۲ سند افزوده"), done);
+      await shot("35-register-import-written");
+      await click(".mantine-Modal-close");
+      await driver.waitFor(
+        async () => (await textOf('[data-testid="docs-table"]')).includes("سند زمین ورزشگاه"),
+        "the imported document in the register",
+      );
+      const docs = JSON.parse(
+        cli(["--as", "admin", "--json", "doc", "list", "8801"], "admin-password-1"),
+      );
+      assert.equal(docs.length, 1);
+      assert.equal(docs[0].property_plate, "۴۵/۷");
+      await logout();
+    },
+  );
 });

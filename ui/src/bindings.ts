@@ -405,6 +405,42 @@ purpose: FilePurpose | null,
  */
 current: boolean, added_by_name: string, added_at: string, };
 
+export type RowRefusal = { row: number, 
+/**
+ * As typed in the file, when the row has one.
+ */
+registry_number: string | null, field: string, message_id: string, args: Record<string, string>, };
+
+export type DocumentChange = { row: number, registry_number: string, title_before: string, title: string, property_plate: string | null, location: string | null, };
+
+export type ImportPlan = { 
+/**
+ * Rows read (blank rows not counted).
+ */
+rows: number, add: number, change: number, unchanged: number, 
+/**
+ * Every refused row, in file order, with its reason.
+ */
+refused: Array<RowRefusal>, 
+/**
+ * The first added registry numbers (at most 200).
+ */
+added: Array<string>, 
+/**
+ * The first changes (at most 200).
+ */
+changes: Array<DocumentChange>, 
+/**
+ * Headers that are not columns of the template.
+ */
+ignored_columns: Array<string>, 
+/**
+ * The file's SHA-256, as the audit log records it.
+ */
+sha256: string, };
+
+export type ImportOutcome = { applied: boolean, plan: ImportPlan, };
+
 export type Holiday = { date: string, title: string, 
 /**
  * Computed for a coming year (a lunar day's estimate, «برآورد») and not yet confirmed or
@@ -509,7 +545,11 @@ sees_overdue: boolean,
  * The queue offers one decision on several requests at once (a delegate of another role
  * gets it on the rows marked as theirs too).
  */
-decides_in_bulk: boolean, };
+decides_in_bulk: boolean, 
+/**
+ * The register screen brings in a spreadsheet of documents.
+ */
+imports_register: boolean, };
 
 export type AvailableAction = { action: Action, 
 /**

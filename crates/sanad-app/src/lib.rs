@@ -15,6 +15,7 @@
 pub mod connection;
 mod error;
 pub mod files;
+pub mod folder;
 pub mod slip;
 
 pub use error::AppError;

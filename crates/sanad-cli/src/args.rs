@@ -405,6 +405,18 @@ pub enum DocCommand {
     },
     /// A document's scans, the current version first
     Files { document_id: String },
+    /// Bring in the register from an XLSX or CSV file with the template's Persian headers
+    /// (administrator): shows what it adds, changes and refuses; writes only with --apply, and
+    /// then every row or none. Rows are matched by registry number, so running it again is safe
+    Import {
+        file: String,
+        /// Write the rows (all or nothing)
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Attach every scan of a folder to the document its file name gives (`1400-12.pdf` for
+    /// registry number 1400-12), as `doc attach` does; a file already current is left alone
+    AttachFolder { dir: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -50,6 +50,10 @@ pub const READS_REPORTS: &[Role] = &[Role::Director, Role::Auditor];
 /// Who keeps the system: users, policy, notices, calendar, mail, backups, the database.
 pub const ADMINISTERS: &[Role] = &[Role::Admin];
 
+/// Brings in an office's existing register from a spreadsheet (`sanad doc import`): it writes
+/// thousands of documents at once, so only the administrator.
+pub const IMPORTS_REGISTER: &[Role] = &[Role::Admin];
+
 /// Who works on the portal for an agency: registers its requests and complaints, follows its own.
 /// Staff roles never sign in there, and this one never at a desk (`Service::login`).
 pub const USES_PORTAL: &[Role] = &[Role::Agency];
@@ -132,6 +136,8 @@ pub struct Permissions {
     /// The queue offers one decision on several requests at once (a delegate of another role
     /// gets it on the rows marked as theirs too).
     pub decides_in_bulk: bool,
+    /// The register screen brings in a spreadsheet of documents.
+    pub imports_register: bool,
 }
 
 impl Permissions {
@@ -152,6 +158,7 @@ impl Permissions {
             // The director's queue carries the overdue list; the auditor has it in reports.
             sees_overdue: role == Role::Director,
             decides_in_bulk: crate::delegation::DELEGABLE_ROLES.contains(&role),
+            imports_register: IMPORTS_REGISTER.contains(&role),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod model;
 pub mod models;
 pub mod normalize;
 pub mod official_holidays;
+pub mod register_template;
 pub mod request_form;
 pub mod slip_print;
 pub mod tracking_code;

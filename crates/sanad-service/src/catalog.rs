@@ -6,6 +6,7 @@
 //! `store/ops/documents.rs`, `store/ops/organizations.rs`.
 
 use sanad_core::model::{OrgKind, Role};
+use sanad_core::register_template::{document_fields, DocumentFields};
 use sanad_core::{normalize, validate, Error, Result};
 use serde_json::json;
 
@@ -100,15 +101,17 @@ impl Service {
     pub async fn add_document(&self, actor: &Actor, new: NewDocument) -> Result<Document> {
         self.authorize(actor, CATALOG_EDITORS).await?;
         self.ensure_writable(actor).await?;
-        let registry_number = normalize::digits_to_ascii(&validate::required_text(
-            "registry_number",
+        let DocumentFields {
+            registry_number,
+            title,
+            property_plate,
+            location,
+        } = document_fields(
             &new.registry_number,
-            50,
-        )?);
-        let title = validate::required_text("title", &new.title, 300)?;
-        let property_plate =
-            validate::optional_text("property_plate", new.property_plate.as_deref(), 100)?;
-        let location = validate::optional_text("location", new.location.as_deref(), 100)?;
+            &new.title,
+            new.property_plate.as_deref(),
+            new.location.as_deref(),
+        )?;
         let row = DocRow {
             id: uuid::Uuid::now_v7().to_string(),
             registry_number,
@@ -129,7 +132,7 @@ impl Service {
             detail: json!({ "registry_number": row.registry_number, "title": row.title }),
         };
         let clash = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
-            if let Some(existing) = ops::doc_by_registry_number(w.tx(), &row.registry_number).await? {
+            if let Some(existing) = ops::doc_by_registry_number(&mut **w.tx(), &row.registry_number).await? {
                 w.roll_back();
                 return Ok(Some(existing));
             }

@@ -182,6 +182,23 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.set_scan_limit(who, "25")
         );
         check!(
+            "attach_scan_by_registry_number",
+            &[Role::Admin, Role::Clerk],
+            o.svc
+                .attach_scan_by_registry_number(who, "1400-3", scan_file())
+        );
+        let register = "شماره ثبت,عنوان\n9100,سند آزمون دسترسی\n".as_bytes();
+        check!(
+            "plan_document_import",
+            &[Role::Admin],
+            o.svc.plan_document_import(who, register)
+        );
+        check!(
+            "import_documents",
+            &[Role::Admin],
+            o.svc.import_documents(who, register)
+        );
+        check!(
             "attach_request_file",
             &[Role::Clerk],
             o.svc

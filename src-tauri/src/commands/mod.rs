@@ -29,6 +29,7 @@ pub mod delegations;
 pub mod files;
 pub mod mail;
 pub mod notices;
+pub mod register_import;
 pub mod reports;
 pub mod slip;
 pub mod track;

@@ -26,6 +26,7 @@ import { BackupSettings } from "./admin/Backup";
 import { ConnectionSettingsPanel } from "./admin/Connection";
 import { NoticesSettings } from "./admin/Notices";
 import { DelegationsSettings } from "./admin/Delegations";
+import { RegisterImport } from "./admin/RegisterImport";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
 import { DocumentScansButton } from "./admin/DocumentScans";
@@ -177,7 +178,7 @@ function Organizations() {
 }
 
 function Documents() {
-  const { m } = useDesk();
+  const { m, session } = useDesk();
   const queries = useQueryClient();
   const [filter, setFilter] = useState("");
   const docs = useQuery({ queryKey: ["docs", filter], queryFn: () => api.listDocuments(filter) });
@@ -201,6 +202,7 @@ function Documents() {
         <TextInput label={m.t("ui-field-plate")} {...form.field("property_plate")} />
         <TextInput label={m.t("ui-field-location")} {...form.field("location")} />
       </AddForm>
+      {session.permissions.imports_register && <RegisterImport />}
       <TextInput
         mt="md"
         label={m.t("ui-filter-list")}

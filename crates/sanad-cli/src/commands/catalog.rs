@@ -97,5 +97,11 @@ pub async fn doc(
         DocCommand::Attach { .. } | DocCommand::Files { .. } => {
             super::files::doc(cli, l10n, service, &actor, command).await
         }
+        DocCommand::Import { file, apply } => {
+            super::register_import::import(cli, l10n, service, &actor, file, *apply).await
+        }
+        DocCommand::AttachFolder { dir } => {
+            super::register_import::attach_folder(cli, l10n, service, &actor, dir).await
+        }
     }
 }

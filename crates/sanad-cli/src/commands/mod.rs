@@ -20,6 +20,7 @@ mod files;
 mod mail;
 mod notices;
 mod portal;
+mod register_import;
 mod reports;
 mod requests;
 mod slip;

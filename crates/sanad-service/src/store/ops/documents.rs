@@ -97,12 +97,43 @@ pub async fn bring_documents_back(tx: &mut Tx, request_id: &str) -> Result<()> {
 }
 
 /// The document already registered under this registry number, if any.
-pub async fn doc_by_registry_number(tx: &mut Tx, number: &str) -> Result<Option<DocRow>> {
+pub async fn doc_by_registry_number<'c>(
+    on: impl sqlx::Executor<'c, Database = super::Db>,
+    number: &str,
+) -> Result<Option<DocRow>> {
     sqlx::query_as(&format!(
         "SELECT {DOC_COLUMNS} FROM documents WHERE registry_number = $1"
     ))
     .bind(number)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(on)
     .await
     .map_err(storage)
+}
+
+/// Every document's register facts, for an import to compare its rows with (the register is an
+/// office's, tens of thousands of rows, read once per import).
+pub async fn all_docs<'c>(
+    on: impl sqlx::Executor<'c, Database = super::Db>,
+) -> Result<Vec<DocRow>> {
+    sqlx::query_as(&format!("SELECT {DOC_COLUMNS} FROM documents"))
+        .fetch_all(on)
+        .await
+        .map_err(storage)
+}
+
+/// A document's title, plate and location as an import's row gives them.
+pub async fn update_doc_facts(tx: &mut Tx, row: &DocRow, title_key: &str) -> Result<()> {
+    sqlx::query(
+        "UPDATE documents SET title = $1, title_key = $2, property_plate = $3, location = $4 \
+         WHERE id = $5",
+    )
+    .bind(&row.title)
+    .bind(title_key)
+    .bind(&row.property_plate)
+    .bind(&row.location)
+    .bind(&row.id)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(())
 }
