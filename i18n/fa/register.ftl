@@ -1,6 +1,6 @@
 # ورود دفتر اسناد موجود یک اداره از صفحه‌گسترده (sanad doc import) و اسکن‌های یک پوشه.
 error-import-empty = فایل خالی است؛ سطر نخست باید عنوان ستون‌ها باشد.
-error-import-format = این فایل صفحه‌گستردهٔ XLSX یا CSV با نویسه‌های UTF-8 نیست.
+error-import-format = این فایل صفحه‌گستردهٔ XLSX یا CSV با نویسه‌گذاری یونی‌کد نیست.
 error-import-too-large = فایل بزرگ‌تر از { $max } مگابایت است.
 error-import-column-missing = ستون «{ $column }» در سطر عنوان‌ها نیست.
 error-import-column-twice = ستون «{ $column }» دو بار آمده است.
