@@ -405,6 +405,26 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.agency_request(who, &code)
         );
         check!(
+            "agency_documents",
+            &[Role::Agency],
+            o.svc.agency_documents(who)
+        );
+        check!(
+            "agency_destinations",
+            &[Role::Agency],
+            o.svc.agency_destinations(who)
+        );
+        check!(
+            "submit_agency_request",
+            &[Role::Agency],
+            o.svc.submit_agency_request(
+                who,
+                sanad_service::AgencyRequestInput::default(),
+                None,
+                None
+            )
+        );
+        check!(
             "add_agency_user",
             &[Role::Admin],
             o.svc.add_agency_user(
