@@ -26,6 +26,7 @@ mod portal_accounts;
 mod portal_requests;
 mod portal_session;
 mod public_track;
+mod receipts;
 mod report_export;
 mod report_files;
 mod reports;
