@@ -105,6 +105,8 @@ pub struct PublicStep {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct AgencyRequest {
     pub tracking_code_grouped: String,
+    /// The agency's own name (the requesting organization).
+    pub requesting_org_name: String,
     pub status: Status,
     /// The state and the next step, as Fluent ids (`track-request-…`).
     pub state_message_id: String,
@@ -130,6 +132,7 @@ impl Service {
         if user.organization_id.as_deref() != Some(page.request.requesting_org_id.as_str()) {
             return Err(not_found());
         }
+        let requesting_org_name = page.requesting.map(|o| o.name).unwrap_or_default();
         let row = page.request;
         let status = Status::parse("status", &row.status)?;
         let spelled = status.as_str().replace('_', "-");
@@ -148,6 +151,7 @@ impl Service {
             .collect::<Result<Vec<_>>>()?;
         Ok(AgencyRequest {
             tracking_code_grouped: code.grouped(),
+            requesting_org_name,
             status,
             state_message_id: format!("track-request-{spelled}"),
             next_step_message_id: format!("track-request-next-{spelled}"),
