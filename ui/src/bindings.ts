@@ -21,9 +21,17 @@ export type Organization = { id: string, name: string, kind: OrgKind, national_i
 
 export type NewOrganization = { name: string, kind: string, national_id: string | null, };
 
-export type Document = { id: string, registry_number: string, title: string, property_plate: string | null, location: string | null, in_repository: boolean, };
+export type Document = { id: string, registry_number: string, title: string, property_plate: string | null, location: string | null, in_repository: boolean, 
+/**
+ * The organization the document is held for (`None`: not recorded).
+ */
+organization_id: string | null, };
 
-export type NewDocument = { registry_number: string, title: string, property_plate: string | null, location: string | null, };
+export type NewDocument = { registry_number: string, title: string, property_plate: string | null, location: string | null, 
+/**
+ * The organization the document is held for: only that agency may ask for it on the portal.
+ */
+organization_id: string | null, };
 
 export type Applicant = { name: string, national_code: string, mobile: string, 
 /**
