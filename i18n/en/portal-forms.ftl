@@ -47,3 +47,25 @@ portal-form-file-too-large = The file is over the { $limit } MB limit; nothing w
 portal-form-purpose = Subject and reason
 portal-form-priority = Priority
 portal-form-submit = Register the request
+
+## Correcting a request sent back
+portal-correct-heading = Correct and resubmit
+portal-correct-intro = The request was sent back for correction. See the reason in its history, correct the items and send it again.
+portal-correct-submit = Resubmit
+portal-resubmitted = The request was corrected and sent to the registry again.
+
+## Complaints, suggestions and comments
+portal-nav-complaint = Complaints
+portal-complaint-heading = A complaint, suggestion or comment
+portal-complaint-intro = Write about one of the agency's requests or about the service in general. The answer reaches the mobile or e-mail you give.
+portal-complaint-kind = Kind
+portal-complaint-request = About request
+portal-complaint-no-request = None (the service)
+portal-complaint-name = Written by
+portal-complaint-text = Text
+portal-complaint-answer = Answer
+portal-complaint-submit = Submit
+
+## The desk
+ui-field-doc-owner = Held for
+ui-doc-owner-none = Not recorded

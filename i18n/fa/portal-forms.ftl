@@ -47,3 +47,25 @@ portal-form-file-too-large = فایل بزرگ‌تر از سقف { $limit } م�
 portal-form-purpose = موضوع و دلیل درخواست
 portal-form-priority = اولویت
 portal-form-submit = ثبت درخواست
+
+## Correcting a request sent back
+portal-correct-heading = اصلاح و ارسال دوباره
+portal-correct-intro = درخواست برای اصلاح برگردانده شده است. دلیل آن را در سابقهٔ درخواست ببینید، بندها را اصلاح کنید و دوباره بفرستید.
+portal-correct-submit = ارسال دوباره
+portal-resubmitted = درخواست اصلاح شد و دوباره به دبیرخانه فرستاده شد.
+
+## Complaints, suggestions and comments
+portal-nav-complaint = شکایت و پیشنهاد
+portal-complaint-heading = ثبت شکایت، پیشنهاد یا نظر
+portal-complaint-intro = دربارهٔ یکی از درخواست‌های دستگاه یا دربارهٔ خدمت به‌طور کلی بنویسید. پاسخ به تلفن همراه یا ایمیلی که می‌دهید می‌رسد.
+portal-complaint-kind = نوع
+portal-complaint-request = درخواست مربوط
+portal-complaint-no-request = هیچ‌کدام (دربارهٔ خدمت)
+portal-complaint-name = نام نویسنده
+portal-complaint-text = متن
+portal-complaint-answer = پاسخ
+portal-complaint-submit = ثبت
+
+## The desk
+ui-field-doc-owner = دستگاه صاحب سند
+ui-doc-owner-none = ثبت نشده

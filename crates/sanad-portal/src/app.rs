@@ -71,6 +71,12 @@ pub fn router(state: PortalState) -> Router {
         .route("/requests", get(pages::requests::list))
         .route("/requests/{code}", get(pages::request::show))
         .route("/requests/{code}/receipt.pdf", get(pages::receipt::pdf))
+        .route("/requests/{code}/resubmit", post(pages::request::resubmit))
+        .route(
+            "/complaints/new",
+            get(pages::complaints::page).post(pages::complaints::submit),
+        )
+        .route("/complaints/{code}", get(pages::complaints::show))
         .route("/api/v1/track", post(api::track))
         .route("/style.css", get(assets::style))
         .route("/fonts/{name}", get(assets::font))

@@ -422,3 +422,200 @@ on_both_backends!(
         assert_eq!(p.registered().await, 0);
     }
 );
+
+on_both_backends!(
+    a_sent_back_request_is_corrected_and_resubmitted_from_its_page,
+    |p: Portal| async move {
+        let key = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+        let first = text(p.post(&p.form(key, vec![])).await).await;
+        let code_end = first.find("/receipt.pdf").expect("the receipt's link");
+        let code = first[code_end - 12..code_end].to_owned();
+        p.svc
+            .add_user(
+                &p.admin,
+                sanad_service::NewUser {
+                    username: "reviewer".into(),
+                    display_name: "بررسی".into(),
+                    role: "reviewer".into(),
+                    password: PASSWORD.into(),
+                },
+            )
+            .await
+            .expect("reviewer");
+        let reviewer = p.svc.login("reviewer", PASSWORD).await.expect("reviewer");
+        use sanad_core::model::Action;
+        // Not sent back yet: no correction form.
+        assert!(!text(p.get(&format!("/requests/{code}")).await)
+            .await
+            .contains("/resubmit"));
+        p.svc
+            .act(&reviewer, &code, Action::StartReview, None, None)
+            .await
+            .expect("review");
+        p.svc
+            .act(
+                &reviewer,
+                &code,
+                Action::SendBack,
+                Some("شماره نامه ناخواناست"),
+                None,
+            )
+            .await
+            .expect("send back");
+        let html = text(p.get(&format!("/requests/{code}")).await).await;
+        assert!(html.contains("شماره نامه ناخواناست"));
+        let version = hidden(&html, "version").expect("version");
+        let form = |mobile: &str, version: &str| {
+            vec![
+                ("csrf", p.csrf.clone()),
+                ("version", version.to_owned()),
+                ("applicant_name", "علی رضایی".to_owned()),
+                ("national_code", "0499370899".to_owned()),
+                ("mobile", mobile.to_owned()),
+                ("email", String::new()),
+                ("letter_number", "۱۲۳/ص/اصلاحی".to_owned()),
+                ("letter_date", "1404/08/01".to_owned()),
+                ("purpose", "تنظیم قرارداد".to_owned()),
+            ]
+        };
+        let post = |form: Vec<(&'static str, String)>| {
+            let body: String = form
+                .iter()
+                .map(|(k, v)| format!("{k}={}", encode(v)))
+                .collect::<Vec<_>>()
+                .join("&");
+            Request::post(format!("/requests/{code}/resubmit"))
+                .header(header::COOKIE, &p.cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request")
+        };
+        // A bad mobile: refused beside its field, still sent back.
+        let r = p
+            .app
+            .clone()
+            .oneshot(post(form("12", &version)))
+            .await
+            .expect("answer");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = text(r).await;
+        let message = after(&html, "id=\"mobile\"", "error field-error");
+        assert!(!message.is_empty());
+        // An old version: a conflict, nothing changed.
+        let r = p
+            .app
+            .clone()
+            .oneshot(post(form("09121234567", "1")))
+            .await
+            .expect("answer");
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        // Corrected: back to submitted, the correction kept.
+        let r = p
+            .app
+            .clone()
+            .oneshot(post(form("09121234567", &version)))
+            .await
+            .expect("answer");
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let view = p.svc.request_by_code(&reviewer, &code).await.expect("view");
+        assert_eq!(view.status, sanad_core::model::Status::Submitted);
+        assert_eq!(view.letter.number, "۱۲۳/ص/اصلاحی");
+        assert_eq!(
+            view.history.last().map(|h| h.action.as_str()),
+            Some("resubmit")
+        );
+        // Without the token: nothing.
+        let mut forged = form("09121234567", &version);
+        forged[0].1 = "forged".into();
+        let r = p.app.clone().oneshot(post(forged)).await.expect("answer");
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    }
+);
+
+fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+on_both_backends!(
+    a_complaint_about_its_own_request_is_filed_and_followed,
+    |p: Portal| async move {
+        let key = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc";
+        let first = text(p.post(&p.form(key, vec![])).await).await;
+        let code_end = first.find("/receipt.pdf").expect("the receipt's link");
+        let code = first[code_end - 12..code_end].to_owned();
+        let post = |form: Vec<(&'static str, String)>| {
+            let body: String = form
+                .iter()
+                .map(|(k, v)| format!("{k}={}", encode(v)))
+                .collect::<Vec<_>>()
+                .join("&");
+            Request::post("/complaints/new")
+                .header(header::COOKIE, &p.cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request")
+        };
+        let form = |mobile: &str, request: &str| {
+            vec![
+                ("csrf", p.csrf.clone()),
+                ("kind", "complaint".to_owned()),
+                ("request_code", request.to_owned()),
+                ("name", "کارشناس اداره راه".to_owned()),
+                ("mobile", mobile.to_owned()),
+                ("email", String::new()),
+                ("text", "پاسخی نرسیده است".to_owned()),
+            ]
+        };
+        let r = p.get("/complaints/new").await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(text(r).await.contains(&format!("value=\"{code}\"")));
+        // No contact: refused beside the field, in Persian.
+        let r = p
+            .app
+            .clone()
+            .oneshot(post(form("", &code)))
+            .await
+            .expect("answer");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = text(r).await;
+        assert!(!after(&html, "id=\"mobile\"", "error field-error").is_empty());
+        let r = p
+            .app
+            .clone()
+            .oneshot(post(form("09121234567", &code)))
+            .await
+            .expect("answer");
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = text(r).await;
+        assert!(html.contains("class=\"pin\""), "{html}");
+        assert!(html.contains("پاسخی نرسیده است"));
+        let start = html.find("class=\"code\"><bdi dir=\"ltr\">").expect("code") + 27;
+        let grouped = &html[start..start + html[start..].find('<').expect("end")];
+        let ccode: String = grouped
+            .chars()
+            .filter_map(|c| {
+                c.to_digit(10)
+                    .or_else(|| ('۰'..='۹').contains(&c).then(|| c as u32 - '۰' as u32))
+            })
+            .map(|d| char::from_digit(d, 10).unwrap_or('0'))
+            .collect();
+        assert_eq!(ccode.len(), 12, "{grouped}");
+        let r = p.get(&format!("/complaints/{ccode}")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = text(r).await;
+        assert!(!page.contains("class=\"pin\""), "the PIN is shown once");
+        // Another agency's request cannot be named.
+        let r = p
+            .app
+            .clone()
+            .oneshot(post(form("09121234567", "111122223333")))
+            .await
+            .expect("answer");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+);

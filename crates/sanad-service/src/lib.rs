@@ -23,6 +23,7 @@ mod outbox;
 mod pin;
 mod policy;
 mod portal_accounts;
+mod portal_complaints;
 mod portal_requests;
 mod portal_session;
 mod public_track;
@@ -66,9 +67,10 @@ pub use outbox::{
 };
 pub use policy::AccountPolicy;
 pub use portal_accounts::{AgencyAccount, NewAgencyUser};
+pub use portal_complaints::{AgencyComplaint, AgencyComplaintStep};
 pub use portal_requests::{
-    AgencyRequest, AgencyRequestInput, AgencyRequestLine, AgencyRequests, AgencySubmission,
-    PublicStep, RECEIPT_PIN_MINUTES,
+    AgencyCorrection, AgencyRequest, AgencyRequestInput, AgencyRequestLine, AgencyRequests,
+    AgencySubmission, CorrectableFields, PublicStep, RECEIPT_PIN_MINUTES,
 };
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
 pub use public_track::PublicTrack;

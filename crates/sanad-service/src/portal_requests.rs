@@ -10,7 +10,7 @@
 //!
 //! Public functions: `Service::agency_requests`, `Service::agency_request`,
 //! `Service::submit_agency_request`, `Service::agency_documents`,
-//! `Service::agency_destinations`. Their SQL: `store/ops/portal.rs`,
+//! `Service::agency_destinations`, `Service::resubmit_agency_request`. Their SQL: `store/ops/portal.rs`,
 //! `store/ops/organizations.rs`, `store/ops/documents.rs`, `store/ops/receipts.rs` (and the
 //! registration's, `requests.rs`).
 
@@ -306,5 +306,99 @@ impl Service {
             .filter(|o| o.kind == OrgKind::ThirdParty.as_str())
             .map(org_view)
             .collect())
+    }
+}
+
+/// What an agency may correct when its request was sent back: the applicant, the letter and the
+/// purpose (the documents, destination and mode are what the desk reviewed; a different ask is a
+/// new request).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct AgencyCorrection {
+    pub applicant: Applicant,
+    pub letter: Letter,
+    pub purpose: String,
+}
+
+/// A sent-back request's current fields, for the correction form.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CorrectableFields {
+    pub version: i64,
+    pub applicant: Applicant,
+    pub letter: Letter,
+    pub purpose: String,
+}
+
+impl Service {
+    /// The fields of one of the agency's requests that it may correct, while it is sent back for
+    /// correction; `None` in any other state. Another agency's request is "not found".
+    pub async fn agency_correctable(
+        &self,
+        actor: &Actor,
+        code: &str,
+    ) -> Result<Option<CorrectableFields>> {
+        let (_, page) = self.agency_page(actor, code).await?;
+        let row = page.request;
+        if row.status != Status::Correction.as_str() {
+            return Ok(None);
+        }
+        Ok(Some(CorrectableFields {
+            version: row.version,
+            applicant: Applicant {
+                name: row.applicant_name,
+                national_code: row.applicant_national_code,
+                mobile: row.applicant_mobile,
+                email: row.applicant_email,
+            },
+            letter: Letter {
+                number: row.letter_number,
+                date: row.letter_date,
+            },
+            purpose: row.purpose,
+        }))
+    }
+
+    /// The agency corrects its sent-back request and resubmits it (it goes back to `submitted`):
+    /// the same checks as at registration, the version it was looking at (a conflict when a desk
+    /// changed it meanwhile), one audited write.
+    pub async fn resubmit_agency_request(
+        &self,
+        actor: &Actor,
+        code: &str,
+        correction: AgencyCorrection,
+        expected_version: i64,
+    ) -> Result<AgencyRequest> {
+        let (code, page) = self.agency_page(actor, code).await?;
+        self.resubmit_corrected(
+            actor,
+            &code,
+            page,
+            (
+                &correction.applicant,
+                &correction.letter,
+                &correction.purpose,
+            ),
+            expected_version,
+        )
+        .await?;
+        self.agency_request(actor, code.as_str()).await
+    }
+
+    /// The page of one of the signed-in agency's requests; another's is "not found".
+    async fn agency_page(
+        &self,
+        actor: &Actor,
+        code: &str,
+    ) -> Result<(TrackingCode, crate::store::RequestPageRows)> {
+        let user = self.authorize_user(actor, USES_PORTAL, false).await?;
+        let not_found = || Error::NotFound { what: "request" };
+        let code = TrackingCode::parse(code).map_err(|_| not_found())?;
+        let page = self.read_page(&code).await.map_err(|e| match e {
+            Error::NotFound { .. } => not_found(),
+            other => other,
+        })?;
+        if user.organization_id.as_deref() != Some(page.request.requesting_org_id.as_str()) {
+            return Err(not_found());
+        }
+        Ok((code, page))
     }
 }

@@ -416,6 +416,108 @@ impl Service {
         self.view_of(actor, &grants, &code, page)
     }
 
+    /// An agency's resubmission after a send-back (`portal_requests.rs` authorizes it and checks
+    /// the request is the agency's): the corrected applicant, letter and purpose, checked as at
+    /// registration, stored with the step back to `submitted` in one write, at `version`.
+    pub(crate) async fn resubmit_corrected(
+        &self,
+        actor: &Actor,
+        code: &TrackingCode,
+        page: RequestPageRows,
+        correction: (&Applicant, &Letter, &str),
+        version: i64,
+    ) -> Result<()> {
+        self.ensure_writable(actor).await?;
+        let row = &page.request;
+        if version != row.version {
+            return Err(conflict());
+        }
+        let facts = facts_of(row)?;
+        let step = workflow::next_status(Role::Agency, Action::Resubmit, facts)?;
+        let mut p = Problems::default();
+        let (applicant, letter, purpose) = correction;
+        let checked = self.check_correctable(&mut p, applicant, letter, purpose)?;
+        p.finish()?;
+        let Some((applicant, letter_number, letter_date, purpose)) = checked else {
+            return Err(Error::invalid("input", "error-input-unstorable"));
+        };
+        let priority = Priority::parse("priority", &row.priority)?;
+        let return_due = row
+            .return_due
+            .as_deref()
+            .map(|d| JalaliDate::parse("return_due", d))
+            .transpose()?;
+        let now = self.now_micros();
+        let deadline = self
+            .deadline(step.to, priority, facts.dispatch_mode, return_due, now)
+            .await?;
+        let search_key = normalize::search_key(&format!(
+            "{} {} {} {} {} {}",
+            applicant.name,
+            letter_number,
+            purpose,
+            page.requesting
+                .as_ref()
+                .map(|o| o.name.as_str())
+                .unwrap_or(""),
+            page.destination
+                .as_ref()
+                .map(|o| o.name.as_str())
+                .unwrap_or(""),
+            page.documents
+                .iter()
+                .map(|d| format!("{} {}", d.registry_number, d.title))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ));
+        let letter_number_key = normalize::identifier(&letter_number).to_lowercase();
+        let transition = TransitionRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            request_id: row.id.clone(),
+            seq: version + 1,
+            action: Action::Resubmit.as_str().to_owned(),
+            from_status: Some(step.from.as_str().to_owned()),
+            to_status: step.to.as_str().to_owned(),
+            user_id: actor.user_id.clone(),
+            username: actor.username.clone(),
+            display_name: actor.display_name.clone(),
+            role: Role::Agency.as_str().to_owned(),
+            at: now,
+            note: None,
+            acting_for: None,
+            acting_for_name: None,
+            delegation_id: None,
+        };
+        let date = letter_date.to_string();
+        on_store!(&self.store, ops, pool => ops::audited_step(pool, async |w| {
+            if !ops::correct_request(
+                w.tx(), &row.id, version, &applicant, &letter_number, &letter_number_key, &date,
+                &purpose, &search_key,
+            ).await? {
+                return Err(conflict());
+            }
+            if !ops::move_request(w.tx(), &row.id, version, step.to.as_str(), deadline, now).await? {
+                return Err(conflict());
+            }
+            ops::insert_transition(w.tx(), &transition).await?;
+            w.audit(AuditDraft {
+                at: now,
+                user_id: Some(actor.user_id.clone()),
+                action: "request.resubmit".to_owned(),
+                entity: "request".to_owned(),
+                entity_id: Some(row.id.clone()),
+                detail: json!({
+                    "tracking_code": code.as_str(),
+                    "from": step.from.as_str(),
+                    "to": step.to.as_str(),
+                    "version": version + 1,
+                    "role": Role::Agency.as_str(),
+                    "corrected": ["applicant", "letter", "purpose"],
+                }),
+            }).await
+        }).await)
+    }
+
     async fn load_view(&self, actor: &Actor, code: &TrackingCode) -> Result<RequestView> {
         let page = self.read_page(code).await?;
         let grants = self.grants(actor).await?;
@@ -548,37 +650,11 @@ impl Service {
                 .flatten(),
             None => None,
         };
-        let name = p.check(validate::required_text(
-            "applicant.name",
-            &new.applicant.name,
-            100,
-        ))?;
-        let national_code = p.check(validate::national_code(
-            "applicant.national_code",
-            &new.applicant.national_code,
-        ))?;
-        let mobile = p.check(validate::mobile("applicant.mobile", &new.applicant.mobile))?;
-        let email = p
-            .check(match new.applicant.email.as_deref().map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(e) => validate::email("applicant.email", e).map(Some),
-            })?
-            .flatten();
-        let letter_number = p.check(validate::required_text(
-            "letter.number",
-            &new.letter.number,
-            50,
-        ))?;
-        let letter_date = p.check(JalaliDate::parse("letter.date", &new.letter.date).and_then(
-            |date| {
-                if date > JalaliDate::from_utc(self.clock.now()) {
-                    Err(Error::invalid("letter.date", "error-letter-date-future"))
-                } else {
-                    Ok(date)
-                }
-            },
-        ))?;
-        let purpose = p.check(validate::required_text("purpose", &new.purpose, 1000))?;
+        let (applicant, letter_number, letter_date, purpose) =
+            match self.check_correctable(&mut p, &new.applicant, &new.letter, &new.purpose)? {
+                Some((a, n, d, pu)) => (Some(a), Some(n), Some(d), Some(pu)),
+                None => (None, None, None, None),
+            };
         let priority = p.check(Priority::parse("priority", &new.priority))?;
         p.finish()?;
         // Every check passed, so every value is there; the `else` only keeps this total.
@@ -586,9 +662,7 @@ impl Service {
             Some(requesting),
             Some((document_ids, document_titles, document_rows)),
             Some(mode),
-            Some(name),
-            Some(national_code),
-            Some(mobile),
+            Some(applicant),
             Some(letter_number),
             Some(letter_date),
             Some(purpose),
@@ -597,9 +671,7 @@ impl Service {
             requesting,
             documents,
             mode,
-            name,
-            national_code,
-            mobile,
+            applicant,
             letter_number,
             letter_date,
             purpose,
@@ -607,12 +679,6 @@ impl Service {
         )
         else {
             return Err(Error::invalid("input", "error-input-unstorable"));
-        };
-        let applicant = Applicant {
-            name,
-            national_code,
-            mobile,
-            email,
         };
         let search_key = normalize::search_key(&format!(
             "{} {} {} {} {} {}",
@@ -640,6 +706,71 @@ impl Service {
             priority,
             search_key,
         })
+    }
+
+    /// The fields an agency may correct after a send-back (the applicant, the letter, the
+    /// purpose), checked as at registration: each problem goes to `p`; the values when all
+    /// passed.
+    pub(crate) fn check_correctable(
+        &self,
+        p: &mut Problems,
+        applicant: &Applicant,
+        letter: &Letter,
+        purpose: &str,
+    ) -> Result<Option<(Applicant, String, JalaliDate, String)>> {
+        let name = p.check(validate::required_text(
+            "applicant.name",
+            &applicant.name,
+            100,
+        ))?;
+        let national_code = p.check(validate::national_code(
+            "applicant.national_code",
+            &applicant.national_code,
+        ))?;
+        let mobile = p.check(validate::mobile("applicant.mobile", &applicant.mobile))?;
+        let email = p
+            .check(match applicant.email.as_deref().map(str::trim) {
+                None | Some("") => Ok(None),
+                Some(e) => validate::email("applicant.email", e).map(Some),
+            })?
+            .flatten();
+        let letter_number =
+            p.check(validate::required_text("letter.number", &letter.number, 50))?;
+        let letter_date = p.check(JalaliDate::parse("letter.date", &letter.date).and_then(
+            |date| {
+                if date > JalaliDate::from_utc(self.clock.now()) {
+                    Err(Error::invalid("letter.date", "error-letter-date-future"))
+                } else {
+                    Ok(date)
+                }
+            },
+        ))?;
+        let purpose = p.check(validate::required_text("purpose", purpose, 1000))?;
+        let (
+            Some(name),
+            Some(national_code),
+            Some(mobile),
+            Some(letter_number),
+            Some(letter_date),
+            Some(purpose),
+        ) = (
+            name,
+            national_code,
+            mobile,
+            letter_number,
+            letter_date,
+            purpose,
+        )
+        else {
+            return Ok(None);
+        };
+        let applicant = Applicant {
+            name,
+            national_code,
+            mobile,
+            email,
+        };
+        Ok(Some((applicant, letter_number, letter_date, purpose)))
     }
 
     /// The requesting organization: one that exists and may request.

@@ -15,6 +15,7 @@ use sanad_service::PortalSession;
 use crate::app::PortalState;
 use crate::{cookies, faults, lang};
 
+pub mod complaints;
 pub mod login;
 pub mod new_request;
 pub mod password;

@@ -52,6 +52,10 @@ impl FieldErrors {
     pub fn get(&self, field: &str) -> Option<&String> {
         self.0.get(field)
     }
+
+    pub fn insert(&mut self, field: String, message: String) {
+        self.0.insert(field, message);
+    }
 }
 
 #[derive(Template)]
