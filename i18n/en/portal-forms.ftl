@@ -69,3 +69,4 @@ portal-complaint-submit = Submit
 ## The desk
 ui-field-doc-owner = Held for
 ui-doc-owner-none = Not recorded
+portal-complaint-history = History

@@ -17,7 +17,7 @@ receipt-next-text = درخواست در صف بررسی دبیرخانه است.
 receipt-keep = کد رهگیری و رمز پیگیری را نزد خود نگه دارید؛ رمز پیگیری تنها یک بار نشان داده می‌شود.
 portal-receipt-repeated = این فرم پیش‌تر فرستاده شده بود؛ همان درخواست یک بار ثبت شده است و رسید آن را می‌بینید.
 portal-receipt-pin-gone = رمز پیگیری تنها هنگام ثبت نشان داده شد.
-portal-receipt-pdf-a5 = رسید ثبت (PDF، A5)
+portal-receipt-pdf-a5 = رسید ثبت (PDF، کاغذ آ۵)
 portal-receipt-pdf-roll = رسید ثبت (PDF، ۸۰ میلی‌متری)
 portal-receipt-follow = دیدن صفحهٔ درخواست
 portal-receipt-another = ثبت درخواست دیگر
@@ -69,3 +69,4 @@ portal-complaint-submit = ثبت
 ## The desk
 ui-field-doc-owner = دستگاه صاحب سند
 ui-doc-owner-none = ثبت نشده
+portal-complaint-history = سابقهٔ رسیدگی

@@ -619,3 +619,32 @@ on_both_backends!(
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
 );
+
+on_both_backends!(
+    a_read_only_window_refuses_the_forms_with_its_end_in_persian,
+    |p: Portal| async move {
+        let now = chrono::Utc::now();
+        let window = sanad_service::NewNotice {
+            kind: sanad_service::NoticeKind::Maintenance,
+            text: "به‌روزرسانی سامانه".into(),
+            starts: sanad_core::jalali::format_datetime_tehran(now - chrono::Duration::minutes(5)),
+            ends: sanad_core::jalali::format_datetime_tehran(now + chrono::Duration::hours(2)),
+            read_only: true,
+        };
+        let notice = p.svc.add_notice(&p.admin, window).await.expect("window");
+        let until = sanad_i18n::Localizer::new(sanad_i18n::Lang::Fa).digits(&notice.ends_jalali);
+        // The notice is on every page, the form included.
+        let html = text(p.get("/requests/new").await).await;
+        assert!(html.contains("به‌روزرسانی سامانه"), "no notice on the form");
+        let key = "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd";
+        let r = p.post(&p.form(key, vec![])).await;
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let html = text(r).await;
+        let alert = after(&html, "<main", "error\" role=\"alert");
+        assert!(alert.contains(&until), "{alert} / {until}");
+        assert!(!alert.chars().any(|c| c.is_ascii_digit()), "{alert}");
+        // What was typed is kept for when the window ends; nothing registered.
+        assert!(html.contains("value=\"۱۲۳/ص\""));
+        assert_eq!(p.registered().await, 0);
+    }
+);
