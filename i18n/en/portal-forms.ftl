@@ -70,3 +70,4 @@ portal-complaint-submit = Submit
 ui-field-doc-owner = Held for
 ui-doc-owner-none = Not recorded
 portal-complaint-history = History
+ui-from-portal = From the portal — { $account }

@@ -70,3 +70,4 @@ portal-complaint-submit = ثبت
 ui-field-doc-owner = دستگاه صاحب سند
 ui-doc-owner-none = ثبت نشده
 portal-complaint-history = سابقهٔ رسیدگی
+ui-from-portal = از سامانه — { $account }

@@ -164,6 +164,12 @@ pub struct RequestSummary {
     /// queue this row is from (shown «به جانشینی از …»); none on the reader's own rows.
     #[serde(default)]
     pub acting_for: Option<String>,
+    /// Where it came in: `desk` or `portal` (marked «از سامانه» in the queues).
+    #[serde(default)]
+    pub channel: String,
+    /// Registered on the portal: the display name of the agency account that submitted it.
+    #[serde(default)]
+    pub portal_account: Option<String>,
 }
 
 /// A page of results and the cursor for the next one (absent on the last page).

@@ -173,6 +173,31 @@ on_both_backends!(
                 .len(),
             1
         );
+        // The reviewer's queue marks it as from the portal, with the submitting account; a
+        // desk's registration is not marked.
+        o.svc
+            .register_request(&o.clerk, o.request())
+            .await
+            .expect("desk registration");
+        let queue = o
+            .svc
+            .queue(&o.reviewer, Default::default())
+            .await
+            .expect("queue");
+        let row = queue
+            .items
+            .iter()
+            .find(|r| r.tracking_code.as_str() == done.tracking_code)
+            .expect("in the reviewer's queue");
+        assert_eq!(row.channel, "portal");
+        assert_eq!(row.portal_account.as_deref(), Some("کارشناس اداره راه"));
+        let desk = queue
+            .items
+            .iter()
+            .find(|r| r.tracking_code.as_str() != done.tracking_code)
+            .expect("the desk's");
+        assert_eq!(desk.channel, "desk");
+        assert_eq!(desk.portal_account, None);
         // The PIN works for the public lookup.
         let found = o
             .svc
