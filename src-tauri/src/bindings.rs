@@ -20,7 +20,8 @@ mod tests {
         NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
     use sanad_service::{
-        BulkItem, BulkOutcome, BulkResult, Delegation, NewDelegation, RefusalKind,
+        AgencyAccount, BulkItem, BulkOutcome, BulkResult, Delegation, NewAgencyUser,
+        NewDelegation, RefusalKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};
@@ -127,6 +128,8 @@ mod tests {
             RefusalKind::decl(&cfg),
             BulkOutcome::decl(&cfg),
             BulkResult::decl(&cfg),
+            NewAgencyUser::decl(&cfg),
+            AgencyAccount::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

@@ -26,6 +26,7 @@ import { BackupSettings } from "./admin/Backup";
 import { ConnectionSettingsPanel } from "./admin/Connection";
 import { NoticesSettings } from "./admin/Notices";
 import { DelegationsSettings } from "./admin/Delegations";
+import { AgencyAccountsSettings } from "./admin/AgencyAccounts";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
 import { DocumentScansButton } from "./admin/DocumentScans";
@@ -312,6 +313,9 @@ export function AdminScreen({
               <Tabs.Tab value="delegations" data-testid="tab-delegations">
                 {m.t("ui-tab-delegations")}
               </Tabs.Tab>
+              <Tabs.Tab value="agency-users" data-testid="tab-agency-users">
+                {m.t("ui-tab-agency-users")}
+              </Tabs.Tab>
               <Tabs.Tab value="notices" data-testid="tab-notices">
                 {m.t("ui-tab-notices")}
               </Tabs.Tab>
@@ -349,6 +353,9 @@ export function AdminScreen({
             </Tabs.Panel>
             <Tabs.Panel value="delegations" pt="md">
               <DelegationsSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="agency-users" pt="md">
+              <AgencyAccountsSettings />
             </Tabs.Panel>
             <Tabs.Panel value="notices" pt="md">
               <NoticesSettings />
