@@ -77,3 +77,4 @@ ui-agency-user-reset = One-time password
 ui-agency-user-deactivate = Deactivate
 ui-agency-user-activate = Activate
 ui-agency-one-time = One-time password for { $user } (shown once):
+audit-settings-portal-address = Portal address changed

@@ -77,3 +77,4 @@ ui-agency-user-reset = گذرواژهٔ یک‌بارمصرف
 ui-agency-user-deactivate = غیرفعال کردن
 ui-agency-user-activate = فعال کردن
 ui-agency-one-time = گذرواژهٔ یک‌بارمصرف { $user } (تنها یک بار نشان داده می‌شود):
+audit-settings-portal-address = تغییر نشانی درگاه
