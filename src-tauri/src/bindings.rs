@@ -15,13 +15,13 @@ mod tests {
         StatusCount, TlsMode, User,
     };
     use sanad_service::{
+        AgencyAccount, BulkItem, BulkOutcome, BulkResult, Delegation, NewAgencyUser, NewDelegation,
+        RefusalKind,
+    };
+    use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
         DeliveryState, FilePurpose, Holiday, KeptFile, MailSettings, MailTls, NewComplaint,
         NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
-    };
-    use sanad_service::{
-        AgencyAccount, BulkItem, BulkOutcome, BulkResult, Delegation, NewAgencyUser,
-        NewDelegation, RefusalKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use ts_rs::{Config, TS};

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Backend, Office};
+use common::{Backend, Office, TestClock};
 use sanad_core::model::Status;
 use sanad_scan::samples;
 use sanad_service::{
@@ -118,7 +118,8 @@ on_both_backends!(
 on_both_backends!(
     an_agency_registers_through_the_portal_with_its_letter,
     |b: Backend| async move {
-        let o = Office::new(b).await;
+        let clock = TestClock::at(common::saturday_morning());
+        let o = Office::with(b, Some(clock.clone())).await;
         let (mine, _) = owned_documents(&o).await;
         let done = o
             .svc
@@ -208,7 +209,20 @@ on_both_backends!(
             sanad_core::normalize::digits_to_ascii(&found.tracking_code_grouped),
             done.request.tracking_code_grouped
         );
-        assert!(RECEIPT_PIN_MINUTES > 0);
+        // After the receipt's minutes, a repeat still registers nothing but shows no PIN.
+        clock.advance_minutes(RECEIPT_PIN_MINUTES + 1);
+        let late = o
+            .svc
+            .submit_agency_request(
+                &o.officer,
+                input(vec![mine[0].clone()]),
+                Some("form-key-0001"),
+                None,
+            )
+            .await
+            .expect("late repeat");
+        assert_eq!(late.tracking_code, done.tracking_code);
+        assert_eq!(late.tracking_pin, None);
     }
 );
 

@@ -11,7 +11,10 @@ pub async fn list_agency_users(desk: Desk<'_>) -> Answer<Vec<AgencyAccount>> {
 
 #[tauri::command]
 pub async fn add_agency_user(desk: Desk<'_>, user: NewAgencyUser) -> Answer<AgencyAccount> {
-    Ok(desk.service()?.add_agency_user(&desk.actor()?, user).await?)
+    Ok(desk
+        .service()?
+        .add_agency_user(&desk.actor()?, user)
+        .await?)
 }
 
 /// A one-time password, shown once; the officer must change it at the next sign-in.
