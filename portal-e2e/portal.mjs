@@ -84,6 +84,27 @@ async function submit(css = "main form button[type=submit]") {
   await driver.click(await driver.waitForElement(css));
 }
 
+/** `sanad --as USER ARGS…` on the portal's database; its standard output. */
+function sanad(user, password, ...args) {
+  return execFileSync(env("SANAD_BIN"), ["--as", user, ...args], {
+    env: { ...process.env, SANAD_DB: env("SANAD_DB"), SANAD_PASSWORD: password },
+    stdio: "pipe",
+  }).toString();
+}
+
+/** `1404/10/07 18:00`: a moment as `sanad` takes it (Jalali date, Tehran time). */
+function jalali(date) {
+  const parts = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", {
+    timeZone: "Asia/Tehran", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).formatToParts(date);
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}`;
+}
+
+const path = () => driver.execute("return location.pathname");
+const latin = (s) => s.replace(/[۰-۹]/g, (d) => "۰۱۲۳۴۵۶۷۸۹".indexOf(d));
+
 const code = env("CODE");
 const pin = env("PIN");
 const wrongPin = pin === "12345678" ? "87654321" : "12345678";
@@ -193,6 +214,138 @@ try {
     await noLatinDigits();
     await shot("10-request-not-found");
   });
+
+  let submitted = "";
+  await step("the electronic form refuses a bad national code in Persian beside its field", async () => {
+    await driver.go("/requests/new");
+    await shot("11a-form");
+    await driver.click(await driver.waitForElement("input[name=documents]"));
+    await fill("#applicant_name", "مریم احمدی");
+    await fill("#national_code", "1234567890");
+    await fill("#mobile", "۰۹۱۲۱۲۳۴۵۶۷");
+    await fill("#letter_number", "۴۵۶/د");
+    await fill("#letter_date", "۱۴۰۴/۰۸/۰۱");
+    await fill("#purpose", "ارسال سند برای ثبت قرارداد اجاره");
+    await driver.type(await driver.waitForElement("#letter"), env("LETTER"));
+    await submit();
+    const error = await driver.text(await driver.waitForElement("#national_code ~ p.field-error"));
+    assert(error.includes("کد ملی"), error);
+    const kept = await driver.property(await driver.waitForElement("#applicant_name"), "value");
+    assert(kept === "مریم احمدی", `kept: ${kept}`);
+    await noLatinDigits();
+    await shot("11b-form-field-error");
+  });
+
+  await step("corrected, with the agency's letter, it registers and shows the receipt with the PIN", async () => {
+    await fill("#national_code", "0499370899");
+    await driver.type(await driver.waitForElement("#letter"), env("LETTER"));
+    await submit();
+    const receipt = await driver.text(await driver.waitForElement("section.receipt"));
+    assert(receipt.includes("رمز پیگیری") && receipt.includes("sanad.example.ir"), receipt);
+    const codeText = await driver.text(await driver.waitForElement("section.receipt dd.code"));
+    const pinText = await driver.text(await driver.waitForElement("section.receipt dd.pin"));
+    submitted = latin(codeText).replace(/-/g, "");
+    assert(/^[0-9]{12}$/.test(submitted), codeText);
+    assert(/^[۰-۹]{8}$/.test(pinText), pinText);
+    const text = (await driver.bodyText()).replace("sanad.example.ir", "");
+    assert(!/[0-9]/.test(text), `Latin digits: ${text.slice(0, 300)}`);
+    await shot("12-receipt");
+    // Both papers' receipts, kept beside the screenshots (rendered to PNG and looked at).
+    // The page's CSP lets no script fetch: the test fetches the links with the browser's cookie.
+    const cookies = await driver.request("GET", driver.s("/cookie"));
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const links = await driver.execute(
+      "return [...document.querySelectorAll('a.button')].map(a => a.href)",
+    );
+    assert(links.length === 2, `links: ${links}`);
+    for (const [i, paper] of [[0, "a5"], [1, "80mm"]]) {
+      const response = await fetch(links[i], { headers: { cookie } });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const type = response.headers.get("content-type");
+      assert(type === "application/pdf" && bytes.subarray(0, 4).toString() === "%PDF", type);
+      writeFileSync(join(shots, `receipt-${paper}.pdf`), bytes);
+    }
+    const files = sanad("reviewer", env("STAFF_PW"), "--json", "request", "files", submitted);
+    assert(files.includes("png"), files);
+  });
+
+  await step("a send-back made with sanad shows its reason and the correction form", async () => {
+    sanad("reviewer", env("STAFF_PW"), "request", "act", submitted, "start_review");
+    sanad("reviewer", env("STAFF_PW"), "request", "act", submitted, "send_back", "--note", "شمارهٔ نامه خوانا نیست");
+    await driver.go(`/requests/${submitted}`);
+    const text = await driver.bodyText();
+    assert(text.includes("شمارهٔ نامه خوانا نیست") && text.includes("اصلاح و ارسال دوباره"), text);
+    await noLatinDigits();
+    await shot("13-sent-back");
+  });
+
+  await step("the agency corrects it and resubmits; reviewer and director act with sanad", async () => {
+    await fill("#letter_number", "۴۵۶/د/اصلاحی");
+    await submit("#correct ~ form button[type=submit]");
+    await driver.waitFor(async () => (await driver.bodyText()).includes("دوباره به دبیرخانه فرستاده شد"), "resubmitted");
+    await shot("14-resubmitted");
+    sanad("reviewer", env("STAFF_PW"), "request", "act", submitted, "start_review");
+    sanad("reviewer", env("STAFF_PW"), "request", "act", submitted, "forward");
+    sanad("director", env("STAFF_PW"), "request", "act", submitted, "approve");
+    await driver.go(`/requests/${submitted}`);
+    const text = await driver.bodyText();
+    assert(text.includes("تأیید"), text);
+    assert(!text.includes("کاربر reviewer") && !text.includes("کاربر director"), text);
+    await noLatinDigits();
+    await shot("15-approved");
+  });
+
+  await step("a complaint about the request is filed, its code and PIN shown once", async () => {
+    await driver.go("/complaints/new");
+    await fill("#mobile", "۰۹۱۲۱۲۳۴۵۶۷");
+    await fill("#text", "نامهٔ اصلاحی دیر دیده شد");
+    await submit();
+    const text = await driver.text(await driver.waitForElement("section.receipt"));
+    assert(text.includes("رمز پیگیری") && text.includes("ثبت شده"), text);
+    await noLatinDigits();
+    await shot("16-complaint");
+  });
+
+  await step("in a read-only window the form is refused with the window's end in Persian", async () => {
+    const now = Date.now();
+    const out = sanad("admin", env("ADMIN_PW"), "--json", "notice", "add", "--kind", "maintenance",
+      "--from", jalali(new Date(now - 5 * 60_000)), "--to", jalali(new Date(now + 2 * 3_600_000)),
+      "--text", "به‌روزرسانی سامانه", "--read-only");
+    const notice = JSON.parse(out);
+    try {
+      await driver.go("/requests/new");
+      assert((await driver.bodyText()).includes("به‌روزرسانی سامانه"), "the notice on the page");
+      await driver.click(await driver.waitForElement("input[name=documents]"));
+      await fill("#applicant_name", "مریم احمدی");
+      await submit();
+      const alert = await driver.text(await driver.waitForElement("main p.error[role=alert]"));
+      assert(alert.includes("فقط‌خواندنی") || alert.includes("تا"), alert);
+      await noLatinDigits();
+      await shot("17-read-only");
+    } finally {
+      sanad("admin", env("ADMIN_PW"), "notice", "cancel", notice.id);
+    }
+  });
+
+  if (process.env.SANAD_TEST_PG_STOP && env("SANAD_DB").startsWith("postgres")) {
+    await step("the database stopped: a Persian page, and back by itself", async () => {
+      execFileSync("bash", ["-c", process.env.SANAD_TEST_PG_STOP]);
+      try {
+        await driver.go("/requests");
+        const text = await driver.bodyText();
+        assert(text.includes("پایگاه داده"), text);
+        await noLatinDigits();
+        await shot("18-database-down");
+      } finally {
+        execFileSync("bash", ["-c", process.env.SANAD_TEST_PG_START]);
+      }
+      await driver.waitFor(async () => {
+        await driver.go("/requests");
+        return (await path()) === "/requests" && (await driver.bodyText()).includes("درخواست‌های");
+      }, "the portal back", 30000);
+      await shot("19-database-back");
+    });
+  }
 
   await step("English is one click away and stays chosen", async () => {
     await driver.click(await driver.waitForElement("nav a[lang=en]"));

@@ -24,8 +24,10 @@ s() { "$sanad" "$@"; }
 SANAD_PASSWORD=$admin_pw s init --admin admin --name "مسئول سامانه" >/dev/null
 as_admin() { SANAD_PASSWORD=$admin_pw s --as admin "$@"; }
 org=$(as_admin --json org add --name "اداره کل راه و شهرسازی" --kind agency | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-doc=$(as_admin --json doc add --registry-number "۱۴۰۰-۱" --title "سند مالکیت پلاک ۱۲ بخش ۲" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-for u in clerk reviewer; do
+doc=$(as_admin --json doc add --registry-number "۱۴۰۰-۱" --title "سند مالکیت پلاک ۱۲ بخش ۲" --org "$org" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+as_admin --json doc add --registry-number "۱۴۰۰-۲" --title "سند مالکیت پلاک ۱۳ بخش ۲" --org "$org" >/dev/null
+as_admin --json setting portal-address "https://sanad.example.ir" >/dev/null
+for u in clerk reviewer director; do
   SANAD_NEW_PASSWORD=$STAFF_PW as_admin user add "$u" --role "$u" --name "کاربر $u" >/dev/null
 done
 SANAD_NEW_PASSWORD=$STAFF_PW as_admin portal-user add officer --org "$org" --name "کارشناس اداره راه" >/dev/null
@@ -43,6 +45,19 @@ registered=$(SANAD_PASSWORD=$STAFF_PW s --as clerk request new --file "$work/req
 export CODE=$(echo "$registered" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tracking_code"])')
 export PIN=$(echo "$registered" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tracking_pin"])')
 export SANAD_BIN=$sanad
+export ADMIN_PW=$admin_pw
+# The agency's scanned letter the form uploads: a real grey page as a PNG.
+python3 - "$work/letter.png" <<'PY'
+import struct, sys, zlib
+w, h = 240, 320
+raw = b"".join(b"\x00" + bytes([235]) * w for _ in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+png += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+export LETTER="$work/letter.png"
 
 port=${SANAD_PORTAL_E2E_PORT:-18088}
 "$portal_bin" --listen "127.0.0.1:$port" --db "$SANAD_DB" >"$work/portal.log" 2>&1 &

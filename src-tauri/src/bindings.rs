@@ -16,12 +16,13 @@ mod tests {
         StatusCount, TlsMode, User,
     };
     use sanad_service::{
+        AgencyAccount, BulkItem, BulkOutcome, BulkResult, Delegation, NewAgencyUser, NewDelegation,
+        RefusalKind,
+    };
+    use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
         DeliveryState, FilePurpose, Holiday, KeptFile, MailSettings, MailTls, NewComplaint,
         NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
-    };
-    use sanad_service::{
-        BulkItem, BulkOutcome, BulkResult, Delegation, NewDelegation, RefusalKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use sanad_service::{DocumentChange, ImportOutcome, ImportPlan};
@@ -133,6 +134,8 @@ mod tests {
             RefusalKind::decl(&cfg),
             BulkOutcome::decl(&cfg),
             BulkResult::decl(&cfg),
+            NewAgencyUser::decl(&cfg),
+            AgencyAccount::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

@@ -21,9 +21,17 @@ export type Organization = { id: string, name: string, kind: OrgKind, national_i
 
 export type NewOrganization = { name: string, kind: string, national_id: string | null, };
 
-export type Document = { id: string, registry_number: string, title: string, property_plate: string | null, location: string | null, in_repository: boolean, };
+export type Document = { id: string, registry_number: string, title: string, property_plate: string | null, location: string | null, in_repository: boolean, 
+/**
+ * The organization the document is held for (`None`: not recorded).
+ */
+organization_id: string | null, };
 
-export type NewDocument = { registry_number: string, title: string, property_plate: string | null, location: string | null, };
+export type NewDocument = { registry_number: string, title: string, property_plate: string | null, location: string | null, 
+/**
+ * The organization the document is held for: only that agency may ask for it on the portal.
+ */
+organization_id: string | null, };
 
 export type Applicant = { name: string, national_code: string, mobile: string, 
 /**
@@ -105,7 +113,15 @@ status_since: string, deadline_at: string | null, overdue: boolean,
  * In the queue of someone acting for another: the display name of the person away whose
  * queue this row is from (shown «به جانشینی از …»); none on the reader's own rows.
  */
-acting_for: string | null, };
+acting_for: string | null, 
+/**
+ * Where it came in: `desk` or `portal` (marked «از سامانه» in the queues).
+ */
+channel: string, 
+/**
+ * Registered on the portal: the display name of the agency account that submitted it.
+ */
+portal_account: string | null, };
 
 export type Page<T> = { items: Array<T>, next: string | null, };
 
@@ -635,3 +651,11 @@ status: Status | null, version: number | null, refusal: RefusalKind | null,
 error_code: string | null, message_id: string | null, args: Record<string, string>, };
 
 export type BulkResult = { action: Action, outcomes: Array<BulkOutcome>, applied: number, refused: number, };
+
+export type NewAgencyUser = { username: string, display_name: string, 
+/**
+ * The agency (an organization of kind `agency`) the officer acts for.
+ */
+organization_id: string, password: string, };
+
+export type AgencyAccount = { organization_id: string, organization_name: string, id: string, username: string, display_name: string, role: Role, active: boolean, must_change_password: boolean, };

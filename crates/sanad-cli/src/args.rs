@@ -297,6 +297,9 @@ pub enum SettingCommand {
     /// The largest scan or letter file kept, in megabytes (default 25)
     #[command(name = "scan-limit")]
     ScanLimit { megabytes: String },
+    /// The portal's address printed on registration receipts (https://…; "" clears it)
+    #[command(name = "portal-address")]
+    PortalAddress { address: String },
     /// The office's daily hours, counted for deadlines: Saturday to Wednesday and working
     /// Thursdays (defaults 07:30-14:30 and 07:30-12:30)
     #[command(name = "office-hours")]
@@ -386,6 +389,10 @@ pub enum DocCommand {
         plate: Option<String>,
         #[arg(long)]
         location: Option<String>,
+        /// The agency (organization id) the document is held for: only it may ask for the
+        /// document on the portal
+        #[arg(long = "org")]
+        org: Option<String>,
     },
     /// List documents whose number or title contains QUERY
     List {

@@ -29,7 +29,10 @@ pub fn roles_for(action: Action) -> &'static [Role] {
         SendBack => &[Role::Reviewer, Role::Director],
         Approve => &[Role::Director, Role::Ministry],
         Reject => &[Role::Director, Role::Ministry],
-        Resubmit | Dispatch | ConfirmDelivery | ReceiveBack | Close | Cancel => &[Role::Clerk],
+        // The agency corrects and resubmits its own request on the portal, as a clerk does at
+        // the desk for a paper one.
+        Resubmit => &[Role::Clerk, Role::Agency],
+        Dispatch | ConfirmDelivery | ReceiveBack | Close | Cancel => &[Role::Clerk],
     }
 }
 
@@ -96,7 +99,9 @@ pub fn queue_states(role: Role) -> &'static [Status] {
         Role::Reviewer => &[Submitted, UnderReview],
         Role::Director => &[AwaitingDirector],
         Role::Ministry => &[AwaitingMinistry],
-        Role::Auditor | Role::Admin | Role::Agency => &[],
+        // What waits on an agency: its own requests sent back (on the portal, not a desk queue).
+        Role::Agency => &[Correction],
+        Role::Auditor | Role::Admin => &[],
     }
 }
 

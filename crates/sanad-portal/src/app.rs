@@ -52,6 +52,14 @@ const BODY_LIMIT: usize = 64 * 1024;
 
 /// The portal's routes, for `main` and for the tests (which call it without a listener).
 pub fn router(state: PortalState) -> Router {
+    // The forms that carry a file: the body is bounded by the scan limit setting instead, read
+    // in the handler (`pages::new_request::read`), since the administrator may change it.
+    let uploads = Router::new()
+        .route(
+            "/requests/new",
+            get(pages::new_request::page).post(pages::new_request::submit),
+        )
+        .layer(axum::extract::DefaultBodyLimit::disable());
     Router::new()
         .route("/", get(pages::track::page).post(pages::track::lookup))
         .route("/login", get(pages::login::page).post(pages::login::submit))
@@ -62,11 +70,19 @@ pub fn router(state: PortalState) -> Router {
         )
         .route("/requests", get(pages::requests::list))
         .route("/requests/{code}", get(pages::request::show))
+        .route("/requests/{code}/receipt.pdf", get(pages::receipt::pdf))
+        .route("/requests/{code}/resubmit", post(pages::request::resubmit))
+        .route(
+            "/complaints/new",
+            get(pages::complaints::page).post(pages::complaints::submit),
+        )
+        .route("/complaints/{code}", get(pages::complaints::show))
         .route("/api/v1/track", post(api::track))
         .route("/style.css", get(assets::style))
         .route("/fonts/{name}", get(assets::font))
         .fallback(pages::not_found)
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(uploads)
         .layer(axum::middleware::from_fn(headers::secure))
         .with_state(state)
 }

@@ -39,7 +39,8 @@ pub fn same(expected: &str, given: &str) -> bool {
             == 0
 }
 
-fn random() -> String {
+/// 32 random bytes from the OS, as hex.
+pub(crate) fn random() -> String {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -162,6 +162,18 @@ impl Service {
         new: NewComplaint,
     ) -> Result<ComplaintView> {
         self.authorize(actor, REGISTERS).await?;
+        self.file_complaint(actor, new, None).await
+    }
+
+    /// [`Service::register_complaint`] once the caller is authorized. With `requests_of`, the
+    /// linked request must be that organization's (an agency's complaint names its own
+    /// requests only; another's is "not found").
+    pub(crate) async fn file_complaint(
+        &self,
+        actor: &Actor,
+        new: NewComplaint,
+        requests_of: Option<&str>,
+    ) -> Result<ComplaintView> {
         self.ensure_writable(actor).await?;
         let kind = ComplaintKind::parse("kind", &new.kind)?;
         let name = validate::required_text("name", &new.name, 100)?;
@@ -183,6 +195,7 @@ impl Service {
                 let code = TrackingCode::parse(code)
                     .map_err(|e| Error::invalid("request_code", e.message_id()))?;
                 let row = on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
+                    .filter(|r| requests_of.is_none_or(|org| r.requesting_org_id == org))
                     .ok_or_else(|| Error::invalid("request_code", "error-not-found-request"))?;
                 Some(row.id)
             }

@@ -24,9 +24,11 @@ mod outbox;
 mod pin;
 mod policy;
 mod portal_accounts;
+mod portal_complaints;
 mod portal_requests;
 mod portal_session;
 mod public_track;
+mod receipts;
 mod register_import;
 mod report_export;
 mod report_files;
@@ -68,7 +70,11 @@ pub use outbox::{
 };
 pub use policy::AccountPolicy;
 pub use portal_accounts::{AgencyAccount, NewAgencyUser};
-pub use portal_requests::{AgencyRequest, AgencyRequestLine, AgencyRequests, PublicStep};
+pub use portal_complaints::{AgencyComplaint, AgencyComplaintStep};
+pub use portal_requests::{
+    AgencyCorrection, AgencyRequest, AgencyRequestInput, AgencyRequestLine, AgencyRequests,
+    AgencySubmission, CorrectableFields, PublicStep, RECEIPT_PIN_MINUTES,
+};
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
 pub use public_track::PublicTrack;
 pub use register_import::{DocumentChange, ImportOutcome, ImportPlan};

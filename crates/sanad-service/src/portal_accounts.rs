@@ -11,6 +11,7 @@ use sanad_core::model::{OrgKind, Role};
 use sanad_core::{validate, Error, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use ts_rs::TS;
 
 use crate::models::User;
 use crate::store::{on_store, AuditDraft, UserRow};
@@ -18,7 +19,7 @@ use crate::users::{check_username, hash_password, user_view, FrontEnd};
 use crate::{Actor, Service};
 
 /// A new agency officer, as the administrator enters them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 pub struct NewAgencyUser {
     pub username: String,
     pub display_name: String,
@@ -28,9 +29,10 @@ pub struct NewAgencyUser {
 }
 
 /// An agency officer's account, with the organization it acts for.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 pub struct AgencyAccount {
     #[serde(flatten)]
+    #[ts(flatten)]
     pub user: User,
     pub organization_id: String,
     pub organization_name: String,

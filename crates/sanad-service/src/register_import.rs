@@ -113,6 +113,8 @@ impl Service {
                             in_repository: true,
                             out_request_id: None,
                             created_at: now,
+                            // The template has no owner column: the register screen sets owners.
+                            organization_id: None,
                         };
                         if !ops::insert_doc(w.tx(), &row, &normalize::search_key(&row.title)).await? {
                             // Added at another desk since the file was read: say so, keep nothing.

@@ -8,6 +8,7 @@ use chrono::SecondsFormat;
 use sanad_core::delegation;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+use sanad_core::models::FilePurpose;
 use sanad_core::workflow::{self, RequestFacts};
 use sanad_core::{normalize, validate, Error, Problems, Result, TrackingCode};
 use serde_json::json;
@@ -17,6 +18,7 @@ use crate::clock::from_micros;
 use crate::delegations::Grant;
 use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
 use crate::pin::{new_pin, pin_hash};
+use crate::scans::ExaminedFile;
 use crate::store::{
     on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
 };
@@ -36,6 +38,32 @@ pub(crate) const READERS: &[Role] = &[
     Role::Ministry,
     Role::Auditor,
 ];
+
+/// Where a registration comes from and what comes with it.
+pub(crate) struct Intake<'a> {
+    /// `desk` or `portal` (the `requests.channel` column).
+    pub channel: &'static str,
+    /// The documents must be held for this organization (the agency's own, on the portal).
+    pub documents_of: Option<&'a str>,
+    /// The agency's letter, already examined: stored with the request, in its transaction.
+    pub letter: Option<ExaminedFile>,
+    /// The letter's file refused before validation, reported beside the other fields' problems.
+    pub letter_problem: Option<Error>,
+    /// Keep the PIN until then for a repeat under the same idempotency key (`receipt_pins`).
+    pub keep_pin_until: Option<i64>,
+}
+
+impl Intake<'_> {
+    fn desk() -> Intake<'static> {
+        Intake {
+            channel: "desk",
+            documents_of: None,
+            letter: None,
+            letter_problem: None,
+            keep_pin_until: None,
+        }
+    }
+}
 
 /// A request's fields after validation, ready to store.
 struct ValidRequest {
@@ -64,17 +92,24 @@ impl Service {
     /// same key returns that request (as it is now) and registers nothing.
     pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
         self.authorize(actor, &[Role::Clerk]).await?;
-        self.register(actor, new, "desk").await
+        self.register(actor, new, Intake::desk()).await
     }
 
-    /// [`Service::register_request`] once the caller is authorized: `channel` is where the
-    /// request came in (`desk`, `portal`). The answer carries the follow-up PIN, once.
+    /// [`Service::register_request`] once the caller is authorized, for the channel `intake`
+    /// describes. The answer carries the follow-up PIN, once.
     pub(crate) async fn register(
         &self,
         actor: &Actor,
         new: NewRequest,
-        channel: &'static str,
+        intake: Intake<'_>,
     ) -> Result<RequestView> {
+        let Intake {
+            channel,
+            documents_of,
+            letter,
+            letter_problem,
+            keep_pin_until,
+        } = intake;
         self.ensure_writable(actor).await?;
         let idempotency_key = idempotency_key(new.idempotency_key.as_deref())?;
         if let Some(key) = &idempotency_key {
@@ -86,7 +121,9 @@ impl Service {
                 return self.load_view(actor, &TrackingCode::parse(&code)?).await;
             }
         }
-        let valid = self.validate_request(new).await?;
+        let valid = self
+            .validate_request(new, documents_of, letter_problem)
+            .await?;
         let now = self.now_micros();
         let deadline = self
             .deadline(
@@ -186,8 +223,22 @@ impl Service {
                 action: "request.register".to_owned(),
                 entity: "request".to_owned(),
                 entity_id: Some(id.clone()),
-                detail: json!({ "tracking_code": code.as_str() }),
+                detail: json!({ "tracking_code": code.as_str(), "channel": channel }),
             }).await?;
+            if let Some(letter) = &letter {
+                // The agency's letter, stored and audited as a desk's attachment is.
+                ops::insert_stored_file(w.tx(), &letter.row(&actor.user_id, now)).await?;
+                let position = ops::insert_request_file(
+                    w.tx(), &id, FilePurpose::Letter.as_str(), &letter.id, &letter.title,
+                ).await?.unwrap_or(1);
+                w.audit(letter.request_audit(actor, now, &id, &code, FilePurpose::Letter, position))
+                    .await?;
+            }
+            if let (Some(until), Some(key)) = (keep_pin_until, &idempotency_key) {
+                ops::forget_expired_receipt_pins(w.tx(), now).await?;
+                ops::keep_receipt_pin(w.tx(), &actor.user_id, key, code.as_str(), &pin, until)
+                    .await?;
+            }
             Ok((code, true))
         }).await)?;
         let (code, registered) = code;
@@ -365,6 +416,108 @@ impl Service {
         self.view_of(actor, &grants, &code, page)
     }
 
+    /// An agency's resubmission after a send-back (`portal_requests.rs` authorizes it and checks
+    /// the request is the agency's): the corrected applicant, letter and purpose, checked as at
+    /// registration, stored with the step back to `submitted` in one write, at `version`.
+    pub(crate) async fn resubmit_corrected(
+        &self,
+        actor: &Actor,
+        code: &TrackingCode,
+        page: RequestPageRows,
+        correction: (&Applicant, &Letter, &str),
+        version: i64,
+    ) -> Result<()> {
+        self.ensure_writable(actor).await?;
+        let row = &page.request;
+        if version != row.version {
+            return Err(conflict());
+        }
+        let facts = facts_of(row)?;
+        let step = workflow::next_status(Role::Agency, Action::Resubmit, facts)?;
+        let mut p = Problems::default();
+        let (applicant, letter, purpose) = correction;
+        let checked = self.check_correctable(&mut p, applicant, letter, purpose)?;
+        p.finish()?;
+        let Some((applicant, letter_number, letter_date, purpose)) = checked else {
+            return Err(Error::invalid("input", "error-input-unstorable"));
+        };
+        let priority = Priority::parse("priority", &row.priority)?;
+        let return_due = row
+            .return_due
+            .as_deref()
+            .map(|d| JalaliDate::parse("return_due", d))
+            .transpose()?;
+        let now = self.now_micros();
+        let deadline = self
+            .deadline(step.to, priority, facts.dispatch_mode, return_due, now)
+            .await?;
+        let search_key = normalize::search_key(&format!(
+            "{} {} {} {} {} {}",
+            applicant.name,
+            letter_number,
+            purpose,
+            page.requesting
+                .as_ref()
+                .map(|o| o.name.as_str())
+                .unwrap_or(""),
+            page.destination
+                .as_ref()
+                .map(|o| o.name.as_str())
+                .unwrap_or(""),
+            page.documents
+                .iter()
+                .map(|d| format!("{} {}", d.registry_number, d.title))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ));
+        let letter_number_key = normalize::identifier(&letter_number).to_lowercase();
+        let transition = TransitionRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            request_id: row.id.clone(),
+            seq: version + 1,
+            action: Action::Resubmit.as_str().to_owned(),
+            from_status: Some(step.from.as_str().to_owned()),
+            to_status: step.to.as_str().to_owned(),
+            user_id: actor.user_id.clone(),
+            username: actor.username.clone(),
+            display_name: actor.display_name.clone(),
+            role: Role::Agency.as_str().to_owned(),
+            at: now,
+            note: None,
+            acting_for: None,
+            acting_for_name: None,
+            delegation_id: None,
+        };
+        let date = letter_date.to_string();
+        on_store!(&self.store, ops, pool => ops::audited_step(pool, async |w| {
+            if !ops::correct_request(
+                w.tx(), &row.id, version, &applicant, &letter_number, &letter_number_key, &date,
+                &purpose, &search_key,
+            ).await? {
+                return Err(conflict());
+            }
+            if !ops::move_request(w.tx(), &row.id, version, step.to.as_str(), deadline, now).await? {
+                return Err(conflict());
+            }
+            ops::insert_transition(w.tx(), &transition).await?;
+            w.audit(AuditDraft {
+                at: now,
+                user_id: Some(actor.user_id.clone()),
+                action: "request.resubmit".to_owned(),
+                entity: "request".to_owned(),
+                entity_id: Some(row.id.clone()),
+                detail: json!({
+                    "tracking_code": code.as_str(),
+                    "from": step.from.as_str(),
+                    "to": step.to.as_str(),
+                    "version": version + 1,
+                    "role": Role::Agency.as_str(),
+                    "corrected": ["applicant", "letter", "purpose"],
+                }),
+            }).await
+        }).await)
+    }
+
     async fn load_view(&self, actor: &Actor, code: &TrackingCode) -> Result<RequestView> {
         let page = self.read_page(code).await?;
         let grants = self.grants(actor).await?;
@@ -464,8 +617,20 @@ impl Service {
 
     /// Checks every field of a new request and refuses with all the bad ones at once (the first
     /// as `field`, the rest in `more`), so the clerk corrects them in one go.
-    async fn validate_request(&self, new: NewRequest) -> Result<ValidRequest> {
+    ///
+    /// `documents_of`: the documents must be held for that organization (an agency asking on
+    /// the portal picks among its own; any other is "not found"). `problem`: a field already
+    /// refused before (the letter's file), reported with the others.
+    async fn validate_request(
+        &self,
+        new: NewRequest,
+        documents_of: Option<&str>,
+        problem: Option<Error>,
+    ) -> Result<ValidRequest> {
         let mut p = Problems::default();
+        if let Some(problem) = problem {
+            p.add(problem)?;
+        }
         let requesting = p.check(self.requesting_org(&new.requesting_org).await)?;
         let requesting_id = requesting
             .as_ref()
@@ -477,7 +642,7 @@ impl Service {
                     .await,
             )?
             .flatten();
-        let documents = p.check(self.request_documents(&new.documents).await)?;
+        let documents = p.check(self.request_documents(&new.documents, documents_of).await)?;
         let mode = p.check(DispatchMode::parse("dispatch_mode", &new.dispatch_mode))?;
         let return_due = match mode {
             Some(mode) => p
@@ -485,37 +650,11 @@ impl Service {
                 .flatten(),
             None => None,
         };
-        let name = p.check(validate::required_text(
-            "applicant.name",
-            &new.applicant.name,
-            100,
-        ))?;
-        let national_code = p.check(validate::national_code(
-            "applicant.national_code",
-            &new.applicant.national_code,
-        ))?;
-        let mobile = p.check(validate::mobile("applicant.mobile", &new.applicant.mobile))?;
-        let email = p
-            .check(match new.applicant.email.as_deref().map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(e) => validate::email("applicant.email", e).map(Some),
-            })?
-            .flatten();
-        let letter_number = p.check(validate::required_text(
-            "letter.number",
-            &new.letter.number,
-            50,
-        ))?;
-        let letter_date = p.check(JalaliDate::parse("letter.date", &new.letter.date).and_then(
-            |date| {
-                if date > JalaliDate::from_utc(self.clock.now()) {
-                    Err(Error::invalid("letter.date", "error-letter-date-future"))
-                } else {
-                    Ok(date)
-                }
-            },
-        ))?;
-        let purpose = p.check(validate::required_text("purpose", &new.purpose, 1000))?;
+        let (applicant, letter_number, letter_date, purpose) =
+            match self.check_correctable(&mut p, &new.applicant, &new.letter, &new.purpose)? {
+                Some((a, n, d, pu)) => (Some(a), Some(n), Some(d), Some(pu)),
+                None => (None, None, None, None),
+            };
         let priority = p.check(Priority::parse("priority", &new.priority))?;
         p.finish()?;
         // Every check passed, so every value is there; the `else` only keeps this total.
@@ -523,9 +662,7 @@ impl Service {
             Some(requesting),
             Some((document_ids, document_titles, document_rows)),
             Some(mode),
-            Some(name),
-            Some(national_code),
-            Some(mobile),
+            Some(applicant),
             Some(letter_number),
             Some(letter_date),
             Some(purpose),
@@ -534,9 +671,7 @@ impl Service {
             requesting,
             documents,
             mode,
-            name,
-            national_code,
-            mobile,
+            applicant,
             letter_number,
             letter_date,
             purpose,
@@ -544,12 +679,6 @@ impl Service {
         )
         else {
             return Err(Error::invalid("input", "error-input-unstorable"));
-        };
-        let applicant = Applicant {
-            name,
-            national_code,
-            mobile,
-            email,
         };
         let search_key = normalize::search_key(&format!(
             "{} {} {} {} {} {}",
@@ -577,6 +706,71 @@ impl Service {
             priority,
             search_key,
         })
+    }
+
+    /// The fields an agency may correct after a send-back (the applicant, the letter, the
+    /// purpose), checked as at registration: each problem goes to `p`; the values when all
+    /// passed.
+    pub(crate) fn check_correctable(
+        &self,
+        p: &mut Problems,
+        applicant: &Applicant,
+        letter: &Letter,
+        purpose: &str,
+    ) -> Result<Option<(Applicant, String, JalaliDate, String)>> {
+        let name = p.check(validate::required_text(
+            "applicant.name",
+            &applicant.name,
+            100,
+        ))?;
+        let national_code = p.check(validate::national_code(
+            "applicant.national_code",
+            &applicant.national_code,
+        ))?;
+        let mobile = p.check(validate::mobile("applicant.mobile", &applicant.mobile))?;
+        let email = p
+            .check(match applicant.email.as_deref().map(str::trim) {
+                None | Some("") => Ok(None),
+                Some(e) => validate::email("applicant.email", e).map(Some),
+            })?
+            .flatten();
+        let letter_number =
+            p.check(validate::required_text("letter.number", &letter.number, 50))?;
+        let letter_date = p.check(JalaliDate::parse("letter.date", &letter.date).and_then(
+            |date| {
+                if date > JalaliDate::from_utc(self.clock.now()) {
+                    Err(Error::invalid("letter.date", "error-letter-date-future"))
+                } else {
+                    Ok(date)
+                }
+            },
+        ))?;
+        let purpose = p.check(validate::required_text("purpose", purpose, 1000))?;
+        let (
+            Some(name),
+            Some(national_code),
+            Some(mobile),
+            Some(letter_number),
+            Some(letter_date),
+            Some(purpose),
+        ) = (
+            name,
+            national_code,
+            mobile,
+            letter_number,
+            letter_date,
+            purpose,
+        )
+        else {
+            return Ok(None);
+        };
+        let applicant = Applicant {
+            name,
+            national_code,
+            mobile,
+            email,
+        };
+        Ok(Some((applicant, letter_number, letter_date, purpose)))
     }
 
     /// The requesting organization: one that exists and may request.
@@ -628,6 +822,7 @@ impl Service {
     async fn request_documents(
         &self,
         ids: &[String],
+        documents_of: Option<&str>,
     ) -> Result<(Vec<String>, Vec<String>, Vec<DocRow>)> {
         if ids.is_empty() {
             return Err(Error::invalid("documents", "error-documents-required"));
@@ -650,6 +845,9 @@ impl Service {
                 return Err(Error::invalid("documents", "error-document-repeated"));
             }
             let doc = on_store!(&self.store, ops, pool => ops::doc_by_id(pool, &id).await)?
+                .filter(|d| {
+                    documents_of.is_none_or(|org| d.organization_id.as_deref() == Some(org))
+                })
                 .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?;
             document_titles.push(format!("{} {}", doc.registry_number, doc.title));
             document_ids.push(id);
@@ -715,7 +913,7 @@ pub(crate) fn record_id(id: &str) -> Option<&str> {
 }
 
 /// The desk's idempotency key, checked: short, plain ASCII (a UUID fits), or none.
-fn idempotency_key(key: Option<&str>) -> Result<Option<String>> {
+pub(crate) fn idempotency_key(key: Option<&str>) -> Result<Option<String>> {
     let Some(key) = key.map(str::trim).filter(|k| !k.is_empty()) else {
         return Ok(None);
     };

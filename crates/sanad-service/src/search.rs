@@ -212,5 +212,7 @@ pub(crate) fn summary(r: RequestSummaryRow, now: i64) -> Result<RequestSummary> 
         overdue: r.deadline_at.is_some_and(|d| d < now),
         id: r.id,
         acting_for: None,
+        channel: r.channel,
+        portal_account: r.portal_account,
     })
 }

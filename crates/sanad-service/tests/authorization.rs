@@ -422,6 +422,62 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.agency_request(who, &code)
         );
         check!(
+            "agency_documents",
+            &[Role::Agency],
+            o.svc.agency_documents(who)
+        );
+        check!(
+            "agency_destinations",
+            &[Role::Agency],
+            o.svc.agency_destinations(who)
+        );
+        check!(
+            "submit_agency_request",
+            &[Role::Agency],
+            o.svc.submit_agency_request(
+                who,
+                sanad_service::AgencyRequestInput::default(),
+                None,
+                None
+            )
+        );
+        check!(
+            "agency_correctable",
+            &[Role::Agency],
+            o.svc.agency_correctable(who, &code)
+        );
+        check!(
+            "resubmit_agency_request",
+            &[Role::Agency],
+            o.svc.resubmit_agency_request(
+                who,
+                &code,
+                sanad_service::AgencyCorrection::default(),
+                -1
+            )
+        );
+        check!(
+            "agency_receipt",
+            &[Role::Agency],
+            o.svc.agency_receipt(who, &code, "no-such-key")
+        );
+        check!(
+            "submit_agency_complaint",
+            &[Role::Agency],
+            o.svc
+                .submit_agency_complaint(who, sanad_service::NewComplaint::default())
+        );
+        check!(
+            "agency_complaint",
+            &[Role::Agency],
+            o.svc.agency_complaint(who, &ccode)
+        );
+        check!(
+            "set_portal_address",
+            &[Role::Admin],
+            o.svc.set_portal_address(who, "https://sanad.example.ir")
+        );
+        check!(
             "add_agency_user",
             &[Role::Admin],
             o.svc.add_agency_user(

@@ -15,6 +15,7 @@ mod content;
 mod logo;
 mod pdf;
 pub mod printing;
+mod receipt;
 mod svg;
 pub mod text;
 
@@ -22,6 +23,7 @@ use sanad_core::slip_print::SlipPrint;
 use sanad_i18n::Localizer;
 
 pub use compose::{layout_text_block, LogoImage, Page, PageMark};
+pub use receipt::{render_receipt, RegistrationReceipt};
 
 /// Why a slip could not be made.
 #[derive(Debug, thiserror::Error)]

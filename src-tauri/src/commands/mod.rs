@@ -18,6 +18,7 @@ use crate::error::CommandError;
 use crate::state::{DeskState, StartStage};
 
 pub mod accounts;
+pub mod agency_accounts;
 pub mod audit;
 pub mod backup;
 pub mod calendar;

@@ -50,6 +50,11 @@ export function RequestTable({ items, testId }: { items: RequestSummary[]; testI
                   {m.t("delegation-acting-for", { name: r.acting_for })}
                 </Badge>
               )}
+              {r.channel === "portal" && (
+                <Badge variant="light" color="indigo" ms={4} data-testid="portal-row">
+                  {m.t("ui-from-portal", { account: r.portal_account ?? "" })}
+                </Badge>
+              )}
               {r.priority === "urgent" && (
                 <Badge variant="filled" color="orange" ms={4} className="badge-whole">
                   {m.spelled("priority", r.priority)}

@@ -3,7 +3,7 @@
 // `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk client` after changing a command.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { AccountPolicy, Action, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, BulkItem, BulkResult, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, Delegation, DeskSignal, Document, ExportFormat, FileWritten, Holiday, ImportOutcome, ImportPlan, KeptFile, Lang, MailSettings, NewComplaint, NewDelegation, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
+import type { AccountPolicy, Action, AgencyAccount, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, BulkItem, BulkResult, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, Delegation, DeskSignal, Document, ExportFormat, FileWritten, Holiday, ImportOutcome, ImportPlan, KeptFile, Lang, MailSettings, NewAgencyUser, NewComplaint, NewDelegation, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
 
 export const commands = {
   /** What the window needs at start-up; waits while the desk is still opening its database (`start_stage` says what for), then answers, or answers why it did not open. */
@@ -130,6 +130,15 @@ export const commands = {
     invoke<ImportPlan>("plan_document_import", { contentBase64 }),
   importDocuments: (contentBase64: string) =>
     invoke<ImportOutcome>("import_documents", { contentBase64 }),
+  listAgencyUsers: () =>
+    invoke<AgencyAccount[]>("list_agency_users"),
+  addAgencyUser: (user: NewAgencyUser) =>
+    invoke<AgencyAccount>("add_agency_user", { user }),
+  /** A one-time password, shown once; the officer must change it at the next sign-in. */
+  resetAgencyPassword: (username: string) =>
+    invoke<string>("reset_agency_password", { username }),
+  setAgencyUserActive: (username: string, active: boolean) =>
+    invoke<User>("set_agency_user_active", { username, active }),
   delegations: (activeOnly: boolean) =>
     invoke<Delegation[]>("delegations", { activeOnly }),
   addDelegation: (delegation: NewDelegation) =>

@@ -27,6 +27,7 @@ import { ConnectionSettingsPanel } from "./admin/Connection";
 import { NoticesSettings } from "./admin/Notices";
 import { DelegationsSettings } from "./admin/Delegations";
 import { RegisterImport } from "./admin/RegisterImport";
+import { AgencyAccountsSettings } from "./admin/AgencyAccounts";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
 import { DocumentScansButton } from "./admin/DocumentScans";
@@ -182,8 +183,18 @@ function Documents() {
   const queries = useQueryClient();
   const [filter, setFilter] = useState("");
   const docs = useQuery({ queryKey: ["docs", filter], queryFn: () => api.listDocuments(filter) });
+  // The agency a document is held for: only that agency may ask for it on the portal.
+  const owners = useQuery({
+    queryKey: ["orgs", ""],
+    queryFn: () => api.listOrganizations(""),
+  });
+  const ownerChoices = (owners.data ?? [])
+    .filter((o) => o.kind === "agency")
+    .map((o) => ({ value: o.id, label: o.name }));
+  const ownerName = (id: string | null) =>
+    (id && owners.data?.find((o) => o.id === id)?.name) || "—";
   const form = useAddForm(
-    { registry_number: "", title: "", property_plate: "", location: "" },
+    { registry_number: "", title: "", property_plate: "", location: "", organization_id: "" },
     (v) =>
       api
         .addDocument({
@@ -191,6 +202,7 @@ function Documents() {
           title: v.title,
           property_plate: v.property_plate.trim() ? v.property_plate : null,
           location: v.location.trim() ? v.location : null,
+          organization_id: v.organization_id ? v.organization_id : null,
         })
         .then(() => queries.invalidateQueries({ queryKey: ["docs"] })),
   );
@@ -201,6 +213,17 @@ function Documents() {
         <TextInput label={m.t("ui-field-title")} {...form.field("title")} />
         <TextInput label={m.t("ui-field-plate")} {...form.field("property_plate")} />
         <TextInput label={m.t("ui-field-location")} {...form.field("location")} />
+        <Select
+          name="organization_id"
+          label={m.t("ui-field-doc-owner")}
+          placeholder={m.t("ui-doc-owner-none")}
+          value={form.values.organization_id || null}
+          clearable
+          searchable
+          onChange={(v) => form.set("organization_id", v ?? "")}
+          data={ownerChoices}
+          error={form.errorOf("organization_id")}
+        />
       </AddForm>
       {session.permissions.imports_register && <RegisterImport />}
       <TextInput
@@ -215,6 +238,7 @@ function Documents() {
             <Table.Th>{m.t("ui-col-registry-number")}</Table.Th>
             <Table.Th>{m.t("ui-col-title")}</Table.Th>
             <Table.Th>{m.t("ui-col-plate")}</Table.Th>
+            <Table.Th>{m.t("ui-field-doc-owner")}</Table.Th>
             <Table.Th>{m.t("ui-col-in-repository")}</Table.Th>
             <Table.Th>{m.t("ui-doc-scans")}</Table.Th>
           </Table.Tr>
@@ -230,6 +254,9 @@ function Documents() {
               </Table.Td>
               <Table.Td className="nowrap">
                 {d.property_plate ? <bdi>{m.digits(d.property_plate)}</bdi> : "—"}
+              </Table.Td>
+              <Table.Td data-testid="doc-owner">
+                <bdi>{ownerName(d.organization_id)}</bdi>
               </Table.Td>
               <Table.Td>
                 <Badge color={d.in_repository ? "teal" : "orange"} variant="light">
@@ -288,6 +315,9 @@ export function AdminScreen({
               <Tabs.Tab value="delegations" data-testid="tab-delegations">
                 {m.t("ui-tab-delegations")}
               </Tabs.Tab>
+              <Tabs.Tab value="agency-users" data-testid="tab-agency-users">
+                {m.t("ui-tab-agency-users")}
+              </Tabs.Tab>
               <Tabs.Tab value="notices" data-testid="tab-notices">
                 {m.t("ui-tab-notices")}
               </Tabs.Tab>
@@ -325,6 +355,9 @@ export function AdminScreen({
             </Tabs.Panel>
             <Tabs.Panel value="delegations" pt="md">
               <DelegationsSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="agency-users" pt="md">
+              <AgencyAccountsSettings />
             </Tabs.Panel>
             <Tabs.Panel value="notices" pt="md">
               <NoticesSettings />

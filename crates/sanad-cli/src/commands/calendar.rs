@@ -92,6 +92,10 @@ pub async fn setting(
             };
             println!("{}", l10n.text(id));
         }
+        SettingCommand::PortalAddress { address } => {
+            let address = service.set_portal_address(&actor, address).await?;
+            return print_json(&serde_json::json!({ "portal_address": address }));
+        }
         SettingCommand::ScanLimit { megabytes } => {
             return super::files::scan_limit(l10n, service, &actor, megabytes).await;
         }

@@ -15,8 +15,11 @@ use sanad_service::PortalSession;
 use crate::app::PortalState;
 use crate::{cookies, faults, lang};
 
+pub mod complaints;
 pub mod login;
+pub mod new_request;
 pub mod password;
+pub mod receipt;
 pub mod request;
 pub mod requests;
 pub mod track;
@@ -119,6 +122,11 @@ impl Chrome {
     pub fn take_cookies(&mut self) -> Vec<String> {
         std::mem::take(&mut self.cookies)
     }
+}
+
+/// The language of the page `parts` asks for.
+pub fn page_lang(parts: &Parts) -> Lang {
+    lang::of_page(parts).0
 }
 
 /// A rendered page with `status` and the page's cookies.

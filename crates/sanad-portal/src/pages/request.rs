@@ -8,8 +8,11 @@ use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use serde::Deserialize;
+
 use super::{error_page, render, see_other, session_of, Chrome};
 use crate::app::PortalState;
+use crate::csrf;
 
 pub struct Step {
     pub at: String,
@@ -21,12 +24,55 @@ pub struct Step {
 #[template(path = "request.html")]
 pub struct RequestPage {
     pub chrome: Chrome,
+    /// The 12 digits, for the correction form's address.
+    pub raw_code: String,
     pub code: String,
     pub state: String,
     pub since: String,
     pub deadline: String,
     pub next: String,
     pub history: Vec<Step>,
+    pub info: Option<String>,
+    /// Sent back for correction: the form to correct and resubmit it.
+    pub correction: Option<Correction>,
+}
+
+/// The correction form: the fields the agency may correct, as stored or as just typed, each
+/// refused one's message beside it.
+pub struct Correction {
+    pub csrf: String,
+    pub version: i64,
+    pub applicant_name: String,
+    pub national_code: String,
+    pub mobile: String,
+    pub email: String,
+    pub letter_number: String,
+    pub letter_date: String,
+    pub purpose: String,
+    pub errors: super::new_request::FieldErrors,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CorrectionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    applicant_name: String,
+    #[serde(default)]
+    national_code: String,
+    #[serde(default)]
+    mobile: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    letter_number: String,
+    #[serde(default)]
+    letter_date: String,
+    #[serde(default)]
+    purpose: String,
 }
 
 pub async fn show(
@@ -43,11 +89,121 @@ pub async fn show(
     if session.actor.must_change_password() {
         return see_other("/password", vec![]);
     }
-    let found = match state.service.agency_request(&session.actor, &code).await {
-        Ok(found) => found,
+    let correction = match state
+        .service
+        .agency_correctable(&session.actor, &code)
+        .await
+    {
+        Ok(c) => c.map(|c| Correction {
+            csrf: session.csrf_token.clone(),
+            version: c.version,
+            applicant_name: c.applicant.name,
+            national_code: c.applicant.national_code,
+            mobile: c.applicant.mobile,
+            email: c.applicant.email.unwrap_or_default(),
+            letter_number: c.letter.number,
+            letter_date: c.letter.date,
+            purpose: c.purpose,
+            errors: Default::default(),
+            error: None,
+        }),
         Err(e) => return error_page(&parts, &state, &e).await,
     };
-    let chrome = Chrome::new(&parts, &state, Some(&session)).await;
+    page_for(&parts, &state, &session, &code, correction, StatusCode::OK).await
+}
+
+/// `POST /requests/{code}/resubmit`: the corrected fields, with the version the officer saw.
+pub async fn resubmit(
+    State(state): State<PortalState>,
+    Path(code): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let form: CorrectionForm = super::read_form(&parts, body).await.unwrap_or_default();
+    let session = match super::new_request::signed_in(&parts, &state).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    if !csrf::same(&session.csrf_token, &form.csrf) {
+        return super::csrf_refused(&parts, &state, Some(&session)).await;
+    }
+    let version = form.version.trim().parse().unwrap_or(-1);
+    let correction = sanad_service::AgencyCorrection {
+        applicant: sanad_service::Applicant {
+            name: form.applicant_name.clone(),
+            national_code: form.national_code.clone(),
+            mobile: form.mobile.clone(),
+            email: Some(form.email.clone()),
+        },
+        letter: sanad_service::Letter {
+            number: form.letter_number.clone(),
+            date: form.letter_date.clone(),
+        },
+        purpose: form.purpose.clone(),
+    };
+    match state
+        .service
+        .resubmit_agency_request(&session.actor, &code, correction, version)
+        .await
+    {
+        Ok(_) => see_other(&format!("/requests/{code}?resubmitted"), vec![]),
+        Err(e) => {
+            let l10n = state.l10n(super::page_lang(&parts));
+            let mut errors = super::new_request::FieldErrors::default();
+            let mut error = None;
+            let status = match &e {
+                sanad_service::Error::Invalid { .. } => {
+                    for (field, message) in super::new_request::field_messages(&e, &l10n) {
+                        errors.insert(field, message);
+                    }
+                    StatusCode::UNPROCESSABLE_ENTITY
+                }
+                // A desk changed it meanwhile, it is no longer sent back, or the office is in a
+                // read-only window: said above the form, what was typed kept.
+                sanad_service::Error::Conflict { .. }
+                | sanad_service::Error::NotPermitted {
+                    message_id: "error-action-not-allowed-in-state" | "error-read-only-maintenance",
+                    ..
+                } => {
+                    error = Some(l10n.digits(&crate::faults::message(&e, &l10n)));
+                    match crate::faults::status(&e) {
+                        StatusCode::SERVICE_UNAVAILABLE => StatusCode::SERVICE_UNAVAILABLE,
+                        _ => StatusCode::CONFLICT,
+                    }
+                }
+                _ => return error_page(&parts, &state, &e).await,
+            };
+            let correction = Correction {
+                csrf: session.csrf_token.clone(),
+                version,
+                applicant_name: form.applicant_name,
+                national_code: form.national_code,
+                mobile: form.mobile,
+                email: form.email,
+                letter_number: form.letter_number,
+                letter_date: form.letter_date,
+                purpose: form.purpose,
+                errors,
+                error,
+            };
+            page_for(&parts, &state, &session, &code, Some(correction), status).await
+        }
+    }
+}
+
+async fn page_for(
+    parts: &axum::http::request::Parts,
+    state: &PortalState,
+    session: &sanad_service::PortalSession,
+    code: &str,
+    correction: Option<Correction>,
+    status: StatusCode,
+) -> Response {
+    let found = match state.service.agency_request(&session.actor, code).await {
+        Ok(found) => found,
+        Err(e) => return error_page(parts, state, &e).await,
+    };
+    let chrome = Chrome::new(parts, state, Some(session)).await;
     let status_label = |s: sanad_core::model::Status| {
         chrome.t(&format!("status-{}", s.as_str().replace('_', "-")))
     };
@@ -60,7 +216,14 @@ pub async fn show(
             reason: s.reason,
         })
         .collect();
+    let resubmitted = parts
+        .uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|kv| kv == "resubmitted"));
     let mut page = RequestPage {
+        raw_code: code.to_owned(),
+        correction,
+        info: resubmitted.then(|| chrome.t("portal-resubmitted")),
         code: chrome.digits(&found.tracking_code_grouped),
         state: chrome.t(&found.state_message_id),
         since: chrome.digits(&found.since_jalali),
@@ -73,5 +236,5 @@ pub async fn show(
         chrome,
     };
     let cookies = page.chrome.take_cookies();
-    render(StatusCode::OK, cookies, &page)
+    render(status, cookies, &page)
 }

@@ -38,6 +38,8 @@ pub struct DocRow {
     pub in_repository: bool,
     pub out_request_id: Option<String>,
     pub created_at: i64,
+    /// The organization the document is held for, if recorded.
+    pub organization_id: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -126,6 +128,9 @@ pub struct RequestSummaryRow {
     pub status_since: i64,
     pub deadline_at: Option<i64>,
     pub created_at: i64,
+    /// `desk` or `portal`, and for the portal the submitting agency account's name.
+    pub channel: String,
+    pub portal_account: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -31,6 +31,8 @@ pub mod outbox;
 pub mod portal;
 #[path = "ops/queue.rs"]
 pub mod queue;
+#[path = "ops/receipts.rs"]
+pub mod receipts;
 #[path = "ops/reports.rs"]
 pub mod reports;
 #[path = "ops/requests.rs"]
@@ -65,6 +67,7 @@ pub use organizations::*;
 pub use outbox::*;
 pub use portal::*;
 pub use queue::*;
+pub use receipts::*;
 pub use rekey::*;
 pub use reports::*;
 pub use requests::*;

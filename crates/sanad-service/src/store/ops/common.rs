@@ -7,7 +7,9 @@ use crate::store::{escape_like, storage, Bind, RequestSummaryRow};
 
 pub(super) const SUMMARY_COLUMNS: &str = "r.id, r.tracking_code, r.status, r.version, r.priority, \
     r.dispatch_mode, r.requesting_org_id, o.name AS requesting_org_name, r.applicant_name, \
-    r.letter_number, r.status_since, r.deadline_at, r.created_at";
+    r.letter_number, r.status_since, r.deadline_at, r.created_at, r.channel, \
+    (SELECT u.display_name FROM users u WHERE u.id = r.created_by AND r.channel = 'portal') \
+    AS portal_account";
 
 pub(super) async fn fetch_summaries(
     pool: &Pool,

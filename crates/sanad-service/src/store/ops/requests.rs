@@ -171,7 +171,7 @@ pub async fn request_page(pool: &Pool, code: &str) -> Result<Option<RequestPageR
     .map_err(storage)?;
     let documents: Vec<DocRow> = sqlx::query_as(
         "SELECT d.id, d.registry_number, d.title, d.property_plate, d.location, d.in_repository, \
-         d.out_request_id, d.created_at FROM request_documents rd \
+         d.out_request_id, d.created_at, d.organization_id FROM request_documents rd \
          JOIN documents d ON d.id = rd.document_id WHERE rd.request_id = $1 ORDER BY rd.position",
     )
     .bind(&request.id)
@@ -229,4 +229,40 @@ pub async fn request_code_by_id(pool: &Pool, id: &str) -> Result<Option<String>>
         .fetch_optional(pool)
         .await
         .map_err(storage)
+}
+
+/// An agency's corrections after a send-back, with the step back to `submitted`, if the request
+/// is still at `expected_version`.
+#[allow(clippy::too_many_arguments)]
+pub async fn correct_request(
+    tx: &mut Tx,
+    id: &str,
+    expected_version: i64,
+    applicant: &crate::models::Applicant,
+    letter_number: &str,
+    letter_number_key: &str,
+    letter_date: &str,
+    purpose: &str,
+    search_key: &str,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE requests SET applicant_name = $1, applicant_national_code = $2, \
+         applicant_mobile = $3, applicant_email = $4, letter_number = $5, letter_number_key = $6, \
+         letter_date = $7, purpose = $8, search_key = $9 WHERE id = $10 AND version = $11",
+    )
+    .bind(&applicant.name)
+    .bind(&applicant.national_code)
+    .bind(&applicant.mobile)
+    .bind(&applicant.email)
+    .bind(letter_number)
+    .bind(letter_number_key)
+    .bind(letter_date)
+    .bind(purpose)
+    .bind(search_key)
+    .bind(id)
+    .bind(expected_version)
+    .execute(&mut **tx)
+    .await
+    .map_err(storage)?;
+    Ok(done.rows_affected() == 1)
 }
