@@ -21,6 +21,7 @@ pub const FTL_FILES: &[&str] = &[
     "files.ftl",
     "delegations.ftl",
     "portal.ftl",
+    "portal-api.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -58,6 +59,10 @@ const FA: &[(&str, &str)] = &[
         include_str!("../../../i18n/fa/delegations.ftl"),
     ),
     ("portal.ftl", include_str!("../../../i18n/fa/portal.ftl")),
+    (
+        "portal-api.ftl",
+        include_str!("../../../i18n/fa/portal-api.ftl"),
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -95,6 +100,10 @@ const EN: &[(&str, &str)] = &[
         include_str!("../../../i18n/en/delegations.ftl"),
     ),
     ("portal.ftl", include_str!("../../../i18n/en/portal.ftl")),
+    (
+        "portal-api.ftl",
+        include_str!("../../../i18n/en/portal-api.ftl"),
+    ),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

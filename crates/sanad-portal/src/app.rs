@@ -62,7 +62,7 @@ pub fn router(state: PortalState) -> Router {
         )
         .route("/requests", get(pages::requests::list))
         .route("/requests/{code}", get(pages::request::show))
-        .route("/api/v1/track", post(api::track))
+        .nest("/api/v1", api::routes())
         .route("/style.css", get(assets::style))
         .route("/fonts/{name}", get(assets::font))
         .fallback(pages::not_found)
