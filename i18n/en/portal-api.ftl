@@ -19,9 +19,13 @@ audit-portal-token-issue = API token issued
 audit-portal-token-revoke = API token revoked
 audit-api-call = API call
 audit-api-refused = API call refused (invalid token)
+audit-settings-api-rate-limit = API rate limit changed
 audit-api-limited = API call over the limit
 
 ## The command line
+cli-portal-token-limit-set = Each token may make { $calls } calls in { $seconds } seconds.
+field-calls = Calls
+field-seconds = Seconds
 cli-portal-token-revoked = Token { $id } revoked.
 cli-portal-token-active = active
 cli-portal-token-revoked-state = revoked
@@ -29,3 +33,4 @@ cli-portal-token-never-used = never used
 cli-portal-role-postgres-only = "sanad portal create-role" is for PostgreSQL only: the embedded database (SQLite) has no database roles; the portal uses the same encrypted file.
 cli-portal-role-created = Role { $role } created for the portal, with only the privileges the portal needs.
 error-portal-role-name = A role name starts with a lower-case Latin letter and holds only lower-case Latin letters, digits and underscores (at most 63).
+error-api-idempotency-reused = This Idempotency-Key was used already for another request (another letter or applicant); send a new key for a new request.

@@ -19,9 +19,13 @@ audit-portal-token-issue = صدور توکن واسط برنامه‌نویسی
 audit-portal-token-revoke = ابطال توکن واسط برنامه‌نویسی
 audit-api-call = فراخوانی واسط برنامه‌نویسی
 audit-api-refused = فراخوانی رد‌شدهٔ واسط برنامه‌نویسی (توکن نامعتبر)
+audit-settings-api-rate-limit = تغییر سقف فراخوانی واسط برنامه‌نویسی
 audit-api-limited = فراخوانی بیش از سقف واسط برنامه‌نویسی
 
 ## The command line
+cli-portal-token-limit-set = سقف فراخوانی هر توکن: { $calls } بار در { $seconds } ثانیه.
+field-calls = شمار فراخوانی‌ها
+field-seconds = ثانیه
 cli-portal-token-revoked = توکن { $id } باطل شد.
 cli-portal-token-active = فعال
 cli-portal-token-revoked-state = باطل‌شده
@@ -29,3 +33,4 @@ cli-portal-token-never-used = هرگز به کار نرفته
 cli-portal-role-postgres-only = «sanad portal create-role» تنها برای پایگاه دادهٔ PostgreSQL است؛ پایگاه دادهٔ تعبیه‌شده (SQLite) نقش پایگاه داده ندارد و سامانه با همان پروندهٔ رمزشده کار می‌کند.
 cli-portal-role-created = نقش { $role } برای سامانهٔ درگاه ساخته شد، تنها با دسترسی‌هایی که درگاه لازم دارد.
 error-portal-role-name = نام نقش باید با حرف کوچک لاتین آغاز شود و تنها حرف کوچک لاتین، رقم و زیرخط داشته باشد (حداکثر ۶۳ نویسه).
+error-api-idempotency-reused = این کلید Idempotency-Key پیش‌تر برای درخواست دیگری (با نامه یا متقاضی دیگر) به کار رفته است؛ برای درخواست تازه کلید تازه بفرستید.

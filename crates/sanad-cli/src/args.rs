@@ -373,6 +373,13 @@ pub enum PortalTokenCommand {
     List,
     /// Revoke a token: its next call is refused
     Revoke { id: String },
+    /// The rate limit of every token: at most --calls calls in --seconds seconds
+    Limit {
+        #[arg(long)]
+        calls: u32,
+        #[arg(long, default_value_t = 60)]
+        seconds: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]

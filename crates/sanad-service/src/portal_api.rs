@@ -113,7 +113,8 @@ impl Service {
 impl Service {
     /// Registers `new` for the caller's organization through the portal channel, as submitted.
     /// With `idempotency_key`, a repeat of a registration this caller already made under that key
-    /// answers that request (its follow-up PIN is given once, with the first answer).
+    /// answers that request (its follow-up PIN is given once, with the first answer); the key
+    /// sent again with another letter or applicant is a conflict.
     pub async fn agency_register_request(
         &self,
         actor: &Actor,
@@ -147,6 +148,9 @@ impl Service {
             documents = new.documents.clone();
         }
         p.finish()?;
+        // What a replay under the same key must repeat: the same letter for the same applicant.
+        let letter_number = normalize::text(&new.letter.number);
+        let national_code = normalize::identifier(&new.applicant.national_code);
         let request = NewRequest {
             requesting_org: org_id,
             destination_org: new.destination_org,
@@ -159,6 +163,17 @@ impl Service {
             priority: new.priority.unwrap_or_else(|| "normal".to_owned()),
             idempotency_key: idempotency_key.map(str::to_owned),
         };
-        self.register(actor, request, "portal").await
+        let view = self.register(actor, request, "portal").await?;
+        let replayed = view.tracking_pin.is_none();
+        if replayed
+            && (view.letter.number != letter_number
+                || view.applicant.national_code != national_code)
+        {
+            // The key was used for another request: answering that one would mislead.
+            return Err(Error::Conflict {
+                message_id: "error-api-idempotency-reused",
+            });
+        }
+        Ok(view)
     }
 }

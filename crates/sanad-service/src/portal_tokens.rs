@@ -17,7 +17,7 @@
 //! processes. A call with no such token, or a revoked one, is refused as not authenticated.
 //!
 //! Public functions: `Service::issue_portal_token`, `Service::list_portal_tokens`,
-//! `Service::revoke_portal_token`, `Service::api_caller`. Their SQL: `store/ops/portal_tokens.rs`,
+//! `Service::revoke_portal_token`, `Service::set_api_rate_limit`, `Service::api_caller`. Their SQL: `store/ops/portal_tokens.rs`,
 //! `store/ops/users.rs`, `store/ops/organizations.rs`.
 
 use rand::RngCore;
@@ -32,6 +32,9 @@ use crate::clock::from_micros;
 use crate::store::{on_store, AuditDraft, PortalTokenRow, UserRow};
 use crate::{Actor, Service};
 
+/// The rate limit's settings: calls per window, and the window's length in seconds.
+const CALLS_KEY: &str = "portal.api_calls_per_window";
+const WINDOW_KEY: &str = "portal.api_window_seconds";
 /// What a token's secret starts with: lets secret scanners and people recognize one.
 const SECRET_PREFIX: &str = "sanad_pt_";
 /// The password hash of a token's user: not a PHC string, so no password ever verifies.
@@ -191,8 +194,8 @@ impl Service {
             self.record_step(draft).await?;
             return Err(Error::AuthenticationFailed);
         };
-        let limit = i64::from(self.setting_or("portal.api_calls_per_window", 600).await?);
-        let window = i64::from(self.setting_or("portal.api_window_seconds", 60).await?);
+        let limit = i64::from(self.setting_or(CALLS_KEY, 600).await?);
+        let window = i64::from(self.setting_or(WINDOW_KEY, 60).await?);
         let window_from = now - window * 1_000_000;
         let id = token.id.clone();
         let calls = on_store!(&self.store, ops, pool => ops::audited_step(pool, async |w| {
@@ -224,6 +227,38 @@ impl Service {
                 organization_id: Some(token.organization_id),
             }),
         }
+    }
+
+    /// Sets the per-token rate limit: at most `calls` calls in `seconds` (1 to 100000 and 1 to
+    /// 3600). Administrator only.
+    pub async fn set_api_rate_limit(&self, actor: &Actor, calls: u32, seconds: u32) -> Result<()> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        let range = |field: &str, value: u32, max: u32| {
+            if (1..=max).contains(&value) {
+                Ok(())
+            } else {
+                Err(Error::invalid_with(
+                    field,
+                    "error-policy-range",
+                    &[("min", "1".to_owned()), ("max", max.to_string())],
+                ))
+            }
+        };
+        range("calls", calls, 100_000)?;
+        range("seconds", seconds, 3_600)?;
+        let draft = AuditDraft {
+            at: self.now_micros(),
+            user_id: Some(actor.user_id.clone()),
+            action: "settings.api_rate_limit".to_owned(),
+            entity: "settings".to_owned(),
+            entity_id: Some(CALLS_KEY.to_owned()),
+            detail: json!({ "calls": calls, "seconds": seconds }),
+        };
+        on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
+            ops::put_setting(w.tx(), CALLS_KEY, &calls.to_string()).await?;
+            ops::put_setting(w.tx(), WINDOW_KEY, &seconds.to_string()).await?;
+            w.audit(draft).await
+        }).await)
     }
 
     /// Appends one audit entry in a transaction of its own that takes no shared lock (a refused

@@ -1,4 +1,4 @@
-//! `sanad portal-token add|list|revoke`: the administrator's API tokens for agencies' own
+//! `sanad portal-token add|list|revoke|limit`: the administrator's API tokens for agencies' own
 //! systems (the portal's `/api/v1`). `add` prints `{"id", "token"}` once: the token is never
 //! stored or shown again, so it goes to stdout only (never to a log).
 
@@ -55,6 +55,14 @@ pub async fn portal_token(
                 return print_json(&token);
             }
             println!("{}", l10n.format("cli-portal-token-revoked", &[("id", token.id)]));
+        }
+        PortalTokenCommand::Limit { calls, seconds } => {
+            service.set_api_rate_limit(&actor, *calls, *seconds).await?;
+            let args = [
+                ("calls", l10n.digits(&calls.to_string())),
+                ("seconds", l10n.digits(&seconds.to_string())),
+            ];
+            println!("{}", l10n.format("cli-portal-token-limit-set", &args));
         }
     }
     Ok(())
