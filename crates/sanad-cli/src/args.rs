@@ -422,6 +422,10 @@ pub enum DocCommand {
         plate: Option<String>,
         #[arg(long)]
         location: Option<String>,
+        /// The agency (organization id) the document is held for: only it may ask for the
+        /// document on the portal
+        #[arg(long = "org")]
+        org: Option<String>,
     },
     /// List documents whose number or title contains QUERY
     List {

@@ -279,12 +279,21 @@ pub fn print_orgs(l10n: &Localizer, orgs: &[Organization]) {
 
 pub fn print_docs(l10n: &Localizer, docs: &[Document]) {
     for d in docs {
-        println!(
-            "{} | {} | {}",
-            d.id,
-            l10n.digits(&d.registry_number),
-            d.title
-        );
+        // The owner's id last, when recorded (the agency the document is held for).
+        match &d.organization_id {
+            Some(org) => println!(
+                "{} | {} | {} | {org}",
+                d.id,
+                l10n.digits(&d.registry_number),
+                d.title
+            ),
+            None => println!(
+                "{} | {} | {}",
+                d.id,
+                l10n.digits(&d.registry_number),
+                d.title
+            ),
+        }
     }
 }
 

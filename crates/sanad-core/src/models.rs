@@ -54,6 +54,8 @@ pub struct Document {
     pub property_plate: Option<String>,
     pub location: Option<String>,
     pub in_repository: bool,
+    /// The organization the document is held for (`None`: not recorded).
+    pub organization_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -64,6 +66,9 @@ pub struct NewDocument {
     pub property_plate: Option<String>,
     #[serde(default)]
     pub location: Option<String>,
+    /// The organization the document is held for: only that agency may ask for it on the portal.
+    #[serde(default)]
+    pub organization_id: Option<String>,
 }
 
 /// One step in a request's history.

@@ -22,6 +22,7 @@ pub const FTL_FILES: &[&str] = &[
     "delegations.ftl",
     "portal.ftl",
     "portal-api.ftl",
+    "portal-forms.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -63,6 +64,10 @@ const FA: &[(&str, &str)] = &[
         "portal-api.ftl",
         include_str!("../../../i18n/fa/portal-api.ftl"),
     ),
+    (
+        "portal-forms.ftl",
+        include_str!("../../../i18n/fa/portal-forms.ftl"),
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -103,6 +108,10 @@ const EN: &[(&str, &str)] = &[
     (
         "portal-api.ftl",
         include_str!("../../../i18n/en/portal-api.ftl"),
+    ),
+    (
+        "portal-forms.ftl",
+        include_str!("../../../i18n/en/portal-forms.ftl"),
     ),
 ];
 

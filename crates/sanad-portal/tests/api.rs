@@ -86,7 +86,8 @@ async fn api(postgres: bool) -> Api {
             .expect("org");
         orgs.push(org.id);
     }
-    for number in ["۱۴۰۰-۱", "1400-2"] {
+    // The first held for the first agency, the second for the other one.
+    for (number, owner) in [("۱۴۰۰-۱", &orgs[0]), ("1400-2", &orgs[1])] {
         svc.add_document(
             &admin,
             NewDocument {
@@ -94,6 +95,7 @@ async fn api(postgres: bool) -> Api {
                 title: format!("سند مالکیت {number}"),
                 property_plate: None,
                 location: None,
+                organization_id: Some(owner.clone()),
             },
         )
         .await
@@ -365,6 +367,17 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_of(&v).2, Some("documents"));
+    // Another agency's document: the same answer as one the repository does not hold.
+    let mut theirs = a.new_request();
+    theirs["documents"] = json!(["1400-2"]);
+    let (s, v2, _) = a
+        .call("POST", "/api/v1/requests", Some(&a.token), &[], Some(theirs))
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        v2["error"]["messageId"], v["error"]["messageId"],
+        "{v2} vs {v}"
+    );
     let r = Request::post("/api/v1/requests")
         .header(header::AUTHORIZATION, format!("Bearer {}", a.token))
         .header(header::CONTENT_TYPE, "application/json")

@@ -83,6 +83,7 @@ async fn portal(postgres: bool) -> Portal {
                 title: "سند مالکیت پلاک ۱".into(),
                 property_plate: None,
                 location: None,
+                organization_id: Some(orgs[0].clone()),
             },
         )
         .await

@@ -73,6 +73,7 @@ const TABLES: &[Table] = &[
             ("in_repository", Bool),
             ("out_request_id", Text),
             ("created_at", Int),
+            ("organization_id", Text),
         ],
     ),
     (
@@ -333,6 +334,17 @@ const TABLES: &[Table] = &[
             ("csrf_token", Text),
             ("created_at", Int),
             ("last_seen_at", Int),
+        ],
+    ),
+    (
+        "receipt_pins",
+        "user_id, idempotency_key",
+        &[
+            ("user_id", Text),
+            ("idempotency_key", Text),
+            ("tracking_code", Text),
+            ("pin", Text),
+            ("expires_at", Int),
         ],
     ),
     (

@@ -109,6 +109,7 @@ impl Service {
         let property_plate =
             validate::optional_text("property_plate", new.property_plate.as_deref(), 100)?;
         let location = validate::optional_text("location", new.location.as_deref(), 100)?;
+        let organization_id = self.document_owner(new.organization_id.as_deref()).await?;
         let row = DocRow {
             id: uuid::Uuid::now_v7().to_string(),
             registry_number,
@@ -118,6 +119,7 @@ impl Service {
             in_repository: true,
             out_request_id: None,
             created_at: self.now_micros(),
+            organization_id,
         };
         let key = normalize::search_key(&row.title);
         let draft = AuditDraft {
@@ -126,7 +128,10 @@ impl Service {
             action: "document.add".to_owned(),
             entity: "document".to_owned(),
             entity_id: Some(row.id.clone()),
-            detail: json!({ "registry_number": row.registry_number, "title": row.title }),
+            detail: json!({
+                "registry_number": row.registry_number, "title": row.title,
+                "organization_id": row.organization_id,
+            }),
         };
         let clash = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             if let Some(existing) = ops::doc_by_registry_number(w.tx(), &row.registry_number).await? {
@@ -169,6 +174,28 @@ impl Service {
         Ok(groups.into_iter().map(|(_, g)| g).collect())
     }
 
+    /// The organization a new document is held for: none, or an agency (an organization that
+    /// may request documents) in the register.
+    async fn document_owner(&self, id: Option<&str>) -> Result<Option<String>> {
+        let id = match id.map(str::trim) {
+            None | Some("") => return Ok(None),
+            Some(id) => crate::requests::record_id(id)
+                .ok_or_else(|| Error::invalid("organization_id", "error-not-found-organization"))?,
+        };
+        let org = on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?
+            .ok_or_else(|| Error::invalid("organization_id", "error-not-found-organization"))?;
+        if !sanad_core::workflow::REQUESTING_KINDS
+            .iter()
+            .any(|k| k.as_str() == org.kind)
+        {
+            return Err(Error::invalid(
+                "organization_id",
+                "error-document-owner-kind",
+            ));
+        }
+        Ok(Some(org.id))
+    }
+
     /// Documents whose registry number or title contains `query`.
     pub async fn list_documents(&self, actor: &Actor, query: &str) -> Result<Vec<Document>> {
         self.authorize(actor, ANY_ROLE).await?;
@@ -196,5 +223,6 @@ pub(crate) fn doc_view(row: DocRow) -> Document {
         property_plate: row.property_plate,
         location: row.location,
         in_repository: row.in_repository,
+        organization_id: row.organization_id,
     }
 }

@@ -69,7 +69,10 @@ pub use outbox::{
 pub use policy::AccountPolicy;
 pub use portal_accounts::{AgencyAccount, NewAgencyUser};
 pub use portal_api::{AgencyNewRequest, AgencyRequestPage, MAX_PER_PAGE};
-pub use portal_requests::{AgencyRequest, AgencyRequestLine, AgencyRequests, PublicStep};
+pub use portal_requests::{
+    AgencyRequest, AgencyRequestInput, AgencyRequestLine, AgencyRequests, AgencySubmission,
+    PublicStep, RECEIPT_PIN_MINUTES,
+};
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
 pub use portal_tokens::{IssuedPortalToken, PortalToken};
 pub use public_track::PublicTrack;

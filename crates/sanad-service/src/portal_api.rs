@@ -1,23 +1,23 @@
 //! What an agency's own system reads through the portal's JSON API, beside what the portal's
 //! pages read (`portal_requests.rs`): its organization's requests one page at a time, and the
 //! organizations a request of it may be sent to. Only the caller's own organization's, read
-//! from its account at each call.
+//! from its account at each call. (The destinations it may send to are the portal form's,
+//! `Service::agency_destinations`.)
 //!
 //! And registering a request from the agency's system: the body of `sanad request new` without
 //! the requesting organization (the caller's own) and with the documents by registry number.
 //!
-//! Public functions: `Service::agency_request_page`, `Service::agency_destinations`,
-//! `Service::agency_register_request`. Their SQL: `store/ops/portal_tokens.rs`.
+//! Public functions: `Service::agency_request_page`, `Service::agency_register_request`. Their SQL: `store/ops/portal_tokens.rs`.
 
 use sanad_core::access::USES_PORTAL;
 use sanad_core::jalali::format_datetime_tehran;
-use sanad_core::model::{OrgKind, Status};
+use sanad_core::model::Status;
 use sanad_core::{normalize, Error, Problems, Result, TrackingCode};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::org_view;
 use crate::clock::from_micros;
-use crate::models::{Applicant, Letter, NewRequest, Organization, RequestView};
+use crate::models::{Applicant, Letter};
+use crate::portal_requests::{AgencyRequestInput, AgencySubmission};
 use crate::portal_requests::AgencyRequestLine;
 use crate::store::on_store;
 use crate::{Actor, Service};
@@ -99,28 +99,21 @@ impl Service {
             requests,
         })
     }
-
-    /// The organizations the caller's requests may be sent to: the third parties (a request
-    /// with none goes to the agency itself).
-    pub async fn agency_destinations(&self, actor: &Actor) -> Result<Vec<Organization>> {
-        self.authorize(actor, USES_PORTAL).await?;
-        let rows = on_store!(&self.store, ops, pool =>
-            ops::orgs_of_kind(pool, OrgKind::ThirdParty.as_str()).await)?;
-        Ok(rows.into_iter().map(org_view).collect())
-    }
 }
 
 impl Service {
-    /// Registers `new` for the caller's organization through the portal channel, as submitted.
-    /// With `idempotency_key`, a repeat of a registration this caller already made under that key
-    /// answers that request (its follow-up PIN is given once, with the first answer); the key
-    /// sent again with another letter or applicant is a conflict.
+    /// Registers `new` for the caller's organization through the portal channel, as submitted
+    /// ([`Service::submit_agency_request`], the portal form's use case), with its documents
+    /// given by registry number: a number the repository does not hold for the caller's agency
+    /// is refused as unknown, whether it exists for another agency or not at all. With
+    /// `idempotency_key`, a repeat answers the first registration; the key sent again with
+    /// another letter or applicant is a conflict.
     pub async fn agency_register_request(
         &self,
         actor: &Actor,
         new: AgencyNewRequest,
         idempotency_key: Option<&str>,
-    ) -> Result<RequestView> {
+    ) -> Result<AgencySubmission> {
         let user = self.authorize_user(actor, USES_PORTAL, false).await?;
         let org_id = user.organization_id.ok_or(Error::NotFound {
             what: "organization",
@@ -132,27 +125,24 @@ impl Service {
             for number in &new.documents {
                 let number = normalize::digits_to_ascii(&normalize::text(number));
                 let found = on_store!(&self.store, ops, pool =>
-                    ops::doc_id_by_registry_number(pool, &number).await)?;
+                    ops::agency_doc_by_registry_number(pool, &org_id, &number).await)?;
                 match found {
                     Some(id) => documents.push(id),
-                    None => {
-                        p.add(Error::invalid_with(
-                            "documents",
-                            "error-api-document-unknown",
-                            &[("number", number)],
-                        ))?;
-                    }
+                    None => p.add(Error::invalid_with(
+                        "documents",
+                        "error-api-document-unknown",
+                        &[("number", number)],
+                    ))?,
                 }
             }
         } else {
             documents = new.documents.clone();
         }
         p.finish()?;
-        // What a replay under the same key must repeat: the same letter for the same applicant.
+        // What a repeat under the same key must repeat: the same letter for the same applicant.
         let letter_number = normalize::text(&new.letter.number);
         let national_code = normalize::identifier(&new.applicant.national_code);
-        let request = NewRequest {
-            requesting_org: org_id,
+        let input = AgencyRequestInput {
             destination_org: new.destination_org,
             documents,
             dispatch_mode: new.dispatch_mode,
@@ -160,20 +150,21 @@ impl Service {
             applicant: new.applicant,
             letter: new.letter,
             purpose: new.purpose,
-            priority: new.priority.unwrap_or_else(|| "normal".to_owned()),
-            idempotency_key: idempotency_key.map(str::to_owned),
+            priority: new.priority,
         };
-        let view = self.register(actor, request, "portal").await?;
-        let replayed = view.tracking_pin.is_none();
-        if replayed
-            && (view.letter.number != letter_number
-                || view.applicant.national_code != national_code)
-        {
-            // The key was used for another request: answering that one would mislead.
-            return Err(Error::Conflict {
-                message_id: "error-api-idempotency-reused",
-            });
+        let submitted = self
+            .submit_agency_request(actor, input, idempotency_key, None)
+            .await?;
+        if submitted.repeated {
+            let first = on_store!(&self.store, ops, pool =>
+                ops::registration_fingerprint(pool, &submitted.tracking_code).await)?;
+            if first != Some((letter_number, national_code)) {
+                // The key was used for another request: answering that one would mislead.
+                return Err(Error::Conflict {
+                    message_id: "error-api-idempotency-reused",
+                });
+            }
         }
-        Ok(view)
+        Ok(submitted)
     }
 }

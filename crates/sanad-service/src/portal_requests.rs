@@ -3,16 +3,28 @@
 //! its public history. Only the officer's own
 //! organization's, read from their account at each call (not from what the portal holds).
 //!
-//! Public functions: `Service::agency_requests`, `Service::agency_request`. Their SQL: `store/ops/portal.rs`,
-//! `store/ops/organizations.rs`.
+//! An agency also registers a request here (the portal's electronic form and the JSON API call
+//! the same use case): the desk's registration with the desk's validation, through the portal
+//! channel, for the account's own organization, with its documents picked among those held for
+//! it and the agency's letter stored as a desk's attachment is.
+//!
+//! Public functions: `Service::agency_requests`, `Service::agency_request`,
+//! `Service::submit_agency_request`, `Service::agency_documents`,
+//! `Service::agency_destinations`. Their SQL: `store/ops/portal.rs`,
+//! `store/ops/organizations.rs`, `store/ops/documents.rs`, `store/ops/receipts.rs` (and the
+//! registration's, `requests.rs`).
 
 use sanad_core::access::USES_PORTAL;
 use sanad_core::jalali::format_datetime_tehran;
-use sanad_core::model::Status;
+use sanad_core::model::{OrgKind, Status};
+use sanad_core::models::{Applicant, Document, Letter, NewRequest, Organization};
 use sanad_core::{Error, Result, TrackingCode};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::catalog::{doc_view, org_view};
 use crate::clock::from_micros;
+use crate::requests::{self, Intake};
+use crate::scans::IncomingFile;
 use crate::store::on_store;
 use crate::{Actor, Service};
 
@@ -145,5 +157,150 @@ impl Service {
                 .map(|d| format_datetime_tehran(from_micros(d))),
             history,
         })
+    }
+}
+
+/// A request as an agency submits it: the desk's form without the requesting organization,
+/// which is always the account's own (never taken from the form or the body).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct AgencyRequestInput {
+    #[serde(default)]
+    pub destination_org: Option<String>,
+    /// Ids of documents held for the agency (`Service::agency_documents`).
+    pub documents: Vec<String>,
+    pub dispatch_mode: String,
+    #[serde(default)]
+    pub return_due: Option<String>,
+    pub applicant: Applicant,
+    pub letter: Letter,
+    pub purpose: String,
+    #[serde(default)]
+    pub priority: Option<String>,
+}
+
+/// A registration made by an agency: the request as its page shows it, and its PIN.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AgencySubmission {
+    /// The 12 ASCII digits.
+    pub tracking_code: String,
+    /// The follow-up PIN. Always there on the first answer, and on a repeat under the same
+    /// idempotency key within [`RECEIPT_PIN_MINUTES`]; `None` on a later repeat.
+    pub tracking_pin: Option<String>,
+    /// True when this was a repeat of a registration already made under the key.
+    pub repeated: bool,
+    pub request: AgencyRequest,
+}
+
+/// How long a repeat of a submission still shows its PIN.
+///
+/// The request keeps its PIN only as a salted hash (`pin.rs`), so the receipt of a repeat (a
+/// double click, a reload after a lost answer) could not show it again. The PIN is therefore
+/// kept in clear beside the account and the idempotency key for these minutes, written in the
+/// registration's own transaction, answered only to the same account presenting the same key
+/// (the portal binds its keys to the session), and deleted at the next registration once the
+/// time is over. That is safe for the reason `pin.rs` gives for a fast hash: the PIN opens only
+/// the public state of this one request, which anyone able to read this table can already read
+/// from the request itself; and the window is short. A PIN derived from a server secret instead
+/// would make every PIN of the office computable by whoever holds the secret, forever.
+pub const RECEIPT_PIN_MINUTES: i64 = 10;
+
+/// At most this many of an agency's documents or destinations are offered.
+const MAX_CHOICES: i64 = 500;
+
+impl Service {
+    /// Registers a request from the signed-in agency officer (the portal's form, the JSON API):
+    /// exactly the desk's registration and validation, through the portal channel, for the
+    /// account's own organization. Its documents must be held for that organization (another
+    /// is "not found"). `letter`, the agency's scanned letter, passes the register's file rules
+    /// and is stored with the request in the same transaction; a refused file is one more field
+    /// error (`file`) beside the others, and nothing is registered. With `idempotency_key`, a
+    /// repeat answers the first registration (with its PIN, for a few minutes).
+    pub async fn submit_agency_request(
+        &self,
+        actor: &Actor,
+        input: AgencyRequestInput,
+        idempotency_key: Option<&str>,
+        letter: Option<IncomingFile>,
+    ) -> Result<AgencySubmission> {
+        let user = self.authorize_user(actor, USES_PORTAL, false).await?;
+        let org_id = user.organization_id.ok_or(Error::NotFound {
+            what: "organization",
+        })?;
+        let key = requests::idempotency_key(idempotency_key)?;
+        let (letter, letter_problem) = match letter {
+            None => (None, None),
+            Some(file) => match self.examine_request_file(file).await {
+                Ok(file) => (Some(file), None),
+                Err(e @ Error::Invalid { .. }) => (None, Some(e)),
+                Err(e) => return Err(e),
+            },
+        };
+        let new = NewRequest {
+            requesting_org: org_id.clone(),
+            destination_org: input.destination_org,
+            documents: input.documents,
+            dispatch_mode: input.dispatch_mode,
+            return_due: input.return_due,
+            applicant: input.applicant,
+            letter: input.letter,
+            purpose: input.purpose,
+            priority: input
+                .priority
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| "normal".to_owned()),
+            idempotency_key: key.clone(),
+        };
+        let intake = Intake {
+            channel: "portal",
+            documents_of: Some(&org_id),
+            letter,
+            letter_problem,
+            keep_pin_until: key
+                .as_ref()
+                .map(|_| self.now_micros() + RECEIPT_PIN_MINUTES * 60 * 1_000_000),
+        };
+        let view = self.register(actor, new, intake).await?;
+        let code = view.tracking_code.as_str().to_owned();
+        let repeated = view.tracking_pin.is_none();
+        let tracking_pin = match (view.tracking_pin, &key) {
+            (Some(pin), _) => Some(pin),
+            (None, Some(key)) => {
+                let now = self.now_micros();
+                on_store!(&self.store, ops, pool =>
+                    ops::receipt_pin(pool, &actor.user_id, key, &code, now).await)?
+            }
+            (None, None) => None,
+        };
+        let request = self.agency_request(actor, &code).await?;
+        Ok(AgencySubmission {
+            tracking_code: code,
+            tracking_pin,
+            repeated,
+            request,
+        })
+    }
+
+    /// The documents the repository holds for the signed-in officer's agency, by registry
+    /// number: the only ones it may ask for.
+    pub async fn agency_documents(&self, actor: &Actor) -> Result<Vec<Document>> {
+        let user = self.authorize_user(actor, USES_PORTAL, false).await?;
+        let org_id = user.organization_id.ok_or(Error::NotFound {
+            what: "organization",
+        })?;
+        let rows = on_store!(&self.store, ops, pool => ops::docs_of_org(pool, &org_id, MAX_CHOICES).await)?;
+        Ok(rows.into_iter().map(doc_view).collect())
+    }
+
+    /// The third parties an agency may have a document sent to, by name (as the desk offers
+    /// them); none chosen means the agency itself.
+    pub async fn agency_destinations(&self, actor: &Actor) -> Result<Vec<Organization>> {
+        self.authorize(actor, USES_PORTAL).await?;
+        let rows =
+            on_store!(&self.store, ops, pool => ops::list_orgs(pool, "", MAX_CHOICES).await)?;
+        Ok(rows
+            .into_iter()
+            .filter(|o| o.kind == OrgKind::ThirdParty.as_str())
+            .map(org_view)
+            .collect())
     }
 }

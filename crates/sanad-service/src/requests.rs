@@ -8,6 +8,7 @@ use chrono::SecondsFormat;
 use sanad_core::delegation;
 use sanad_core::jalali::JalaliDate;
 use sanad_core::model::{Action, DispatchMode, OrgKind, Priority, Role, Status};
+use sanad_core::models::FilePurpose;
 use sanad_core::workflow::{self, RequestFacts};
 use sanad_core::{normalize, validate, Error, Problems, Result, TrackingCode};
 use serde_json::json;
@@ -17,6 +18,7 @@ use crate::clock::from_micros;
 use crate::delegations::Grant;
 use crate::models::{Applicant, HistoryEntry, Letter, NewRequest, RequestView};
 use crate::pin::{new_pin, pin_hash};
+use crate::scans::ExaminedFile;
 use crate::store::{
     on_store, AuditDraft, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
 };
@@ -36,6 +38,32 @@ pub(crate) const READERS: &[Role] = &[
     Role::Ministry,
     Role::Auditor,
 ];
+
+/// Where a registration comes from and what comes with it.
+pub(crate) struct Intake<'a> {
+    /// `desk` or `portal` (the `requests.channel` column).
+    pub channel: &'static str,
+    /// The documents must be held for this organization (the agency's own, on the portal).
+    pub documents_of: Option<&'a str>,
+    /// The agency's letter, already examined: stored with the request, in its transaction.
+    pub letter: Option<ExaminedFile>,
+    /// The letter's file refused before validation, reported beside the other fields' problems.
+    pub letter_problem: Option<Error>,
+    /// Keep the PIN until then for a repeat under the same idempotency key (`receipt_pins`).
+    pub keep_pin_until: Option<i64>,
+}
+
+impl Intake<'_> {
+    fn desk() -> Intake<'static> {
+        Intake {
+            channel: "desk",
+            documents_of: None,
+            letter: None,
+            letter_problem: None,
+            keep_pin_until: None,
+        }
+    }
+}
 
 /// A request's fields after validation, ready to store.
 struct ValidRequest {
@@ -64,17 +92,24 @@ impl Service {
     /// same key returns that request (as it is now) and registers nothing.
     pub async fn register_request(&self, actor: &Actor, new: NewRequest) -> Result<RequestView> {
         self.authorize(actor, &[Role::Clerk]).await?;
-        self.register(actor, new, "desk").await
+        self.register(actor, new, Intake::desk()).await
     }
 
-    /// [`Service::register_request`] once the caller is authorized: `channel` is where the
-    /// request came in (`desk`, `portal`). The answer carries the follow-up PIN, once.
+    /// [`Service::register_request`] once the caller is authorized, for the channel `intake`
+    /// describes. The answer carries the follow-up PIN, once.
     pub(crate) async fn register(
         &self,
         actor: &Actor,
         new: NewRequest,
-        channel: &'static str,
+        intake: Intake<'_>,
     ) -> Result<RequestView> {
+        let Intake {
+            channel,
+            documents_of,
+            letter,
+            letter_problem,
+            keep_pin_until,
+        } = intake;
         self.ensure_writable(actor).await?;
         let idempotency_key = idempotency_key(new.idempotency_key.as_deref())?;
         if let Some(key) = &idempotency_key {
@@ -86,7 +121,9 @@ impl Service {
                 return self.load_view(actor, &TrackingCode::parse(&code)?).await;
             }
         }
-        let valid = self.validate_request(new).await?;
+        let valid = self
+            .validate_request(new, documents_of, letter_problem)
+            .await?;
         let now = self.now_micros();
         let deadline = self
             .deadline(
@@ -186,8 +223,22 @@ impl Service {
                 action: "request.register".to_owned(),
                 entity: "request".to_owned(),
                 entity_id: Some(id.clone()),
-                detail: json!({ "tracking_code": code.as_str() }),
+                detail: json!({ "tracking_code": code.as_str(), "channel": channel }),
             }).await?;
+            if let Some(letter) = &letter {
+                // The agency's letter, stored and audited as a desk's attachment is.
+                ops::insert_stored_file(w.tx(), &letter.row(&actor.user_id, now)).await?;
+                let position = ops::insert_request_file(
+                    w.tx(), &id, FilePurpose::Letter.as_str(), &letter.id, &letter.title,
+                ).await?.unwrap_or(1);
+                w.audit(letter.request_audit(actor, now, &id, &code, FilePurpose::Letter, position))
+                    .await?;
+            }
+            if let (Some(until), Some(key)) = (keep_pin_until, &idempotency_key) {
+                ops::forget_expired_receipt_pins(w.tx(), now).await?;
+                ops::keep_receipt_pin(w.tx(), &actor.user_id, key, code.as_str(), &pin, until)
+                    .await?;
+            }
             Ok((code, true))
         }).await)?;
         let (code, registered) = code;
@@ -464,8 +515,20 @@ impl Service {
 
     /// Checks every field of a new request and refuses with all the bad ones at once (the first
     /// as `field`, the rest in `more`), so the clerk corrects them in one go.
-    async fn validate_request(&self, new: NewRequest) -> Result<ValidRequest> {
+    ///
+    /// `documents_of`: the documents must be held for that organization (an agency asking on
+    /// the portal picks among its own; any other is "not found"). `problem`: a field already
+    /// refused before (the letter's file), reported with the others.
+    async fn validate_request(
+        &self,
+        new: NewRequest,
+        documents_of: Option<&str>,
+        problem: Option<Error>,
+    ) -> Result<ValidRequest> {
         let mut p = Problems::default();
+        if let Some(problem) = problem {
+            p.add(problem)?;
+        }
         let requesting = p.check(self.requesting_org(&new.requesting_org).await)?;
         let requesting_id = requesting
             .as_ref()
@@ -477,7 +540,7 @@ impl Service {
                     .await,
             )?
             .flatten();
-        let documents = p.check(self.request_documents(&new.documents).await)?;
+        let documents = p.check(self.request_documents(&new.documents, documents_of).await)?;
         let mode = p.check(DispatchMode::parse("dispatch_mode", &new.dispatch_mode))?;
         let return_due = match mode {
             Some(mode) => p
@@ -628,6 +691,7 @@ impl Service {
     async fn request_documents(
         &self,
         ids: &[String],
+        documents_of: Option<&str>,
     ) -> Result<(Vec<String>, Vec<String>, Vec<DocRow>)> {
         if ids.is_empty() {
             return Err(Error::invalid("documents", "error-documents-required"));
@@ -650,6 +714,9 @@ impl Service {
                 return Err(Error::invalid("documents", "error-document-repeated"));
             }
             let doc = on_store!(&self.store, ops, pool => ops::doc_by_id(pool, &id).await)?
+                .filter(|d| {
+                    documents_of.is_none_or(|org| d.organization_id.as_deref() == Some(org))
+                })
                 .ok_or_else(|| Error::invalid("documents", "error-not-found-document"))?;
             document_titles.push(format!("{} {}", doc.registry_number, doc.title));
             document_ids.push(id);
@@ -715,7 +782,7 @@ pub(crate) fn record_id(id: &str) -> Option<&str> {
 }
 
 /// The desk's idempotency key, checked: short, plain ASCII (a UUID fits), or none.
-fn idempotency_key(key: Option<&str>) -> Result<Option<String>> {
+pub(crate) fn idempotency_key(key: Option<&str>) -> Result<Option<String>> {
     let Some(key) = key.map(str::trim).filter(|k| !k.is_empty()) else {
         return Ok(None);
     };

@@ -193,41 +193,15 @@ impl Service {
                 &[("status", status.as_str().to_owned())],
             ));
         }
-        let scan = self.examine(&file.bytes).await?;
-        let title = match file.title.as_deref() {
-            Some(t) if !t.trim().is_empty() => validate::required_text("title", t, 200)?,
-            _ => String::new(),
-        };
-        let original_name = clean_name(file.original_name.as_deref())?;
-        let id = uuid::Uuid::now_v7().to_string();
+        let file = self.examine_request_file(file).await?;
         let at = self.now_micros();
-        let stored = NewStoredFile {
-            id: &id,
-            kind: scan.kind.as_str(),
-            size_bytes: scan.size_bytes as i64,
-            pages: i64::from(scan.pages),
-            sha256: &scan.sha256,
-            original_name: original_name.as_deref(),
-            content: &file.bytes,
-            added_by: &actor.user_id,
-            added_at: at,
-        };
-        let audit = |position: i64| AuditDraft {
-            at,
-            user_id: Some(actor.user_id.clone()),
-            action: "request.attach_file".to_owned(),
-            entity: "request".to_owned(),
-            entity_id: Some(request.id.clone()),
-            detail: json!({
-                "tracking_code": code.as_str(), "file_id": id, "position": position,
-                "purpose": purpose.as_str(), "kind": scan.kind.as_str(), "pages": scan.pages,
-                "size_bytes": scan.size_bytes, "sha256": scan.sha256,
-            }),
-        };
+        let stored = file.row(&actor.user_id, at);
+        let audit =
+            |position: i64| file.request_audit(actor, at, &request.id, &code, purpose, position);
         let position = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             ops::insert_stored_file(w.tx(), &stored).await?;
             let Some(position) =
-                ops::insert_request_file(w.tx(), &request.id, purpose.as_str(), &id, &title).await?
+                ops::insert_request_file(w.tx(), &request.id, purpose.as_str(), &file.id, &file.title).await?
             else {
                 w.roll_back();
                 return Ok(None);
@@ -238,15 +212,25 @@ impl Service {
         .ok_or(Error::Conflict {
             message_id: "error-conflict-file-attached",
         })?;
-        Ok(kept_new(
-            id.clone(),
-            &scan,
+        Ok(file.kept(actor, at, position, purpose))
+    }
+
+    /// A request's file (the agency's letter, an enclosure) examined by the register's rules
+    /// and ready to store: refused here, before anything is written, when it is not a clean scan.
+    pub(crate) async fn examine_request_file(&self, file: IncomingFile) -> Result<ExaminedFile> {
+        let scan = self.examine(&file.bytes).await?;
+        let title = match file.title.as_deref() {
+            Some(t) if !t.trim().is_empty() => validate::required_text("title", t, 200)?,
+            _ => String::new(),
+        };
+        let original_name = clean_name(file.original_name.as_deref())?;
+        Ok(ExaminedFile {
+            id: uuid::Uuid::now_v7().to_string(),
+            scan,
+            bytes: file.bytes,
             original_name,
             title,
-            (position, Some(purpose)),
-            actor,
-            at,
-        ))
+        })
     }
 
     /// A request's letter and enclosures, in the order they were attached.
@@ -293,6 +277,77 @@ impl Service {
     async fn examine(&self, bytes: &[u8]) -> Result<sanad_scan::Scan> {
         let limit = self.scan_limit_bytes().await?;
         sanad_scan::examine(bytes, limit).map_err(scan_error)
+    }
+}
+
+/// A request's file that passed the register's rules, not stored yet: the desk's attachment and
+/// the portal's registration store it the same way (`row`, `request_audit`, `kept`).
+pub(crate) struct ExaminedFile {
+    pub(crate) id: String,
+    scan: sanad_scan::Scan,
+    bytes: Vec<u8>,
+    original_name: Option<String>,
+    pub(crate) title: String,
+}
+
+impl ExaminedFile {
+    /// The `stored_files` row.
+    pub(crate) fn row<'a>(&'a self, added_by: &'a str, at: i64) -> NewStoredFile<'a> {
+        NewStoredFile {
+            id: &self.id,
+            kind: self.scan.kind.as_str(),
+            size_bytes: self.scan.size_bytes as i64,
+            pages: i64::from(self.scan.pages),
+            sha256: &self.scan.sha256,
+            original_name: self.original_name.as_deref(),
+            content: &self.bytes,
+            added_by,
+            added_at: at,
+        }
+    }
+
+    /// The audit entry of attaching it to request `request_id` at `position`.
+    pub(crate) fn request_audit(
+        &self,
+        actor: &Actor,
+        at: i64,
+        request_id: &str,
+        code: &TrackingCode,
+        purpose: FilePurpose,
+        position: i64,
+    ) -> AuditDraft {
+        AuditDraft {
+            at,
+            user_id: Some(actor.user_id.clone()),
+            action: "request.attach_file".to_owned(),
+            entity: "request".to_owned(),
+            entity_id: Some(request_id.to_owned()),
+            detail: json!({
+                "tracking_code": code.as_str(), "file_id": self.id, "position": position,
+                "purpose": purpose.as_str(), "kind": self.scan.kind.as_str(),
+                "pages": self.scan.pages, "size_bytes": self.scan.size_bytes,
+                "sha256": self.scan.sha256,
+            }),
+        }
+    }
+
+    /// The answer once stored at `position`.
+    pub(crate) fn kept(
+        self,
+        actor: &Actor,
+        at: i64,
+        position: i64,
+        purpose: FilePurpose,
+    ) -> KeptFile {
+        kept_new(
+            self.id,
+            &self.scan,
+            self.original_name,
+            self.title,
+            (position, Some(purpose)),
+            actor,
+            at,
+        )
     }
 }
 

@@ -77,12 +77,14 @@ pub async fn doc(
             title,
             plate,
             location,
+            org,
         } => {
             let new = NewDocument {
                 registry_number: registry_number.clone(),
                 title: title.clone(),
                 property_plate: plate.clone(),
                 location: location.clone(),
+                organization_id: org.clone(),
             };
             print_json(&service.add_document(&actor, new).await?)
         }

@@ -116,15 +116,17 @@ pub async fn create(State(state): State<PortalState>, request: Request) -> Respo
         .agency_register_request(&actor, new, key.as_deref())
         .await
     {
-        Ok(view) => {
+        Ok(done) => {
             let l10n = state.l10n(lang);
             let body = json!({
-                "tracking_code": view.tracking_code.as_str(),
-                "tracking_code_grouped": view.tracking_code_grouped,
-                // Given once: only its hash is kept, so a replay under the same key has none.
-                "tracking_pin": view.tracking_pin,
-                "status": view.status,
-                "status_text": status_text(&l10n, view.status),
+                "tracking_code": done.tracking_code,
+                "tracking_code_grouped": done.request.tracking_code_grouped,
+                // Given with the first answer, and with a repeat under the same key for a few
+                // minutes; only its hash is kept, so a later repeat has none.
+                "tracking_pin": done.tracking_pin,
+                "status": done.request.status,
+                "status_text": status_text(&l10n, done.request.status),
+                "repeated": done.repeated,
             });
             (StatusCode::CREATED, Json(body)).into_response()
         }

@@ -38,6 +38,8 @@ pub struct DocRow {
     pub in_repository: bool,
     pub out_request_id: Option<String>,
     pub created_at: i64,
+    /// The organization the document is held for, if recorded.
+    pub organization_id: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

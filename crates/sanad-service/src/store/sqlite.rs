@@ -33,6 +33,8 @@ pub mod portal;
 pub mod portal_tokens;
 #[path = "ops/queue.rs"]
 pub mod queue;
+#[path = "ops/receipts.rs"]
+pub mod receipts;
 #[path = "ops/reports.rs"]
 pub mod reports;
 #[path = "ops/requests.rs"]
@@ -68,6 +70,7 @@ pub use outbox::*;
 pub use portal::*;
 pub use portal_tokens::*;
 pub use queue::*;
+pub use receipts::*;
 pub use rekey::*;
 pub use reports::*;
 pub use requests::*;

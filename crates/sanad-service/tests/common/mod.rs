@@ -189,6 +189,7 @@ impl Office {
                         title: format!("سند مالکیت پلاک {i} بخش ۲"),
                         property_plate: Some(format!("{i}/۱۲")),
                         location: Some("قفسه الف".into()),
+                        organization_id: None,
                     },
                 )
                 .await

@@ -10,7 +10,8 @@ use crate::store::{storage, DocRow};
 pub async fn insert_doc(tx: &mut Tx, row: &DocRow, title_key: &str) -> Result<bool> {
     let done = sqlx::query(
         "INSERT INTO documents (id, registry_number, title, title_key, property_plate, location, \
-         in_repository, out_request_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         in_repository, out_request_id, created_at, organization_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT DO NOTHING",
     )
     .bind(&row.id)
@@ -22,6 +23,7 @@ pub async fn insert_doc(tx: &mut Tx, row: &DocRow, title_key: &str) -> Result<bo
     .bind(row.in_repository)
     .bind(&row.out_request_id)
     .bind(row.created_at)
+    .bind(&row.organization_id)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -29,7 +31,7 @@ pub async fn insert_doc(tx: &mut Tx, row: &DocRow, title_key: &str) -> Result<bo
 }
 
 const DOC_COLUMNS: &str = "id, registry_number, title, property_plate, location, in_repository, \
-    out_request_id, created_at";
+    out_request_id, created_at, organization_id";
 
 pub async fn doc_by_id(pool: &Pool, id: &str) -> Result<Option<DocRow>> {
     sqlx::query_as(&format!(
@@ -55,7 +57,19 @@ pub async fn list_docs(pool: &Pool, key: &str, limit: i64) -> Result<Vec<DocRow>
     .map_err(storage)
 }
 
-/// A request's documents in the order they were listed.
+/// The documents held for organization `org_id`, by registry number.
+pub async fn docs_of_org(pool: &Pool, org_id: &str, limit: i64) -> Result<Vec<DocRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {DOC_COLUMNS} FROM documents WHERE organization_id = $1 \
+         ORDER BY registry_number, id LIMIT $2"
+    ))
+    .bind(org_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    .map_err(storage)
+}
+
 /// Marks the documents of an `original` dispatch as out. Returns the registry numbers of those
 /// already out (then the caller rolls back).
 pub async fn take_documents_out(tx: &mut Tx, request_id: &str) -> Result<Vec<String>> {

@@ -1,11 +1,11 @@
 //! The portal's API tokens: issuing, listing and revoking them, finding one by its secret's
-//! hash, and counting its calls for the rate limit. The agency's requests and the destinations
-//! its system may read through the API.
+//! hash, and counting its calls for the rate limit. What the API reads beside the portal's
+//! pages: a page of the agency's requests, its documents by registry number.
 
 use sanad_core::Result;
 
 use super::{Pool, Tx};
-use crate::store::{storage, OrgRow, PortalTokenRow};
+use crate::store::{storage, PortalTokenRow};
 
 const TOKEN_COLUMNS: &str = "t.id, t.organization_id, o.name AS organization_name, t.label, \
     t.created_at, t.revoked_at, t.last_used_at";
@@ -133,23 +133,30 @@ pub async fn requests_of_org_page(
     Ok((rows, total))
 }
 
-/// The organizations of `kind`, by name.
-pub async fn orgs_of_kind(pool: &Pool, kind: &str) -> Result<Vec<OrgRow>> {
-    sqlx::query_as(
-        "SELECT id, name, kind, national_id, created_at FROM organizations \
-         WHERE kind = $1 ORDER BY name, id",
+/// The id of the document registered under `number` (its ASCII-digit form) for organization
+/// `org_id`, if the repository holds one.
+pub async fn agency_doc_by_registry_number(
+    pool: &Pool,
+    org_id: &str,
+    number: &str,
+) -> Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT id FROM documents WHERE registry_number = $1 AND organization_id = $2",
     )
-    .bind(kind)
-    .fetch_all(pool)
-    .await
-    .map_err(storage)
-}
-
-/// The id of the document registered under `number` (its ASCII-digit form), if any.
-pub async fn doc_id_by_registry_number(pool: &Pool, number: &str) -> Result<Option<String>> {
-    sqlx::query_scalar("SELECT id FROM documents WHERE registry_number = $1")
-        .bind(number)
+    .bind(number)
+    .bind(org_id)
         .fetch_optional(pool)
         .await
         .map_err(storage)
+}
+
+/// A registered request's letter number and applicant's national code, as stored.
+pub async fn registration_fingerprint(pool: &Pool, code: &str) -> Result<Option<(String, String)>> {
+    sqlx::query_as(
+        "SELECT letter_number, applicant_national_code FROM requests WHERE tracking_code = $1",
+    )
+    .bind(code)
+    .fetch_optional(pool)
+    .await
+    .map_err(storage)
 }

@@ -171,7 +171,7 @@ pub async fn request_page(pool: &Pool, code: &str) -> Result<Option<RequestPageR
     .map_err(storage)?;
     let documents: Vec<DocRow> = sqlx::query_as(
         "SELECT d.id, d.registry_number, d.title, d.property_plate, d.location, d.in_repository, \
-         d.out_request_id, d.created_at FROM request_documents rd \
+         d.out_request_id, d.created_at, d.organization_id FROM request_documents rd \
          JOIN documents d ON d.id = rd.document_id WHERE rd.request_id = $1 ORDER BY rd.position",
     )
     .bind(&request.id)
