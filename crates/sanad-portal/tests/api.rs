@@ -249,10 +249,18 @@ on_both_backends!(tokens_authenticate_their_agency_only, |a: Api| async move {
     assert_eq!((code, id), ("authentication_failed", "error-api-token"));
     assert!(persian(message), "{message}");
     let fake = format!("sanad_pt_{}", "0".repeat(64));
-    let (s, _, _) = a.call("GET", "/api/v1/requests", Some(&fake), &[], None).await;
+    let (s, _, _) = a
+        .call("GET", "/api/v1/requests", Some(&fake), &[], None)
+        .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let (s, _, _) = a
-        .call("GET", "/api/v1/requests", None, &[("authorization", "Basic eDp5")], None)
+        .call(
+            "GET",
+            "/api/v1/requests",
+            None,
+            &[("authorization", "Basic eDp5")],
+            None,
+        )
         .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
 
@@ -296,7 +304,10 @@ on_both_backends!(tokens_authenticate_their_agency_only, |a: Api| async move {
     let (s, _) = a.get("/api/v1/requests").await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let again = a.svc.revoke_portal_token(&a.admin, &a.token_id).await;
-    assert!(matches!(again, Err(sanad_service::Error::Conflict { .. })), "{again:?}");
+    assert!(
+        matches!(again, Err(sanad_service::Error::Conflict { .. })),
+        "{again:?}"
+    );
     let listed = a.svc.list_portal_tokens(&a.admin).await.expect("list");
     assert!(listed.iter().all(|t| t.revoked));
     // The token's actor is nobody's account: not in the user lists.
@@ -307,7 +318,13 @@ on_both_backends!(tokens_authenticate_their_agency_only, |a: Api| async move {
 on_both_backends!(registering_through_the_api, |a: Api| async move {
     let key = [("idempotency-key", "api-test-key-0001")];
     let (s, v, _) = a
-        .call("POST", "/api/v1/requests", Some(&a.token), &key, Some(a.new_request()))
+        .call(
+            "POST",
+            "/api/v1/requests",
+            Some(&a.token),
+            &key,
+            Some(a.new_request()),
+        )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     let code = v["tracking_code"].as_str().expect("code").to_owned();
@@ -316,7 +333,13 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
     assert_eq!(pin.len(), 8);
     // A retry with the same key answers the same request and registers nothing more.
     let (s, again, _) = a
-        .call("POST", "/api/v1/requests", Some(&a.token), &key, Some(a.new_request()))
+        .call(
+            "POST",
+            "/api/v1/requests",
+            Some(&a.token),
+            &key,
+            Some(a.new_request()),
+        )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{again}");
     assert_eq!(again["tracking_code"], code.as_str());
@@ -326,13 +349,25 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
     let mut other = a.new_request();
     other["letter"]["number"] = json!("۷۸۹/د");
     let (s, v, _) = a
-        .call("POST", "/api/v1/requests", Some(&a.token), &key, Some(other))
+        .call(
+            "POST",
+            "/api/v1/requests",
+            Some(&a.token),
+            &key,
+            Some(other),
+        )
         .await;
     assert_eq!(s, StatusCode::CONFLICT, "{v}");
     assert_eq!(error_of(&v).1, "error-api-idempotency-reused");
     // The PIN works on the public lookup.
     let (s, v, _) = a
-        .call("POST", "/api/v1/track", None, &[], Some(json!({"code": code, "pin": pin})))
+        .call(
+            "POST",
+            "/api/v1/track",
+            None,
+            &[],
+            Some(json!({"code": code, "pin": pin})),
+        )
         .await;
     assert_eq!(s, StatusCode::OK, "{v}");
 
@@ -340,7 +375,13 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
     let mut bad = a.new_request();
     bad["applicant"]["national_code"] = json!("123");
     let (s, v, _) = a
-        .call("POST", "/api/v1/requests", Some(&a.token), &[], Some(bad.clone()))
+        .call(
+            "POST",
+            "/api/v1/requests",
+            Some(&a.token),
+            &[],
+            Some(bad.clone()),
+        )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
     let (code_, _, field, message) = error_of(&v);
@@ -363,7 +404,13 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
     let mut unknown = a.new_request();
     unknown["documents"] = json!(["9999-9"]);
     let (s, v, _) = a
-        .call("POST", "/api/v1/requests", Some(&a.token), &[], Some(unknown))
+        .call(
+            "POST",
+            "/api/v1/requests",
+            Some(&a.token),
+            &[],
+            Some(unknown),
+        )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_of(&v).2, Some("documents"));
@@ -371,7 +418,13 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
     let mut theirs = a.new_request();
     theirs["documents"] = json!(["1400-2"]);
     let (s, v2, _) = a
-        .call("POST", "/api/v1/requests", Some(&a.token), &[], Some(theirs))
+        .call(
+            "POST",
+            "/api/v1/requests",
+            Some(&a.token),
+            &[],
+            Some(theirs),
+        )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
@@ -406,7 +459,13 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
         .await
         .expect("window");
     let (s, v, _) = a
-        .call("POST", "/api/v1/requests", Some(&a.token), &[], Some(a.new_request()))
+        .call(
+            "POST",
+            "/api/v1/requests",
+            Some(&a.token),
+            &[],
+            Some(a.new_request()),
+        )
         .await;
     assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE, "{v}");
     assert!(error_of(&v).3.contains("۱۴۹۹"), "{v}");
@@ -414,60 +473,65 @@ on_both_backends!(registering_through_the_api, |a: Api| async move {
     assert_eq!(s, StatusCode::OK);
 });
 
-on_both_backends!(calls_are_limited_and_audited_by_token, |a: Api| async move {
-    a.svc
-        .set_api_rate_limit(&a.admin, 3, 60)
-        .await
-        .expect("limit");
-    for _ in 0..3 {
-        let (s, _) = a.get("/api/v1/destinations").await;
-        assert_eq!(s, StatusCode::OK);
-    }
-    let (s, v, response) = a
-        .call("GET", "/api/v1/destinations", Some(&a.token), &[], None)
-        .await;
-    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{v}");
-    assert_eq!(error_of(&v).0, "rate_limited");
-    assert!(persian(error_of(&v).3));
-    assert_eq!(response.headers()[header::RETRY_AFTER], "60");
-
-    // Every call is in the audit log with the token's id, never its secret.
-    a.svc.seal_audit().await.expect("seal");
-    let auditor = {
+on_both_backends!(
+    calls_are_limited_and_audited_by_token,
+    |a: Api| async move {
         a.svc
-            .add_user(
-                &a.admin,
-                NewUser {
-                    username: "auditor".into(),
-                    display_name: "بازرس".into(),
-                    role: "auditor".into(),
-                    password: PASSWORD.into(),
+            .set_api_rate_limit(&a.admin, 3, 60)
+            .await
+            .expect("limit");
+        for _ in 0..3 {
+            let (s, _) = a.get("/api/v1/destinations").await;
+            assert_eq!(s, StatusCode::OK);
+        }
+        let (s, v, response) = a
+            .call("GET", "/api/v1/destinations", Some(&a.token), &[], None)
+            .await;
+        assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "{v}");
+        assert_eq!(error_of(&v).0, "rate_limited");
+        assert!(persian(error_of(&v).3));
+        assert_eq!(response.headers()[header::RETRY_AFTER], "60");
+
+        // Every call is in the audit log with the token's id, never its secret.
+        a.svc.seal_audit().await.expect("seal");
+        let auditor = {
+            a.svc
+                .add_user(
+                    &a.admin,
+                    NewUser {
+                        username: "auditor".into(),
+                        display_name: "بازرس".into(),
+                        role: "auditor".into(),
+                        password: PASSWORD.into(),
+                    },
+                )
+                .await
+                .expect("auditor");
+            a.svc.login("auditor", PASSWORD).await.expect("login")
+        };
+        let entries = a
+            .svc
+            .audit_log(
+                &auditor,
+                AuditQuery {
+                    limit: Some(500),
+                    ..Default::default()
                 },
             )
             .await
-            .expect("auditor");
-        a.svc.login("auditor", PASSWORD).await.expect("login")
-    };
-    let entries = a
-        .svc
-        .audit_log(
-            &auditor,
-            AuditQuery {
-                limit: Some(500),
-                ..Default::default()
-            },
-        )
-        .await
-        .expect("audit");
-    let text = serde_json::to_string(&entries).expect("json");
-    assert!(!text.contains(&a.token), "the secret is never logged");
-    let calls = entries
-        .iter()
-        .filter(|e| e.action == "api.call" && e.entity_id.as_deref() == Some(a.token_id.as_str()))
-        .count();
-    assert_eq!(calls, 3, "{text}");
-    assert!(entries.iter().any(|e| e.action == "api.limited"));
-});
+            .expect("audit");
+        let text = serde_json::to_string(&entries).expect("json");
+        assert!(!text.contains(&a.token), "the secret is never logged");
+        let calls = entries
+            .iter()
+            .filter(|e| {
+                e.action == "api.call" && e.entity_id.as_deref() == Some(a.token_id.as_str())
+            })
+            .count();
+        assert_eq!(calls, 3, "{text}");
+        assert!(entries.iter().any(|e| e.action == "api.limited"));
+    }
+);
 
 on_both_backends!(hostile_strings_through_the_api, |a: Api| async move {
     let corpus: Vec<Value> = serde_json::from_str(include_str!(
@@ -531,7 +595,10 @@ fn the_openapi_document_describes_every_route() {
     for (method, path) in &routes {
         let op = &doc["paths"][path][method.as_str().to_ascii_lowercase()];
         assert!(op.is_object(), "{method} {path} is not in openapi.json");
-        assert!(op["responses"].is_object(), "{method} {path} has no responses");
+        assert!(
+            op["responses"].is_object(),
+            "{method} {path} has no responses"
+        );
     }
     // And nothing in the document that the router does not serve.
     let documented: usize = doc["paths"]
@@ -565,6 +632,11 @@ async fn the_openapi_document_is_served_as_json() {
         response.headers()[header::CONTENT_TYPE],
         "application/json; charset=utf-8"
     );
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     assert_eq!(bytes, sanad_portal::OPENAPI_DOCUMENT.as_bytes());
 }

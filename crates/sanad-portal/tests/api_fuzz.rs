@@ -151,14 +151,30 @@ fn corpus() -> Vec<String> {
         .iter()
         .filter_map(|e| match (&e["text"], &e["repeat"]) {
             (Value::String(t), _) => Some(t.clone()),
-            (_, Value::String(r)) => Some(r.repeat(e["times"].as_u64().unwrap_or(1).min(300) as usize)),
+            (_, Value::String(r)) => {
+                Some(r.repeat(e["times"].as_u64().unwrap_or(1).min(300) as usize))
+            }
             _ => None,
         })
         .collect();
     out.extend(
         [
-            "", "0", "-1", "1", "۱۲", "99999999999999999999", "1400-1", "۱۴۰۴/۰۸/۰۱", "1404/13/40",
-            "0499370899", "09121234567", "electronic_copy", "original", "urgent", "null", "true",
+            "",
+            "0",
+            "-1",
+            "1",
+            "۱۲",
+            "99999999999999999999",
+            "1400-1",
+            "۱۴۰۴/۰۸/۰۱",
+            "1404/13/40",
+            "0499370899",
+            "09121234567",
+            "electronic_copy",
+            "original",
+            "urgent",
+            "null",
+            "true",
         ]
         .map(str::to_owned),
     );
@@ -229,7 +245,11 @@ impl Gen<'_> {
                     .unwrap_or_default();
                 if let Some(props) = schema["properties"].as_object() {
                     for (name, prop) in props {
-                        let keep = if required.contains(&name.as_str()) { 9 } else { 5 };
+                        let keep = if required.contains(&name.as_str()) {
+                            9
+                        } else {
+                            5
+                        };
                         if self.rng.gen_range(0..10) < keep {
                             m.insert(name.clone(), self.value(prop, depth + 1));
                         }
@@ -243,7 +263,11 @@ impl Gen<'_> {
             Some("array") => {
                 let most = if self.rng.gen_ratio(1, 10) { 30 } else { 4 };
                 let n = self.rng.gen_range(0..most);
-                Value::Array((0..n).map(|_| self.value(&schema["items"], depth + 1)).collect())
+                Value::Array(
+                    (0..n)
+                        .map(|_| self.value(&schema["items"], depth + 1))
+                        .collect(),
+                )
             }
             Some("integer") => match self.rng.gen_range(0..3) {
                 0 => json!(self.rng.gen_range(-5i64..200)),
@@ -372,7 +396,12 @@ fn fuzz(postgres: bool) {
             let (status, bytes) = runtime.block_on(async {
                 let response = t.app.clone().oneshot(r).await.expect("answer");
                 let status = response.status();
-                let bytes = response.into_body().collect().await.expect("body").to_bytes();
+                let bytes = response
+                    .into_body()
+                    .collect()
+                    .await
+                    .expect("body")
+                    .to_bytes();
                 (status, bytes)
             });
             prop_assert!(!status.is_server_error(), "{what}: {status}");

@@ -43,7 +43,10 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .execute(&mut conn)
         .await
         .expect("create database");
-    let base = owner_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&owner_url);
+    let base = owner_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&owner_url);
     let url = format!("{base}/{db}");
 
     // The office, set up by its owner (a desk).
@@ -134,19 +137,27 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .await
         .expect("token")
         .token;
-    let role = format!("sanad_portal_{}", &uuid::Uuid::now_v7().simple().to_string()[20..]);
+    let role = format!(
+        "sanad_portal_{}",
+        &uuid::Uuid::now_v7().simple().to_string()[20..]
+    );
     svc.create_portal_role(&admin, &role, ROLE_PASSWORD)
         .await
         .expect("create role");
     let again = svc.create_portal_role(&admin, &role, ROLE_PASSWORD).await;
-    assert!(matches!(again, Err(sanad_service::Error::Conflict { .. })), "{again:?}");
+    assert!(
+        matches!(again, Err(sanad_service::Error::Conflict { .. })),
+        "{again:?}"
+    );
     let admin_id = admin.user_id().to_owned();
     svc.close().await;
 
     // The portal, connected as its role (which may not migrate: it opens the owner's schema).
     let role_url = url.replacen("postgres@", &format!("{role}:{ROLE_PASSWORD}@"), 1);
     assert_ne!(role_url, url, "the test server's URL names its user");
-    let portal = Service::connect(&role_url).await.expect("connect as the portal's role");
+    let portal = Service::connect(&role_url)
+        .await
+        .expect("connect as the portal's role");
     let app = router(PortalState::new(
         portal.clone(),
         PortalConfig {
@@ -159,14 +170,24 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         async move {
             let response = app.oneshot(r).await.expect("answer");
             let status = response.status();
-            let bytes = response.into_body().collect().await.expect("body").to_bytes();
+            let bytes = response
+                .into_body()
+                .collect()
+                .await
+                .expect("body")
+                .to_bytes();
             (status, String::from_utf8_lossy(&bytes).into_owned())
         }
     };
 
     // Signing in: a wrong password is refused as such (and counted), the right one opens.
-    let wrong = portal.open_portal_session("officer", "not-the-password").await;
-    assert!(matches!(wrong, Err(sanad_service::Error::AuthenticationFailed)), "{wrong:?}");
+    let wrong = portal
+        .open_portal_session("officer", "not-the-password")
+        .await;
+    assert!(
+        matches!(wrong, Err(sanad_service::Error::AuthenticationFailed)),
+        "{wrong:?}"
+    );
     let opened = portal
         .open_portal_session("officer", PASSWORD)
         .await
@@ -184,7 +205,10 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
     }
     // A staff name on the portal: refused like a wrong password, never an error of the role.
     let staff = portal.open_portal_session("admin", PASSWORD).await;
-    assert!(matches!(staff, Err(sanad_service::Error::AuthenticationFailed)), "{staff:?}");
+    assert!(
+        matches!(staff, Err(sanad_service::Error::AuthenticationFailed)),
+        "{staff:?}"
+    );
     portal
         .change_password(&opened.actor, PASSWORD, "a-new-horse-12")
         .await
@@ -226,7 +250,10 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let created: Value = serde_json::from_str(&body).expect("json");
     assert_eq!(created["status"], "submitted");
-    portal.seal_audit().await.expect("the portal seals its own audit entries");
+    portal
+        .seal_audit()
+        .await
+        .expect("the portal seals its own audit entries");
     portal.close().await;
 
     // What the role may not do, asked directly as it.
@@ -235,21 +262,39 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .expect("connect as role");
     let denied = "42501";
     for (what, statement) in [
-        ("read password hashes", "SELECT password_hash FROM users".to_owned()),
-        ("read every column of users", "SELECT * FROM users".to_owned()),
+        (
+            "read password hashes",
+            "SELECT password_hash FROM users".to_owned(),
+        ),
+        (
+            "read every column of users",
+            "SELECT * FROM users".to_owned(),
+        ),
         (
             "change a request's state",
             format!("UPDATE requests SET status = 'approved' WHERE tracking_code = '{code}'"),
         ),
-        ("edit the audit log", "UPDATE audit_log SET action = 'x'".to_owned()),
+        (
+            "edit the audit log",
+            "UPDATE audit_log SET action = 'x'".to_owned(),
+        ),
         ("delete the audit log", "DELETE FROM audit_log".to_owned()),
-        ("read the audit log", "SELECT detail FROM audit_log".to_owned()),
+        (
+            "read the audit log",
+            "SELECT detail FROM audit_log".to_owned(),
+        ),
         (
             "set a password directly",
             "UPDATE users SET password_hash = 'x'".to_owned(),
         ),
-        ("issue itself a token", "INSERT INTO portal_tokens (id) VALUES ('x')".to_owned()),
-        ("create a table", "CREATE TABLE intruder (x TEXT)".to_owned()),
+        (
+            "issue itself a token",
+            "INSERT INTO portal_tokens (id) VALUES ('x')".to_owned(),
+        ),
+        (
+            "create a table",
+            "CREATE TABLE intruder (x TEXT)".to_owned(),
+        ),
     ] {
         let result = sqlx::query(&statement).execute(&mut as_role).await;
         assert_eq!(sql_state(result), denied, "the portal's role may {what}");
@@ -273,10 +318,15 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .fetch_one(&mut as_role)
         .await
         .expect("function");
-    assert_eq!(set, None, "a staff password is not set through the portal's role");
+    assert_eq!(
+        set, None,
+        "a staff password is not set through the portal's role"
+    );
 
     // And the owner still signs the administrator in with the unchanged password.
     let svc = Service::connect(&url).await.expect("owner again");
-    svc.login("admin", PASSWORD).await.expect("admin's password unchanged");
+    svc.login("admin", PASSWORD)
+        .await
+        .expect("admin's password unchanged");
     svc.close().await;
 }

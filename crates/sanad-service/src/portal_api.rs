@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::from_micros;
 use crate::models::{Applicant, Letter};
-use crate::portal_requests::{AgencyRequestInput, AgencySubmission};
 use crate::portal_requests::AgencyRequestLine;
+use crate::portal_requests::{AgencyRequestInput, AgencySubmission};
 use crate::store::on_store;
 use crate::{Actor, Service};
 

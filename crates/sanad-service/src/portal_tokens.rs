@@ -190,7 +190,11 @@ impl Service {
         };
         let Some(token) = found.filter(|t| t.revoked_at.is_none()) else {
             // No secret, not even its hash, goes to the log: only the call and the client.
-            let draft = audit("api.refused", None, json!({ "call": call, "client": client }));
+            let draft = audit(
+                "api.refused",
+                None,
+                json!({ "call": call, "client": client }),
+            );
             self.record_step(draft).await?;
             return Err(Error::AuthenticationFailed);
         };

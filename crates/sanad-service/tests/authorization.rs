@@ -458,7 +458,8 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
         check!(
             "create_portal_role",
             &[Role::Admin],
-            o.svc.create_portal_role(who, "sanad_portal_matrix", "whatever-1234")
+            o.svc
+                .create_portal_role(who, "sanad_portal_matrix", "whatever-1234")
         );
         check!(
             "add_agency_user",

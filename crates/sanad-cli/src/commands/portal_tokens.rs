@@ -54,7 +54,10 @@ pub async fn portal_token(
             if cli.json {
                 return print_json(&token);
             }
-            println!("{}", l10n.format("cli-portal-token-revoked", &[("id", token.id)]));
+            println!(
+                "{}",
+                l10n.format("cli-portal-token-revoked", &[("id", token.id)])
+            );
         }
         PortalTokenCommand::Limit { calls, seconds } => {
             service.set_api_rate_limit(&actor, *calls, *seconds).await?;

@@ -142,7 +142,10 @@ pub fn error(state: &PortalState, lang: Lang, error: &Error) -> Response {
         Error::NotPermitted {
             message_id: "error-api-rate-limited",
             ..
-        } => (error.message_id(), l10n.message(error.message_id(), &error.args())),
+        } => (
+            error.message_id(),
+            l10n.message(error.message_id(), &error.args()),
+        ),
         _ => (error.message_id(), faults::message(error, &l10n)),
     };
     // What a program reads: an unknown or another agency's record is one "not found".
@@ -179,7 +182,13 @@ async fn no_route(
     axum::extract::State(state): axum::extract::State<PortalState>,
     request: axum::extract::Request,
 ) -> Response {
-    plain_error(&state, request, StatusCode::NOT_FOUND, "not_found", "error-api-route")
+    plain_error(
+        &state,
+        request,
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "error-api-route",
+    )
 }
 
 async fn no_method(

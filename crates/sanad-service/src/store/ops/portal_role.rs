@@ -65,7 +65,10 @@ const GRANTS: &[(&str, &str)] = &[
          window_start, window_calls)",
         "portal_tokens",
     ),
-    ("UPDATE (window_start, window_calls, last_used_at)", "portal_tokens"),
+    (
+        "UPDATE (window_start, window_calls, last_used_at)",
+        "portal_tokens",
+    ),
     ("SELECT, INSERT, DELETE", "audit_pending"),
     ("SELECT (seq, pending_id), INSERT", "audit_log"),
     ("SELECT, UPDATE", "audit_head"),
@@ -107,13 +110,15 @@ pub async fn create_portal_role(pool: &Pool, role: &str, password: &str) -> Resu
     .map_err(storage)?;
     statements.extend(scoped);
     for (privileges, table) in GRANTS {
-        let grant: String = sqlx::query_scalar("SELECT format('GRANT %s ON %I TO %I', $1::text, $2::text, $3::text)")
-            .bind(privileges)
-            .bind(table)
-            .bind(role)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(storage)?;
+        let grant: String = sqlx::query_scalar(
+            "SELECT format('GRANT %s ON %I TO %I', $1::text, $2::text, $3::text)",
+        )
+        .bind(privileges)
+        .bind(table)
+        .bind(role)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(storage)?;
         statements.push(grant);
     }
     for statement in statements {

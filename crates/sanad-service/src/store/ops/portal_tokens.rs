@@ -125,11 +125,12 @@ pub async fn requests_of_org_page(
     .fetch_all(pool)
     .await
     .map_err(storage)?;
-    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE requesting_org_id = $1")
-        .bind(org_id)
-        .fetch_one(pool)
-        .await
-        .map_err(storage)?;
+    let total: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE requesting_org_id = $1")
+            .bind(org_id)
+            .fetch_one(pool)
+            .await
+            .map_err(storage)?;
     Ok((rows, total))
 }
 
@@ -145,9 +146,9 @@ pub async fn agency_doc_by_registry_number(
     )
     .bind(number)
     .bind(org_id)
-        .fetch_optional(pool)
-        .await
-        .map_err(storage)
+    .fetch_optional(pool)
+    .await
+    .map_err(storage)
 }
 
 /// A registered request's letter number and applicant's national code, as stored.

@@ -63,10 +63,10 @@ pub async fn user_by_id(pool: &Pool, id: &str) -> Result<Option<UserRow>> {
     sqlx::query_as(&format!(
         "SELECT {USER_COLUMNS}, {PASSWORD_HASH} AS password_hash FROM users WHERE id = $1"
     ))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-        .map_err(storage)
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .map_err(storage)
 }
 
 /// The acting user, read at the start of every call, with the settings' change count in the
