@@ -12,7 +12,6 @@ error-api-route = The API has no such address.
 error-api-method = This address does not take this method.
 field-page = Page number
 field-per-page = Page size
-field-idempotency-key = Idempotency-Key
 
 ## Audit entries
 audit-portal-token-issue = API token issued
@@ -37,5 +36,4 @@ error-api-idempotency-reused = This Idempotency-Key was used already for another
 error-portal-role-postgres-only = Database roles exist on PostgreSQL only; the embedded database (SQLite) has none.
 error-portal-role-exists = A role with this name exists on the database server. Choose another name.
 error-portal-role-owner = The portal's role and its privileges can be made only when connected as the database's owner.
-field-role = Role
 audit-portal-create-role = Portal database role created
