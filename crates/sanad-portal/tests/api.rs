@@ -640,3 +640,17 @@ async fn the_openapi_document_is_served_as_json() {
         .to_bytes();
     assert_eq!(bytes, sanad_portal::OPENAPI_DOCUMENT.as_bytes());
 }
+
+on_both_backends!(the_database_away_is_a_503_in_json, |a: Api| async move {
+    // The pool closed under the portal: every call fails to reach the database.
+    a.svc.close().await;
+    for path in ["/api/v1/requests", "/api/v1/destinations"] {
+        let (s, v) = a.get(path).await;
+        assert_eq!(s, StatusCode::SERVICE_UNAVAILABLE, "{path}: {v}");
+        let (code, _, _, message) = error_of(&v);
+        assert_eq!(code, "unavailable");
+        assert!(persian(message), "{message}");
+        // Never the database's own words.
+        assert!(!message.to_lowercase().contains("pool"), "{message}");
+    }
+});
