@@ -12,6 +12,10 @@
 //!
 //!   sanad-bench figures DATABASE_URL [--requests N] [--desks D] [--seconds S]
 //!
+//! The portal under load (issue 14): a real `sanad-portal` on loopback, agencies and lookups:
+//!
+//!   sanad-bench portal DATABASE_URL [--requests N] [--clients C] [--seconds S]
+//!
 //!   sanad-bench desks DATABASE_URL [--desks 50] [--minutes 10]   fifty desks at once, then checks
 //!   sanad-bench writer DATABASE_URL [--setup]                     the crash test's writer
 
@@ -19,6 +23,7 @@ mod engine;
 mod figures;
 mod load;
 mod measure;
+mod portal;
 
 use std::time::Instant;
 
@@ -40,6 +45,7 @@ async fn run() -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("desks") => desks(&args[1..]).await,
         Some("figures") => figures::run(figures::parse(&args[1..])?).await,
+        Some("portal") => portal::run(portal::parse(&args[1..])?).await,
         Some("writer") => {
             let url = args
                 .get(1)

@@ -38,6 +38,12 @@ pub enum Command {
     /// Agency officers who use the portal (administrator)
     #[command(subcommand, name = "portal-user")]
     PortalUser(PortalUserCommand),
+    /// API tokens of agencies' systems for the portal's /api/v1 (administrator)
+    #[command(subcommand, name = "portal-token")]
+    PortalToken(PortalTokenCommand),
+    /// The portal's own database setup (PostgreSQL)
+    #[command(subcommand)]
+    Portal(PortalCommand),
     /// Organizations: agencies, ministries, third parties
     #[command(subcommand)]
     Org(OrgCommand),
@@ -355,6 +361,36 @@ pub enum PortalUserCommand {
     Deactivate { username: String },
     /// Reactivate a deactivated agency officer
     Activate { username: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PortalTokenCommand {
+    /// Issue an agency a token; prints {"id", "token"} once (the token is never shown again)
+    Add {
+        #[arg(long = "org")]
+        org: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// List tokens (never their secrets)
+    List,
+    /// Revoke a token: its next call is refused
+    Revoke { id: String },
+    /// The rate limit of every token: at most --calls calls in --seconds seconds
+    Limit {
+        #[arg(long)]
+        calls: u32,
+        #[arg(long, default_value_t = 60)]
+        seconds: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PortalCommand {
+    /// Create the PostgreSQL login role the portal connects as, with only the privileges its
+    /// statements need (run as the database owner; the password from SANAD_NEW_PASSWORD)
+    #[command(name = "create-role")]
+    CreateRole { role: String },
 }
 
 #[derive(Debug, Subcommand)]

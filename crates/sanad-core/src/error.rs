@@ -255,6 +255,7 @@ impl Error {
                 "delegation" => "error-not-found-delegation",
                 "tracking_code" => "error-not-found-tracking-code",
                 "file" => "error-not-found-file",
+                "portal_token" => "error-not-found-portal-token",
                 // The public lookup: an unknown code and a wrong PIN are one answer.
                 "tracking_pin" => "error-track-no-match",
                 _ => "error-not-found",

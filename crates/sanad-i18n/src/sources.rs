@@ -22,6 +22,7 @@ pub const FTL_FILES: &[&str] = &[
     "delegations.ftl",
     "portal.ftl",
     "register.ftl",
+    "portal-api.ftl",
     "portal-forms.ftl",
 ];
 
@@ -63,6 +64,10 @@ const FA: &[(&str, &str)] = &[
     (
         "register.ftl",
         include_str!("../../../i18n/fa/register.ftl"),
+    ),
+    (
+        "portal-api.ftl",
+        include_str!("../../../i18n/fa/portal-api.ftl"),
     ),
     (
         "portal-forms.ftl",
@@ -108,6 +113,10 @@ const EN: &[(&str, &str)] = &[
     (
         "register.ftl",
         include_str!("../../../i18n/en/register.ftl"),
+    ),
+    (
+        "portal-api.ftl",
+        include_str!("../../../i18n/en/portal-api.ftl"),
     ),
     (
         "portal-forms.ftl",

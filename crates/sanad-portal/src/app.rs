@@ -77,7 +77,7 @@ pub fn router(state: PortalState) -> Router {
             get(pages::complaints::page).post(pages::complaints::submit),
         )
         .route("/complaints/{code}", get(pages::complaints::show))
-        .route("/api/v1/track", post(api::track))
+        .nest("/api/v1", api::routes())
         .route("/style.css", get(assets::style))
         .route("/fonts/{name}", get(assets::font))
         .fallback(pages::not_found)

@@ -6,7 +6,8 @@
 //! Layout: `app.rs` (the router and its state), `headers.rs` (security headers on every
 //! response), `lang.rs` (Persian by default, English by cookie or `?lang=en`), `client.rs` (the
 //! client's address, forwarded headers only when trusted), `cookies.rs` (reading and setting
-//! cookies), `csrf.rs` (the forms' tokens), `pages/` (one file per page), `api.rs` (the JSON API),
+//! cookies), `csrf.rs` (the forms' tokens), `pages/` (one file per page), `api/` (the JSON API, one file per resource, and its OpenAPI
+//! document),
 //! `assets.rs` (the stylesheet and Vazirmatn, served by the binary), `faults.rs` (errors to pages
 //! and JSON).
 
@@ -21,4 +22,6 @@ mod headers;
 mod lang;
 mod pages;
 
+pub use api::openapi::DOCUMENT as OPENAPI_DOCUMENT;
+pub use api::route_list as api_routes;
 pub use app::{router, PortalConfig, PortalState};

@@ -357,6 +357,22 @@ const TABLES: &[Table] = &[
             ("locked_until", Int),
         ],
     ),
+    (
+        "portal_tokens",
+        "id",
+        &[
+            ("id", Text),
+            ("organization_id", Text),
+            ("label", Text),
+            ("token_hash", Text),
+            ("created_by", Text),
+            ("created_at", Int),
+            ("revoked_at", Int),
+            ("last_used_at", Int),
+            ("window_start", Int),
+            ("window_calls", Int),
+        ],
+    ),
 ];
 
 /// Tables that migrations fill with shipped rows: a restore replaces those rows.

@@ -24,9 +24,12 @@ mod outbox;
 mod pin;
 mod policy;
 mod portal_accounts;
+mod portal_api;
 mod portal_complaints;
 mod portal_requests;
+mod portal_role;
 mod portal_session;
+mod portal_tokens;
 mod public_track;
 mod receipts;
 mod register_import;
@@ -70,12 +73,14 @@ pub use outbox::{
 };
 pub use policy::AccountPolicy;
 pub use portal_accounts::{AgencyAccount, NewAgencyUser};
+pub use portal_api::{AgencyNewRequest, AgencyRequestPage, MAX_PER_PAGE};
 pub use portal_complaints::{AgencyComplaint, AgencyComplaintStep};
 pub use portal_requests::{
     AgencyCorrection, AgencyRequest, AgencyRequestInput, AgencyRequestLine, AgencyRequests,
     AgencySubmission, CorrectableFields, PublicStep, RECEIPT_PIN_MINUTES,
 };
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
+pub use portal_tokens::{IssuedPortalToken, PortalToken};
 pub use public_track::PublicTrack;
 pub use register_import::{DocumentChange, ImportOutcome, ImportPlan};
 pub use report_export::{report_csv, report_xlsx};

@@ -102,7 +102,7 @@ impl Service {
         let names: std::collections::HashMap<String, String> = orgs.into_iter().collect();
         Ok(users
             .into_iter()
-            .filter(|u| u.role == Role::Agency.as_str())
+            .filter(|u| u.role == Role::Agency.as_str() && !crate::portal_tokens::is_token_user(u))
             .filter_map(|u| {
                 let organization_id = u.organization_id.clone()?;
                 let organization_name = names.get(&u.id).cloned().unwrap_or_default();

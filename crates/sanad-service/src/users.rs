@@ -309,7 +309,12 @@ impl Service {
     pub async fn list_users(&self, actor: &Actor) -> Result<Vec<User>> {
         self.authorize(actor, &[Role::Admin, Role::Auditor]).await?;
         let rows = on_store!(&self.store, ops, pool => ops::list_users(pool).await)?;
-        Ok(rows.into_iter().map(user_view).collect())
+        // API tokens' actors are the token list's (`portal_tokens.rs`), not people.
+        Ok(rows
+            .into_iter()
+            .filter(|r| !crate::portal_tokens::is_token_user(r))
+            .map(user_view)
+            .collect())
     }
 
     /// Appends one audit entry in a transaction of its own.

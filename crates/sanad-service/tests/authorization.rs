@@ -478,6 +478,43 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.set_portal_address(who, "https://sanad.example.ir")
         );
         check!(
+            "agency_request_page",
+            &[Role::Agency],
+            o.svc.agency_request_page(who, 1, 10)
+        );
+        check!(
+            "agency_register_request",
+            &[Role::Agency],
+            o.svc
+                .agency_register_request(who, sanad_service::AgencyNewRequest::default(), None)
+        );
+        check!(
+            "issue_portal_token",
+            &[Role::Admin],
+            o.svc.issue_portal_token(who, &o.agency, "x")
+        );
+        check!(
+            "list_portal_tokens",
+            &[Role::Admin],
+            o.svc.list_portal_tokens(who)
+        );
+        check!(
+            "revoke_portal_token",
+            &[Role::Admin],
+            o.svc.revoke_portal_token(who, "nothing")
+        );
+        check!(
+            "set_api_rate_limit",
+            &[Role::Admin],
+            o.svc.set_api_rate_limit(who, 600, 60)
+        );
+        check!(
+            "create_portal_role",
+            &[Role::Admin],
+            o.svc
+                .create_portal_role(who, "sanad_portal_matrix", "whatever-1234")
+        );
+        check!(
             "add_agency_user",
             &[Role::Admin],
             o.svc.add_agency_user(

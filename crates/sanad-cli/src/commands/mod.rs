@@ -20,6 +20,8 @@ mod files;
 mod mail;
 mod notices;
 mod portal;
+mod portal_role;
+mod portal_tokens;
 mod register_import;
 mod reports;
 mod requests;
@@ -58,6 +60,10 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
         }
         Command::User(command) => accounts::user(cli, l10n, service, command).await,
         Command::PortalUser(command) => portal::portal_user(cli, l10n, service, command).await,
+        Command::PortalToken(command) => {
+            portal_tokens::portal_token(cli, l10n, service, command).await
+        }
+        Command::Portal(command) => portal_role::portal(cli, l10n, service, command).await,
         Command::Org(command) => catalog::org(cli, l10n, service, command).await,
         Command::Doc(command) => catalog::doc(cli, l10n, service, command).await,
         Command::File(command) => {

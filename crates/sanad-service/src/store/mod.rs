@@ -128,10 +128,18 @@ impl Store {
                 .connect_with(options)
                 .await
                 .map_err(storage)?;
-            sqlx::migrate!("migrations/postgres")
-                .run(&pool)
-                .await
-                .map_err(|e| Error::Storage(e.to_string()))?;
+            let migrator = sqlx::migrate!("migrations/postgres");
+            if postgres::may_migrate(&pool).await? {
+                migrator
+                    .run(&pool)
+                    .await
+                    .map_err(|e| Error::Storage(e.to_string()))?;
+            } else {
+                // A login role that may not create tables (the portal's, `sanad portal
+                // create-role`) runs on a schema its owner migrated, never on an older one.
+                let latest = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+                postgres::require_migrated(&pool, latest).await?;
+            }
             Ok(Store::Postgres(pool))
         } else if url.starts_with("sqlite:") {
             let mut options = SqliteConnectOptions::from_str(url).map_err(storage)?;

@@ -29,6 +29,8 @@ pub mod organizations;
 pub mod outbox;
 #[path = "ops/portal.rs"]
 pub mod portal;
+#[path = "ops/portal_tokens.rs"]
+pub mod portal_tokens;
 #[path = "ops/queue.rs"]
 pub mod queue;
 #[path = "ops/receipts.rs"]
@@ -48,9 +50,12 @@ pub mod users;
 #[path = "ops/write_postgres.rs"]
 mod write;
 
-/// The office backend's own: the change feed's LISTEN and its schema as PostgreSQL reports it.
+/// The office backend's own: the change feed's LISTEN and its schema as PostgreSQL reports it,
+/// and the portal's login role.
 #[path = "ops/changes.rs"]
 pub mod changes;
+#[path = "ops/portal_role.rs"]
+pub mod portal_role;
 #[cfg(test)]
 #[path = "ops/postgres_schema.rs"]
 pub mod schema;
@@ -67,6 +72,8 @@ pub use notices::*;
 pub use organizations::*;
 pub use outbox::*;
 pub use portal::*;
+pub use portal_role::*;
+pub use portal_tokens::*;
 pub use queue::*;
 pub use receipts::*;
 pub use reports::*;

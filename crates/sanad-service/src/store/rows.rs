@@ -473,3 +473,16 @@ pub struct PortalSessionRow {
     pub created_at: i64,
     pub last_seen_at: i64,
 }
+
+/// An API token as stored (`crate::portal_tokens`): only the SHA-256 of its secret, with its
+/// agency's name for lists and for the actor it authenticates as.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PortalTokenRow {
+    pub id: String,
+    pub organization_id: String,
+    pub organization_name: String,
+    pub label: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+}

@@ -29,6 +29,8 @@ pub mod organizations;
 pub mod outbox;
 #[path = "ops/portal.rs"]
 pub mod portal;
+#[path = "ops/portal_tokens.rs"]
+pub mod portal_tokens;
 #[path = "ops/queue.rs"]
 pub mod queue;
 #[path = "ops/receipts.rs"]
@@ -66,6 +68,7 @@ pub use notices::*;
 pub use organizations::*;
 pub use outbox::*;
 pub use portal::*;
+pub use portal_tokens::*;
 pub use queue::*;
 pub use receipts::*;
 pub use rekey::*;

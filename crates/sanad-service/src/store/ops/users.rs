@@ -2,7 +2,7 @@
 
 use sanad_core::Result;
 
-use super::{Pool, Tx};
+use super::{Pool, Tx, PASSWORD_HASH, SET_PASSWORD};
 use crate::store::{storage, UserRow};
 
 pub async fn user_count(pool: &Pool) -> Result<i64> {
@@ -43,12 +43,15 @@ pub async fn insert_user(tx: &mut Tx, row: &UserRow, username_key: &str) -> Resu
     Ok(done.rows_affected() == 1)
 }
 
-const USER_COLUMNS: &str = "id, username, display_name, role, password_hash, active, \
+/// A user's columns but the password hash, which each backend reads its own way
+/// ([`super::PASSWORD_HASH`]: through a function on PostgreSQL, so that a login role without the
+/// column's privilege still signs agency officers in).
+const USER_COLUMNS: &str = "id, username, display_name, role, active, \
     must_change_password, created_at, locked_until, organization_id";
 
 pub async fn user_by_key(pool: &Pool, username_key: &str) -> Result<Option<UserRow>> {
     sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM users WHERE username_key = $1"
+        "SELECT {USER_COLUMNS}, {PASSWORD_HASH} AS password_hash FROM users WHERE username_key = $1"
     ))
     .bind(username_key)
     .fetch_optional(pool)
@@ -57,18 +60,20 @@ pub async fn user_by_key(pool: &Pool, username_key: &str) -> Result<Option<UserR
 }
 
 pub async fn user_by_id(pool: &Pool, id: &str) -> Result<Option<UserRow>> {
-    sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-        .map_err(storage)
+    sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS}, {PASSWORD_HASH} AS password_hash FROM users WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .map_err(storage)
 }
 
 /// The acting user, read at the start of every call, with the settings' change count in the
 /// same statement: the process's cache of settings is checked against it at no extra cost.
 pub async fn actor_row(pool: &Pool, id: &str) -> Result<Option<UserRow>> {
     sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS}, (SELECT value FROM settings WHERE key = 'config.version') \
+        "SELECT {USER_COLUMNS}, {PASSWORD_HASH} AS password_hash, (SELECT value FROM settings WHERE key = 'config.version') \
          AS config_version FROM users WHERE id = $1"
     ))
     .bind(id)
@@ -79,7 +84,7 @@ pub async fn actor_row(pool: &Pool, id: &str) -> Result<Option<UserRow>> {
 
 pub async fn list_users(pool: &Pool) -> Result<Vec<UserRow>> {
     sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM users ORDER BY username_key"
+        "SELECT {USER_COLUMNS}, {PASSWORD_HASH} AS password_hash FROM users ORDER BY username_key"
     ))
     .fetch_all(pool)
     .await
@@ -109,16 +114,20 @@ pub async fn set_lock(tx: &mut Tx, id: &str, locked_until: Option<i64>) -> Resul
 }
 
 pub async fn set_password(tx: &mut Tx, id: &str, hash: &str, must_change: bool) -> Result<()> {
-    sqlx::query(
-        "UPDATE users SET password_hash = $1, must_change_password = $2, failed_logins = 0, \
-         locked_until = NULL WHERE id = $3",
-    )
-    .bind(hash)
-    .bind(must_change)
-    .bind(id)
-    .execute(&mut **tx)
-    .await
-    .map_err(storage)?;
+    let changed: Option<bool> = sqlx::query_scalar(SET_PASSWORD)
+        .bind(hash)
+        .bind(must_change)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(storage)?
+        .flatten();
+    if changed != Some(true) {
+        // The database refused (a login role without the column's privilege, on a staff row).
+        return Err(sanad_core::Error::Storage(
+            "the password was not changed".to_owned(),
+        ));
+    }
     Ok(())
 }
 

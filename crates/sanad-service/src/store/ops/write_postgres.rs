@@ -69,3 +69,36 @@ pub async fn continue_pending_ids(tx: &mut Tx) -> Result<()> {
     .map_err(storage)?;
     Ok(())
 }
+
+/// How a user's password hash is read (`ops/users.rs`). On PostgreSQL through the owner's function of migration 0018, which serves a login role without the column's privilege (the portal's) the hash of agency officers only.
+pub const PASSWORD_HASH: &str = "sanad_password_hash(id)";
+/// How a password is set: `$1` the hash, `$2` must change, `$3` the user; answers TRUE when set.
+pub const SET_PASSWORD: &str = "SELECT sanad_set_password($3, $1, $2)";
+
+/// Whether this login may migrate the schema (create in it): the owner's, not the portal's role.
+pub async fn may_migrate(pool: &Pool) -> Result<bool> {
+    sqlx::query_scalar(
+        "SELECT has_schema_privilege(current_schema(), 'CREATE') \
+         OR NOT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = '_sqlx_migrations')",
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(storage)
+}
+
+/// Refuses a schema older than this build's `latest` migration.
+pub async fn require_migrated(pool: &Pool, latest: i64) -> Result<()> {
+    let applied: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+            .fetch_one(pool)
+            .await
+            .map_err(storage)?;
+    if applied.unwrap_or(0) < latest {
+        return Err(sanad_core::Error::Storage(format!(
+            "the database is at migration {} and this build needs {latest}: its owner must run \
+             a desk or `sanad` against it first",
+            applied.unwrap_or(0)
+        )));
+    }
+    Ok(())
+}

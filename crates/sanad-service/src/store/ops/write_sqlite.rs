@@ -109,3 +109,10 @@ pub async fn continue_pending_ids(tx: &mut Tx) -> Result<()> {
     .map_err(storage)?;
     Ok(())
 }
+
+/// How a user's password hash is read (`ops/users.rs`). The embedded database has no roles.
+pub const PASSWORD_HASH: &str = "password_hash";
+/// How a password is set: `$1` the hash, `$2` must change, `$3` the user; answers TRUE when set.
+pub const SET_PASSWORD: &str =
+    "UPDATE users SET password_hash = $1, must_change_password = $2, failed_logins = 0, \
+     locked_until = NULL WHERE id = $3 RETURNING TRUE";
