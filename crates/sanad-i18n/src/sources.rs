@@ -21,6 +21,7 @@ pub const FTL_FILES: &[&str] = &[
     "files.ftl",
     "delegations.ftl",
     "portal.ftl",
+    "ecopy.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -58,6 +59,7 @@ const FA: &[(&str, &str)] = &[
         include_str!("../../../i18n/fa/delegations.ftl"),
     ),
     ("portal.ftl", include_str!("../../../i18n/fa/portal.ftl")),
+    ("ecopy.ftl", include_str!("../../../i18n/fa/ecopy.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -95,6 +97,7 @@ const EN: &[(&str, &str)] = &[
         include_str!("../../../i18n/en/delegations.ftl"),
     ),
     ("portal.ftl", include_str!("../../../i18n/en/portal.ftl")),
+    ("ecopy.ftl", include_str!("../../../i18n/en/ecopy.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.
