@@ -63,6 +63,7 @@ pub fn router(state: PortalState) -> Router {
         .route("/requests", get(pages::requests::list))
         .route("/requests/{code}", get(pages::request::show))
         .route("/api/v1/track", post(api::track))
+        .route("/.well-known/sanad-keys.json", get(crate::keys::key_set))
         .route("/style.css", get(assets::style))
         .route("/fonts/{name}", get(assets::font))
         .fallback(pages::not_found)

@@ -18,6 +18,7 @@ mod cookies;
 mod csrf;
 mod faults;
 mod headers;
+mod keys;
 mod lang;
 mod pages;
 
