@@ -202,6 +202,11 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.revoke_signing_key(who, "00000000deadbeef", "1405/01/01")
         );
         check!(
+            "ecopy_file",
+            &[Role::Clerk, Role::Auditor],
+            o.svc.ecopy_file(who, &code)
+        );
+        check!(
             "signing_keys",
             &[Role::Admin, Role::Auditor],
             o.svc.signing_keys(who)
@@ -587,6 +592,7 @@ on_both_backends!(
     |b: Backend| async move {
         use Action::*;
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let copy = o.request();
         let original = NewRequest {
             dispatch_mode: "original".into(),
