@@ -49,8 +49,14 @@ impl Desk {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: {e}: {text}"))
     }
 
-    /// A fresh office with its staff and an approved request; the request's code.
+    /// A fresh office with its staff and an approved request for an original; its code.
     fn approved_request(&self) -> String {
+        self.approved("original", None)
+    }
+
+    /// A fresh office with its staff and an approved request in `mode`, its document scanned
+    /// from `scan` first when given; the request's code.
+    fn approved(&self, mode: &str, scan: Option<&Path>) -> String {
         let init = Command::new(env!("CARGO_BIN_EXE_sanad"))
             .env("SANAD_DB", &self.url)
             .env("SANAD_PASSWORD", ADMIN_PW)
@@ -63,11 +69,16 @@ impl Desk {
         }
         let org = self.json("admin", &["org", "add", "--name", "اداره کل راه و شهرسازی", "--kind", "agency"]);
         let doc = self.json("admin", &["doc", "add", "--registry-number", "A-5501", "--title", "سند مالکیت شش‌دانگ"]);
+        if let Some(scan) = scan {
+            let id = doc["id"].as_str().expect("doc id");
+            self.ok("clerk", &["doc", "attach", id, "--file", scan.to_str().expect("path")]);
+        }
+        let return_due = (mode == "original").then_some("1405/12/01");
         let request = serde_json::json!({
             "requesting_org": org["id"],
             "documents": [doc["id"]],
-            "dispatch_mode": "original",
-            "return_due": "1405/12/01",
+            "dispatch_mode": mode,
+            "return_due": return_due,
             "applicant": {"name": "علی رضایی", "national_code": "0499370899", "mobile": "09121234567"},
             "letter": {"number": "123/A/45", "date": "1404/08/01"},
             "purpose": "تنظیم قرارداد"
@@ -226,4 +237,54 @@ fn slips_qr_tokens_verify_offline_and_refuse_what_they_should() {
     let no_pass = desk.run("admin", &["key", "export", "--out", export]);
     assert_eq!(exit(&no_pass), 2);
     assert!(!Path::new(export).exists());
+}
+
+/// `sanad verify FILE.pdf` offline.
+fn verify_copy_offline(keys: &str, file: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sanad"))
+        .env("SANAD_DB", "sqlite:///nonexistent/folder/none.db")
+        .args(["verify", file.to_str().expect("path"), "--keys", keys])
+        .output()
+        .expect("run sanad verify")
+}
+
+#[test]
+fn a_certified_copy_is_written_verified_offline_and_refused_once_altered() {
+    let desk = Desk::new();
+    let scan = desk.dir.path().join("deed.pdf");
+    std::fs::write(&scan, sanad_scan::samples::pdf(2)).expect("write scan");
+    let code = desk.approved("electronic_copy", Some(&scan));
+    // No signing key yet: the dispatch is refused (exit 2) and says why.
+    let refused = desk.run("clerk", &["request", "act", &code, "dispatch"]);
+    assert_eq!(exit(&refused), 2);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("کلید امضا"), "{}", String::from_utf8_lossy(&refused.stderr));
+    desk.ok("admin", &["key", "init"]);
+    desk.ok("clerk", &["request", "act", &code, "dispatch"]);
+    let copy = desk.dir.path().join("copy.pdf");
+    let out = desk.ok("clerk", &["ecopy", &code, "--out", copy.to_str().expect("path")]);
+    assert!(out.contains("نوشته شد"), "{out}");
+    // The reviewer does not take copies out.
+    assert_eq!(exit(&desk.run("reviewer", &["ecopy", &code, "--out", "/tmp/x.pdf"])), 3);
+    let keys = desk.key_set("keys.json");
+    let good = verify_copy_offline(&keys, &copy);
+    let text = String::from_utf8_lossy(&good.stdout).into_owned();
+    assert_eq!(exit(&good), 0, "{text}{}", String::from_utf8_lossy(&good.stderr));
+    assert!(text.contains("اصیل است") && text.contains("رونوشت الکترونیکی گواهی‌شده"), "{text}");
+    assert!(text.contains("\u{2068}۳\u{2069} صفحهٔ رونوشت"), "{text}");
+    // One byte changed in the scan's pages (the last page's content, stored as written).
+    let bytes = std::fs::read(&copy).expect("read copy");
+    let page = b"Deed scan page 2";
+    let at = bytes.windows(page.len()).position(|w| w == page).expect("page text in the file");
+    let mut altered = bytes.clone();
+    altered[at + 10] ^= 0x01;
+    let bad = desk.dir.path().join("altered.pdf");
+    std::fs::write(&bad, &altered).expect("write");
+    let out = verify_copy_offline(&keys, &bad);
+    assert_eq!(exit(&out), 1, "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("اصیل نیست"));
+    // Not a copy at all: the scan itself, and a text file.
+    assert_eq!(exit(&verify_copy_offline(&keys, &scan)), 2);
+    let text_file = desk.dir.path().join("note.pdf");
+    std::fs::write(&text_file, "hello").expect("write");
+    assert_eq!(exit(&verify_copy_offline(&keys, &text_file)), 2);
 }

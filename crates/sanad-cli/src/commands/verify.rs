@@ -62,19 +62,22 @@ fn token_verdict(cli: &Cli, l10n: &Localizer, token: &str, keys: &KeySet) -> Res
     }
 }
 
-/// Prints a verdict; `extra` is what a copy's own checks add (JSON members, Persian lines).
+/// Prints a verdict; `extra` is what a copy's own checks add (JSON members, Persian lines), and
+/// whether the file around a genuine token is what was signed.
 pub fn report(
     cli: &Cli,
     l10n: &Localizer,
     verdict: &Verdict,
     keys: &KeySet,
-    extra: Option<(serde_json::Value, Vec<String>)>,
+    extra: Option<(serde_json::Value, Vec<String>, bool)>,
 ) {
+    let file_ok = extra.as_ref().is_none_or(|e| e.2);
     let (authentic, refusal, kid, claims) = match verdict {
         Verdict::Authentic { claims, kid } => (true, None, Some(kid.clone()), Some(claims)),
         Verdict::NotAuthentic { refusal, claims } => (false, Some(refusal), None, claims.as_ref()),
     };
-    let (extra_json, extra_lines) = extra.unwrap_or((json!(null), Vec::new()));
+    let (extra_json, extra_lines, _) = extra.unwrap_or((json!(null), Vec::new(), true));
+    let authentic = authentic && file_ok;
     if cli.json {
         let value = json!({
             "authentic": authentic,
@@ -89,6 +92,7 @@ pub fn report(
         return;
     }
     match (refusal, &kid) {
+        (None, Some(_)) if !file_ok => {}
         (None, Some(kid)) => println!(
             "{}",
             l10n.format(
