@@ -63,15 +63,49 @@ impl Desk {
             .args(["init", "--admin", "admin"])
             .output()
             .expect("init");
-        assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
-        for (name, role) in [("clerk", "clerk"), ("reviewer", "reviewer"), ("director", "director")] {
-            self.ok("admin", &["user", "add", name, "--role", role, "--name", "مریم کاظمی"]);
+        assert!(
+            init.status.success(),
+            "{}",
+            String::from_utf8_lossy(&init.stderr)
+        );
+        for (name, role) in [
+            ("clerk", "clerk"),
+            ("reviewer", "reviewer"),
+            ("director", "director"),
+        ] {
+            self.ok(
+                "admin",
+                &["user", "add", name, "--role", role, "--name", "مریم کاظمی"],
+            );
         }
-        let org = self.json("admin", &["org", "add", "--name", "اداره کل راه و شهرسازی", "--kind", "agency"]);
-        let doc = self.json("admin", &["doc", "add", "--registry-number", "A-5501", "--title", "سند مالکیت شش‌دانگ"]);
+        let org = self.json(
+            "admin",
+            &[
+                "org",
+                "add",
+                "--name",
+                "اداره کل راه و شهرسازی",
+                "--kind",
+                "agency",
+            ],
+        );
+        let doc = self.json(
+            "admin",
+            &[
+                "doc",
+                "add",
+                "--registry-number",
+                "A-5501",
+                "--title",
+                "سند مالکیت شش‌دانگ",
+            ],
+        );
         if let Some(scan) = scan {
             let id = doc["id"].as_str().expect("doc id");
-            self.ok("clerk", &["doc", "attach", id, "--file", scan.to_str().expect("path")]);
+            self.ok(
+                "clerk",
+                &["doc", "attach", id, "--file", scan.to_str().expect("path")],
+            );
         }
         let return_due = (mode == "original").then_some("1405/12/01");
         let request = serde_json::json!({
@@ -85,9 +119,16 @@ impl Desk {
         });
         let file = self.dir.path().join("request.json");
         std::fs::write(&file, request.to_string()).expect("write request");
-        let created = self.json("clerk", &["request", "new", "--file", file.to_str().expect("path")]);
+        let created = self.json(
+            "clerk",
+            &["request", "new", "--file", file.to_str().expect("path")],
+        );
         let code = created["tracking_code"].as_str().expect("code").to_owned();
-        for (user, action) in [("reviewer", "start_review"), ("reviewer", "forward"), ("director", "approve")] {
+        for (user, action) in [
+            ("reviewer", "start_review"),
+            ("reviewer", "forward"),
+            ("director", "approve"),
+        ] {
             self.ok(user, &["request", "act", &code, action]);
         }
         code
@@ -96,11 +137,32 @@ impl Desk {
     /// The slip on `paper`, rendered at a roll printer's 203 dpi, as zbarimg reads its codes.
     fn scanned_slip(&self, code: &str, paper: &str) -> (String, String) {
         let pdf = self.dir.path().join(format!("slip-{paper}.pdf"));
-        self.ok("clerk", &["slip", code, "--size", paper, "--out", pdf.to_str().expect("path")]);
+        self.ok(
+            "clerk",
+            &[
+                "slip",
+                code,
+                "--size",
+                paper,
+                "--out",
+                pdf.to_str().expect("path"),
+            ],
+        );
         let stem = self.dir.path().join(format!("slip-{paper}"));
         run_tool(
             "pdftoppm",
-            &["-r", "203", "-png", "-singlefile", "-f", "1", "-l", "1", pdf.to_str().expect("path"), stem.to_str().expect("path")],
+            &[
+                "-r",
+                "203",
+                "-png",
+                "-singlefile",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                pdf.to_str().expect("path"),
+                stem.to_str().expect("path"),
+            ],
         );
         let png = format!("{}.png", stem.display());
         let found = run_tool("zbarimg", &["--quiet", &png]);
@@ -131,7 +193,11 @@ fn run_tool(tool: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{tool} ({e}): install it with scripts/install-deps.sh"));
-    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -171,12 +237,20 @@ fn slips_qr_tokens_verify_offline_and_refuse_what_they_should() {
         assert_eq!(bars, code, "{paper}");
         let out = verify_offline(&keys, &token, false);
         let text = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(exit(&out), 0, "{paper}: {text}{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            exit(&out),
+            0,
+            "{paper}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(text.contains("اصیل است"), "{text}");
         // What the token says, in Persian with Persian digits: the tracking code grouped.
         let grouped: String = format!("{}-{}-{}", &code[..4], &code[4..8], &code[8..])
             .chars()
-            .map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0x06F0 + d).unwrap_or(c)))
+            .map(|c| {
+                c.to_digit(10)
+                    .map_or(c, |d| char::from_u32(0x06F0 + d).unwrap_or(c))
+            })
             .collect();
         assert!(text.contains(&grouped), "{text}");
         assert!(text.contains("اصل سند"), "{text}");
@@ -199,14 +273,26 @@ fn slips_qr_tokens_verify_offline_and_refuse_what_they_should() {
         chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
         let altered: String = chars.into_iter().collect();
         let out = verify_offline(&keys, &altered, false);
-        assert_eq!(exit(&out), 1, "character {at}: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            exit(&out),
+            1,
+            "character {at}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains("اصیل نیست"));
     }
     // Not a token at all, and an unreadable key set: exit 2.
     assert_eq!(exit(&verify_offline(&keys, "hello", false)), 2);
     let junk = desk.dir.path().join("junk.json");
     std::fs::write(&junk, "{}").expect("write");
-    assert_eq!(exit(&verify_offline(junk.to_str().expect("path"), &tokens[0], false)), 2);
+    assert_eq!(
+        exit(&verify_offline(
+            junk.to_str().expect("path"),
+            &tokens[0],
+            false
+        )),
+        2
+    );
 
     // Rotated: the old slip still verifies against the new key set; a new slip uses the new key.
     let old_kid = value["kid"].as_str().expect("kid").to_owned();
@@ -220,10 +306,18 @@ fn slips_qr_tokens_verify_offline_and_refuse_what_they_should() {
     assert_ne!(new["kid"], old_kid.as_str());
     // With the database's keys instead of a file: the same answer.
     let online = desk.run("clerk", &["verify", "--token", &tokens[0]]);
-    assert_eq!(exit(&online), 0, "{}", String::from_utf8_lossy(&online.stderr));
+    assert_eq!(
+        exit(&online),
+        0,
+        "{}",
+        String::from_utf8_lossy(&online.stderr)
+    );
 
     // Revoked from a date before the old slips: they are refused; the new key's slip is not.
-    desk.ok("admin", &["key", "revoke", &old_kid, "--from", "1404/01/01"]);
+    desk.ok(
+        "admin",
+        &["key", "revoke", &old_kid, "--from", "1404/01/01"],
+    );
     let keys = desk.key_set("keys-revoked.json");
     let out = verify_offline(&keys, &tokens[0], false);
     assert_eq!(exit(&out), 1);
@@ -257,24 +351,45 @@ fn a_certified_copy_is_written_verified_offline_and_refused_once_altered() {
     // No signing key yet: the dispatch is refused (exit 2) and says why.
     let refused = desk.run("clerk", &["request", "act", &code, "dispatch"]);
     assert_eq!(exit(&refused), 2);
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("کلید امضا"), "{}", String::from_utf8_lossy(&refused.stderr));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("کلید امضا"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
     desk.ok("admin", &["key", "init"]);
     desk.ok("clerk", &["request", "act", &code, "dispatch"]);
     let copy = desk.dir.path().join("copy.pdf");
-    let out = desk.ok("clerk", &["ecopy", &code, "--out", copy.to_str().expect("path")]);
+    let out = desk.ok(
+        "clerk",
+        &["ecopy", &code, "--out", copy.to_str().expect("path")],
+    );
     assert!(out.contains("نوشته شد"), "{out}");
     // The reviewer does not take copies out.
-    assert_eq!(exit(&desk.run("reviewer", &["ecopy", &code, "--out", "/tmp/x.pdf"])), 3);
+    assert_eq!(
+        exit(&desk.run("reviewer", &["ecopy", &code, "--out", "/tmp/x.pdf"])),
+        3
+    );
     let keys = desk.key_set("keys.json");
     let good = verify_copy_offline(&keys, &copy);
     let text = String::from_utf8_lossy(&good.stdout).into_owned();
-    assert_eq!(exit(&good), 0, "{text}{}", String::from_utf8_lossy(&good.stderr));
-    assert!(text.contains("اصیل است") && text.contains("رونوشت الکترونیکی گواهی‌شده"), "{text}");
+    assert_eq!(
+        exit(&good),
+        0,
+        "{text}{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    assert!(
+        text.contains("اصیل است") && text.contains("رونوشت الکترونیکی گواهی‌شده"),
+        "{text}"
+    );
     assert!(text.contains("\u{2068}۳\u{2069} صفحهٔ رونوشت"), "{text}");
     // One byte changed in the scan's pages (the last page's content, stored as written).
     let bytes = std::fs::read(&copy).expect("read copy");
     let page = b"Deed scan page 2";
-    let at = bytes.windows(page.len()).position(|w| w == page).expect("page text in the file");
+    let at = bytes
+        .windows(page.len())
+        .position(|w| w == page)
+        .expect("page text in the file");
     let mut altered = bytes.clone();
     altered[at + 10] ^= 0x01;
     let bad = desk.dir.path().join("altered.pdf");

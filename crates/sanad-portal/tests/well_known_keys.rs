@@ -33,7 +33,9 @@ async fn database(postgres: bool) -> (String, Option<tempfile::TempDir>) {
 async fn served_key_set(postgres: bool) {
     let (url, _dir) = database(postgres).await;
     let svc = Service::connect(&url).await.expect("connect");
-    svc.init_admin("admin", "مسئول", PASSWORD).await.expect("init");
+    svc.init_admin("admin", "مسئول", PASSWORD)
+        .await
+        .expect("init");
     let admin = svc.login("admin", PASSWORD).await.expect("admin");
     let app = router(PortalState::new(
         svc.clone(),
@@ -57,10 +59,7 @@ async fn served_key_set(postgres: bool) {
     let kid = svc.init_signing_key(&admin).await.expect("key");
     let answer = get().await;
     assert_eq!(answer.status(), StatusCode::OK);
-    assert_eq!(
-        answer.headers()[header::CONTENT_TYPE],
-        "application/json"
-    );
+    assert_eq!(answer.headers()[header::CONTENT_TYPE], "application/json");
     let body = answer.into_body().collect().await.expect("body").to_bytes();
     let served = sanad_token::KeySet::from_json(std::str::from_utf8(&body).expect("utf-8"))
         .expect("a key set");

@@ -8,7 +8,7 @@ use sanad_core::model::Role;
 use sanad_core::models::RequestView;
 use sanad_core::{Error, Result, TrackingCode};
 use sanad_i18n::{Lang, Localizer};
-use sanad_slip::certificate::{CertifiedDocument, Certificate};
+use sanad_slip::certificate::{Certificate, CertifiedDocument};
 use sanad_slip::ecopy::{make_copy, ScanFile};
 use sanad_token::TokenKind;
 use serde_json::json;
@@ -111,7 +111,11 @@ impl Service {
         .map_err(|e| Error::Storage(format!("copy task: {e}")))?
         .map_err(|e| {
             tracing::error!(error = %e, "the certified copy could not be made");
-            Error::invalid_with("documents", "error-ecopy-render", &[("detail", e.to_string())])
+            Error::invalid_with(
+                "documents",
+                "error-ecopy-render",
+                &[("detail", e.to_string())],
+            )
         })?;
         let sha256 = sanad_scan::sha256_hex(&pdf);
         let row = EcopyRow {
@@ -150,8 +154,9 @@ impl Service {
         let request =
             on_store!(&self.store, ops, pool => ops::request_by_code(pool, code.as_str()).await)?
                 .ok_or(Error::NotFound { what: "request" })?;
-        let copy = on_store!(&self.store, ops, pool => ops::current_ecopy(pool, &request.id).await)?
-            .ok_or(Error::NotFound { what: "ecopy" })?;
+        let copy =
+            on_store!(&self.store, ops, pool => ops::current_ecopy(pool, &request.id).await)?
+                .ok_or(Error::NotFound { what: "ecopy" })?;
         let (_, bytes) =
             on_store!(&self.store, ops, pool => ops::stored_file(pool, &copy.file_id).await)?
                 .ok_or(Error::NotFound { what: "ecopy" })?;

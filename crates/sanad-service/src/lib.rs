@@ -59,6 +59,7 @@ pub use connection::{desk_database_url, ConnectionProfile, PostgresProfile, TlsM
 pub use database_file::require_database;
 pub use deadlines::StateTarget;
 pub use delegations::{Delegation, NewDelegation};
+pub use ecopies::EcopyInfo;
 pub use encryption::{sqlite_file, DatabaseKey, OpenStage};
 pub use holidays::{CalendarSettings, Holiday, OfficeHoursInput};
 pub use keychain::{Keychain, SecretName};
@@ -79,7 +80,6 @@ pub use sanad_core::models::*;
 pub use scans::IncomingFile;
 pub use service::{default_database_url, desk_data_dir, Actor, CodeSource, Service};
 pub use session::DeskSession;
-pub use ecopies::EcopyInfo;
 pub use signing_keys::SigningKeyView;
 pub use slips::{OfficeProfile, SlipApproval, SlipPrint, SLIP_PAPERS};
 pub use store::Store;

@@ -308,14 +308,13 @@ impl Service {
         };
         let original = facts.dispatch_mode == DispatchMode::Original;
         // An electronic copy leaves as a certified copy made now and written with the step.
-        let ecopy = if action == Action::Dispatch
-            && facts.dispatch_mode == DispatchMode::ElectronicCopy
-        {
-            let view = self.load_view(actor, &code).await?;
-            Some(self.prepare_ecopy(actor, &view, now).await?)
-        } else {
-            None
-        };
+        let ecopy =
+            if action == Action::Dispatch && facts.dispatch_mode == DispatchMode::ElectronicCopy {
+                let view = self.load_view(actor, &code).await?;
+                Some(self.prepare_ecopy(actor, &view, now).await?)
+            } else {
+                None
+            };
         let message = result_message(&row, &code, step.to, note.as_deref(), now);
         // An original leaving or coming back checks the documents' place and then moves them:
         // those steps queue behind each other; every other step races only on its request row.

@@ -144,7 +144,10 @@ impl Service {
     pub async fn export_signing_key(&self, actor: &Actor, passphrase: &str) -> Result<String> {
         self.authorize(actor, &[Role::Admin]).await?;
         if passphrase.chars().count() < 12 {
-            return Err(Error::invalid("key_passphrase", "error-key-passphrase-short"));
+            return Err(Error::invalid(
+                "key_passphrase",
+                "error-key-passphrase-short",
+            ));
         }
         let current = on_store!(&self.store, ops, pool => ops::current_signing_key(pool).await)?
             .ok_or(Error::NotFound {
@@ -190,7 +193,11 @@ impl Service {
             .find(|k| k.kid == kid);
         match known {
             Some(row) if row.public_key == key.public() => {}
-            _ => return Err(Error::NotFound { what: "signing_key" }),
+            _ => {
+                return Err(Error::NotFound {
+                    what: "signing_key",
+                })
+            }
         }
         Keychain::set(&SecretName::SigningKey(kid.clone()), &key.seed_hex()).await?;
         let draft = AuditDraft {

@@ -194,12 +194,14 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
         check!(
             "import_signing_key",
             &[Role::Admin],
-            o.svc.import_signing_key(who, "{}", "a long export passphrase")
+            o.svc
+                .import_signing_key(who, "{}", "a long export passphrase")
         );
         check!(
             "revoke_signing_key",
             &[Role::Admin],
-            o.svc.revoke_signing_key(who, "00000000deadbeef", "1405/01/01")
+            o.svc
+                .revoke_signing_key(who, "00000000deadbeef", "1405/01/01")
         );
         check!(
             "ecopy_file",

@@ -49,7 +49,9 @@ on_both_backends!(
         let first = o.svc.init_signing_key(&o.admin).await.expect("init");
         assert!(matches!(
             o.svc.init_signing_key(&o.admin).await,
-            Err(Error::Conflict { message_id: "error-key-exists" })
+            Err(Error::Conflict {
+                message_id: "error-key-exists"
+            })
         ));
         clock.advance_hours(1);
         let old_token = slip_token(&o, &r).await.expect("signed");
@@ -74,7 +76,9 @@ on_both_backends!(
         assert_eq!(keys.keys.len(), 2);
         assert!(keys.find(&first).and_then(|k| k.valid_until).is_some());
         // The old slip still verifies after the rotation; the new one is signed by the new key.
-        assert!(sanad_token::verify(&old_token, &keys).expect("token").is_authentic());
+        assert!(sanad_token::verify(&old_token, &keys)
+            .expect("token")
+            .is_authentic());
         assert!(matches!(
             sanad_token::verify(&new_token, &keys),
             Ok(Verdict::Authentic { kid, .. }) if kid == second
@@ -87,7 +91,9 @@ on_both_backends!(
             .await
             .expect("revoke");
         let keys = o.svc.published_keys().await.expect("keys");
-        assert!(sanad_token::verify(&old_token, &keys).expect("token").is_authentic());
+        assert!(sanad_token::verify(&old_token, &keys)
+            .expect("token")
+            .is_authentic());
         // A Jalali date in Persian digits: 1404/12/10 is 1 March 2026, before the slip.
         o.svc
             .revoke_signing_key(&o.admin, &first, "۱۴۰۴/۱۲/۱۰")
@@ -96,16 +102,30 @@ on_both_backends!(
         let keys = o.svc.published_keys().await.expect("keys");
         assert!(matches!(
             sanad_token::verify(&old_token, &keys),
-            Ok(Verdict::NotAuthentic { refusal: Refusal::Revoked { .. }, .. })
+            Ok(Verdict::NotAuthentic {
+                refusal: Refusal::Revoked { .. },
+                ..
+            })
         ));
-        assert!(sanad_token::verify(&new_token, &keys).expect("token").is_authentic());
+        assert!(sanad_token::verify(&new_token, &keys)
+            .expect("token")
+            .is_authentic());
         assert!(matches!(
-            o.svc.revoke_signing_key(&o.admin, &first, "yesterday").await,
-            Err(Error::Invalid { message_id: "error-key-date", .. })
+            o.svc
+                .revoke_signing_key(&o.admin, &first, "yesterday")
+                .await,
+            Err(Error::Invalid {
+                message_id: "error-key-date",
+                ..
+            })
         ));
         assert!(matches!(
-            o.svc.revoke_signing_key(&o.admin, "00000000deadbeef", &later).await,
-            Err(Error::NotFound { what: "signing_key" })
+            o.svc
+                .revoke_signing_key(&o.admin, "00000000deadbeef", &later)
+                .await,
+            Err(Error::NotFound {
+                what: "signing_key"
+            })
         ));
         // Every step is in the audit log.
         o.svc.seal_audit().await.expect("seal");
@@ -131,7 +151,10 @@ on_both_backends!(
         let kid = o.svc.init_signing_key(&o.admin).await.expect("init");
         assert!(matches!(
             o.svc.export_signing_key(&o.admin, "short").await,
-            Err(Error::Invalid { message_id: "error-key-passphrase-short", .. })
+            Err(Error::Invalid {
+                message_id: "error-key-passphrase-short",
+                ..
+            })
         ));
         let file = o
             .svc
@@ -145,12 +168,22 @@ on_both_backends!(
             .expect("forget");
         assert_eq!(slip_token(&o, &r).await, None);
         assert!(matches!(
-            o.svc.import_signing_key(&o.admin, &file, "the wrong passphrase").await,
-            Err(Error::Invalid { message_id: "error-key-passphrase-wrong", .. })
+            o.svc
+                .import_signing_key(&o.admin, &file, "the wrong passphrase")
+                .await,
+            Err(Error::Invalid {
+                message_id: "error-key-passphrase-wrong",
+                ..
+            })
         ));
         assert!(matches!(
-            o.svc.import_signing_key(&o.admin, "{}", "a long export passphrase").await,
-            Err(Error::Invalid { message_id: "error-key-file", .. })
+            o.svc
+                .import_signing_key(&o.admin, "{}", "a long export passphrase")
+                .await,
+            Err(Error::Invalid {
+                message_id: "error-key-file",
+                ..
+            })
         ));
         assert_eq!(
             o.svc
@@ -161,6 +194,8 @@ on_both_backends!(
         );
         let token = slip_token(&o, &r).await.expect("signed again");
         let keys = o.svc.published_keys().await.expect("keys");
-        assert!(sanad_token::verify(&token, &keys).expect("token").is_authentic());
+        assert!(sanad_token::verify(&token, &keys)
+            .expect("token")
+            .is_authentic());
     }
 );

@@ -78,7 +78,13 @@ pub fn certificate_page(cert: &Certificate, l10n: &Localizer) -> Result<Page, Sl
     };
     // The heading sits to the right of the QR's square.
     let beside_qr = QR_X + QR_SIDE + 6.0 * MM;
-    w.block(&cert.directorate, Weight::Bold, 13.0, beside_qr, A4_WIDTH - MARGIN)?;
+    w.block(
+        &cert.directorate,
+        Weight::Bold,
+        13.0,
+        beside_qr,
+        A4_WIDTH - MARGIN,
+    )?;
     w.block(
         &l10n.text("ecopy-title"),
         Weight::Bold,
@@ -125,7 +131,10 @@ pub fn certificate_page(cert: &Certificate, l10n: &Localizer) -> Result<Page, Sl
                 &[
                     ("n", l10n.digits(&(i + 1).to_string())),
                     ("title", doc.title.clone()),
-                    ("registry", format!("\u{2066}{}\u{2069}", doc.registry_number)),
+                    (
+                        "registry",
+                        format!("\u{2066}{}\u{2069}", doc.registry_number),
+                    ),
                     ("pages", l10n.digits(&doc.pages.to_string())),
                 ],
             ),

@@ -56,7 +56,11 @@ pub fn make_copy(
     sign: impl FnOnce(Vec<(u32, [u8; DIGEST_BYTES])>) -> String,
 ) -> Result<(Vec<u8>, String), CopyError> {
     let page = certificate_page(cert, l10n)?;
-    let title = format!("{} {}", l10n.text("ecopy-title"), cert.tracking_code_grouped);
+    let title = format!(
+        "{} {}",
+        l10n.text("ecopy-title"),
+        cert.tracking_code_grouped
+    );
     let mut doc = crate::pdf::write_document(&[page], &title)?;
     doc.version = "1.7".to_owned();
     let mut counts = vec![1u32];
@@ -121,10 +125,7 @@ fn append_pdf(doc: &mut Document, bytes: &[u8]) -> Result<u32, String> {
     let pages: Vec<ObjectId> = scan.get_pages().into_values().collect();
     let mut page_dicts = Vec::new();
     for &id in &pages {
-        let mut dict = scan
-            .get_dictionary(id)
-            .map_err(|e| e.to_string())?
-            .clone();
+        let mut dict = scan.get_dictionary(id).map_err(|e| e.to_string())?.clone();
         for key in [b"Resources".as_slice(), b"MediaBox", b"CropBox", b"Rotate"] {
             if dict.has(key) {
                 continue;
@@ -187,7 +188,8 @@ fn append_image(doc: &mut Document, bytes: &[u8]) -> Result<u32, String> {
         (A4_WIDTH, A4_HEIGHT)
     };
     let margin = 10.0 * 72.0 / 25.4;
-    let scale = ((page_w - 2.0 * margin) / width as f32).min((page_h - 2.0 * margin) / height as f32);
+    let scale =
+        ((page_w - 2.0 * margin) / width as f32).min((page_h - 2.0 * margin) / height as f32);
     let (w, h) = (width as f32 * scale, height as f32 * scale);
     let (x, y) = ((page_w - w) / 2.0, (page_h - h) / 2.0);
     let content = format!("q {w:.3} 0 0 {h:.3} {x:.3} {y:.3} cm /Scan Do Q\n");
@@ -221,7 +223,11 @@ fn image_xobject(bytes: &[u8]) -> Result<(u32, u32, Stream), String> {
                 "Width" => w as i64, "Height" => h as i64,
                 "ColorSpace" => space, "BitsPerComponent" => 8, "Filter" => "DCTDecode",
             };
-            return Ok((w, h, Stream::new(dict, bytes.to_vec()).with_compression(false)));
+            return Ok((
+                w,
+                h,
+                Stream::new(dict, bytes.to_vec()).with_compression(false),
+            ));
         }
     }
     let tiff = bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*");
@@ -249,8 +255,7 @@ fn image_xobject(bytes: &[u8]) -> Result<(u32, u32, Stream), String> {
 
 /// How many images a TIFF holds.
 fn tiff_pages(bytes: &[u8]) -> Result<u32, String> {
-    let mut decoder =
-        tiff::decoder::Decoder::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut decoder = tiff::decoder::Decoder::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut pages = 1;
     while decoder.more_images() {
         decoder.next_image().map_err(|e| e.to_string())?;
@@ -274,7 +279,10 @@ fn pdfa_parts(doc: &mut Document, title: &str, cert: &Certificate) -> Result<(),
     let catalog = doc.catalog_mut().map_err(pdf_error)?;
     catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
     // A file identifier (PDF/A asks for one): from the certificate's own content.
-    let id = Sha256::digest(format!("{title}\n{}\n{}", cert.issued_at_jalali, cert.clerk));
+    let id = Sha256::digest(format!(
+        "{title}\n{}\n{}",
+        cert.issued_at_jalali, cert.clerk
+    ));
     let id = Object::String(id[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id.clone(), id]);
     Ok(())
@@ -326,10 +334,15 @@ fn seal_with_token(doc: &mut Document, token: &str) -> Result<(), CopyError> {
     doc.trailer.set("Info", info);
     let xmp = xmp_packet(&title, token, &now.xmp);
     let metadata = doc.add_object(
-        Stream::new(dictionary! { "Type" => "Metadata", "Subtype" => "XML" }, xmp.into_bytes())
-            .with_compression(false),
+        Stream::new(
+            dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+            xmp.into_bytes(),
+        )
+        .with_compression(false),
     );
-    doc.catalog_mut().map_err(pdf_error)?.set("Metadata", metadata);
+    doc.catalog_mut()
+        .map_err(pdf_error)?
+        .set("Metadata", metadata);
     Ok(())
 }
 
@@ -576,10 +589,17 @@ pub enum CopyProblem {
     /// The token is a slip's, or lists no pages.
     NotACopyToken,
     QrMismatch,
-    PageCount { found: usize, signed: usize },
+    PageCount {
+        found: usize,
+        signed: usize,
+    },
     CertificateAltered,
     /// Document `n` (1-based), on pages `from`..=`to`.
-    ScanAltered { n: usize, from: usize, to: usize },
+    ScanAltered {
+        n: usize,
+        from: usize,
+        to: usize,
+    },
 }
 
 /// The check of a copy: the token's verdict, and what the pages say.
@@ -634,7 +654,12 @@ pub fn verify_copy(bytes: &[u8], keys: &KeySet) -> Result<CopyVerdict, NotACopy>
     })
 }
 
-fn pages_problem(doc: &Document, token: &str, claims: &Claims, pages: usize) -> Option<CopyProblem> {
+fn pages_problem(
+    doc: &Document,
+    token: &str,
+    claims: &Claims,
+    pages: usize,
+) -> Option<CopyProblem> {
     if claims.kind != TokenKind::Copy || claims.pages.is_empty() {
         return Some(CopyProblem::NotACopyToken);
     }

@@ -48,7 +48,9 @@ fn rename_in(object: &mut Object, names: &[(String, String)], depth: u32) {
 fn rename_dict(dict: &mut Dictionary, names: &[(String, String)], depth: u32) {
     for key in [b"BaseFont".as_slice(), b"FontName".as_slice()] {
         if let Ok(Object::Name(name)) = dict.get_mut(key) {
-            if let Some((_, new)) = names.iter().find(|(old, _)| old.as_bytes() == name.as_slice())
+            if let Some((_, new)) = names
+                .iter()
+                .find(|(old, _)| old.as_bytes() == name.as_slice())
             {
                 *name = new.as_bytes().to_vec();
             }

@@ -9,14 +9,17 @@ mod common;
 use chrono::{TimeZone, Utc};
 use sanad_core::model::DispatchMode;
 use sanad_i18n::{Lang, Localizer};
-use sanad_slip::certificate::{CertifiedDocument, Certificate};
+use sanad_slip::certificate::{Certificate, CertifiedDocument};
 use sanad_slip::ecopy::{make_copy, verify_copy, CopyProblem, ScanFile};
 use sanad_token::{Claims, Destination, KeyPair, KeySet, PublishedKey, TokenKind};
 
 fn jpeg(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120]));
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
+    });
     let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Jpeg).expect("jpeg");
+    img.write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("jpeg");
     out.into_inner()
 }
 
@@ -28,8 +31,9 @@ struct Made {
 
 fn made() -> Made {
     let l10n = Localizer::new(Lang::Fa);
-    let scan_pdf = sanad_slip::render_slip(&common::sample_slip(1), &l10n, sanad_slip::PaperSize::A5)
-        .expect("a real PDF to stand in for a scan");
+    let scan_pdf =
+        sanad_slip::render_slip(&common::sample_slip(1), &l10n, sanad_slip::PaperSize::A5)
+            .expect("a real PDF to stand in for a scan");
     let photo = jpeg(600, 800);
     let png = common::emblem_png();
     let cert = Certificate {
@@ -40,17 +44,44 @@ fn made() -> Made {
         issued_at_jalali: "1404/09/05 10:35".into(),
         clerk: "مریم کاظمی".into(),
         documents: vec![
-            CertifiedDocument { registry_number: "1400-27".into(), title: "سند مالکیت شش‌دانگ".into(), pages: 1, sha256: "ab".repeat(32) },
-            CertifiedDocument { registry_number: "A-5501".into(), title: "صورت‌مجلس تفکیکی".into(), pages: 1, sha256: "cd".repeat(32) },
-            CertifiedDocument { registry_number: "B-7".into(), title: "نقشه".into(), pages: 1, sha256: "ef".repeat(32) },
+            CertifiedDocument {
+                registry_number: "1400-27".into(),
+                title: "سند مالکیت شش‌دانگ".into(),
+                pages: 1,
+                sha256: "ab".repeat(32),
+            },
+            CertifiedDocument {
+                registry_number: "A-5501".into(),
+                title: "صورت‌مجلس تفکیکی".into(),
+                pages: 1,
+                sha256: "cd".repeat(32),
+            },
+            CertifiedDocument {
+                registry_number: "B-7".into(),
+                title: "نقشه".into(),
+                pages: 1,
+                sha256: "ef".repeat(32),
+            },
         ],
     };
     let key = KeyPair::generate();
-    let issued = Utc.with_ymd_and_hms(2025, 11, 26, 7, 5, 0).unwrap().timestamp();
+    let issued = Utc
+        .with_ymd_and_hms(2025, 11, 26, 7, 5, 0)
+        .unwrap()
+        .timestamp();
     let scans = [
-        ScanFile { kind: "pdf", bytes: &scan_pdf },
-        ScanFile { kind: "jpeg", bytes: &photo },
-        ScanFile { kind: "png", bytes: &png },
+        ScanFile {
+            kind: "pdf",
+            bytes: &scan_pdf,
+        },
+        ScanFile {
+            kind: "jpeg",
+            bytes: &photo,
+        },
+        ScanFile {
+            kind: "png",
+            bytes: &png,
+        },
     ];
     let (pdf, token) = make_copy(&cert, &scans, &l10n, |pages| {
         sanad_token::issue(
@@ -71,7 +102,12 @@ fn made() -> Made {
     .expect("copy");
     let keys = KeySet::new(
         "اداره کل",
-        vec![PublishedKey::new(&key.public(), Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap(), None, None)],
+        vec![PublishedKey::new(
+            &key.public(),
+            Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap(),
+            None,
+            None,
+        )],
     );
     Made { pdf, token, keys }
 }
@@ -84,13 +120,22 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn page_stream(pdf: &[u8], n: u32) -> Vec<u8> {
     let doc = lopdf::Document::load_mem(pdf).expect("load");
     let page = doc.get_pages()[&n];
-    let contents = doc.get_dictionary(page).expect("page").get(b"Contents").expect("contents");
+    let contents = doc
+        .get_dictionary(page)
+        .expect("page")
+        .get(b"Contents")
+        .expect("contents");
     let id = match contents {
         lopdf::Object::Reference(r) => *r,
         lopdf::Object::Array(a) => a[0].as_reference().expect("ref"),
         _ => panic!("contents"),
     };
-    doc.get_object(id).expect("stream").as_stream().expect("stream").content.clone()
+    doc.get_object(id)
+        .expect("stream")
+        .as_stream()
+        .expect("stream")
+        .content
+        .clone()
 }
 
 fn flipped(pdf: &[u8], at: usize) -> Vec<u8> {
@@ -110,7 +155,15 @@ fn a_copy_verifies_and_one_changed_byte_anywhere_is_refused() {
     let photo = jpeg(600, 800);
     let at = find(&m.pdf, &photo[200..260]).expect("the JPEG is in the file") + 10;
     let v = verify_copy(&flipped(&m.pdf, at), &m.keys).expect("still a copy");
-    assert_eq!(v.problem, Some(CopyProblem::ScanAltered { n: 2, from: 3, to: 3 }), "{v:?}");
+    assert_eq!(
+        v.problem,
+        Some(CopyProblem::ScanAltered {
+            n: 2,
+            from: 3,
+            to: 3
+        }),
+        "{v:?}"
+    );
     assert!(!v.is_authentic());
     // One byte in the appended PDF's page content.
     let stream = page_stream(&m.pdf, 2);
@@ -132,9 +185,22 @@ fn a_copy_verifies_and_one_changed_byte_anywhere_is_refused() {
     assert!(!v.is_authentic(), "{v:?}");
 
     // Another directorate's keys: not authentic. A file that is no copy: not a copy at all.
-    let other = KeySet::new("x", vec![PublishedKey::new(&KeyPair::generate().public(), Utc::now(), None, None)]);
+    let other = KeySet::new(
+        "x",
+        vec![PublishedKey::new(
+            &KeyPair::generate().public(),
+            Utc::now(),
+            None,
+            None,
+        )],
+    );
     assert!(!verify_copy(&m.pdf, &other).expect("a copy").is_authentic());
-    let slip = sanad_slip::render_slip(&common::sample_slip(1), &Localizer::new(Lang::Fa), sanad_slip::PaperSize::A5).expect("slip");
+    let slip = sanad_slip::render_slip(
+        &common::sample_slip(1),
+        &Localizer::new(Lang::Fa),
+        sanad_slip::PaperSize::A5,
+    )
+    .expect("slip");
     assert!(verify_copy(&slip, &m.keys).is_err());
     assert!(verify_copy(b"hello", &m.keys).is_err());
 }
@@ -153,26 +219,63 @@ fn a_copy_is_pdfa_2b_in_structure_and_its_qr_scans() {
     for line in &vazir {
         let name = line.split_whitespace().next().expect("name");
         let (tag, real) = name.split_once('+').expect("subset tag");
-        assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{line}");
-        assert!(real == "Vazirmatn-Regular" || real == "Vazirmatn-Bold", "{line}");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{line}"
+        );
+        assert!(
+            real == "Vazirmatn-Regular" || real == "Vazirmatn-Bold",
+            "{line}"
+        );
         assert!(line.contains(" yes yes "), "embedded and subset: {line}");
     }
     // The structure qpdf checks (cross-reference, streams, objects).
-    let out = std::process::Command::new("qpdf").args(["--check", path]).output().expect("qpdf (apt qpdf)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = std::process::Command::new("qpdf")
+        .args(["--check", path])
+        .output()
+        .expect("qpdf (apt qpdf)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     // PDF/A-2b's catalogue parts.
     let doc = lopdf::Document::load_mem(&m.pdf).expect("load");
     assert_eq!(doc.version, "1.7");
     let catalog = doc.catalog().expect("catalog");
-    let intents = catalog.get(b"OutputIntents").and_then(|o| o.as_array()).expect("output intents");
+    let intents = catalog
+        .get(b"OutputIntents")
+        .and_then(|o| o.as_array())
+        .expect("output intents");
     let intent = intents[0].as_dict().expect("intent");
-    assert_eq!(intent.get(b"S").and_then(|s| s.as_name()).expect("S"), b"GTS_PDFA1");
-    let icc = doc.get_object(intent.get(b"DestOutputProfile").and_then(|o| o.as_reference()).expect("profile")).expect("icc");
+    assert_eq!(
+        intent.get(b"S").and_then(|s| s.as_name()).expect("S"),
+        b"GTS_PDFA1"
+    );
+    let icc = doc
+        .get_object(
+            intent
+                .get(b"DestOutputProfile")
+                .and_then(|o| o.as_reference())
+                .expect("profile"),
+        )
+        .expect("icc");
     let icc = icc.as_stream().expect("stream");
     assert_eq!(&icc.content[36..40], b"acsp", "an ICC profile");
-    let xmp = doc.get_object(catalog.get(b"Metadata").and_then(|o| o.as_reference()).expect("metadata")).expect("xmp");
+    let xmp = doc
+        .get_object(
+            catalog
+                .get(b"Metadata")
+                .and_then(|o| o.as_reference())
+                .expect("metadata"),
+        )
+        .expect("xmp");
     let xmp = String::from_utf8_lossy(&xmp.as_stream().expect("stream").content).into_owned();
-    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{xmp}");
+    assert!(
+        xmp.contains("<pdfaid:part>2</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{xmp}"
+    );
     assert!(doc.trailer.get(b"ID").is_ok(), "a file identifier");
     // The certification page's QR, rendered and scanned, is the token.
     let png = common::rasterize(&m.pdf, dir.path(), "page1", "150");

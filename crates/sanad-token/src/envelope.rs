@@ -1,7 +1,9 @@
 //! The token's text and envelope: `SD1:` + Base45 of a tagged COSE_Sign1, EdDSA, the key id in
 //! the protected header, no external data. Signing and checking.
 
-use coset::{iana, CborSerializable, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
+use coset::{
+    iana, CborSerializable, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable,
+};
 
 use crate::claims::Claims;
 use crate::keyset::{KeySet, PublishedKey};
@@ -97,7 +99,11 @@ pub fn read(text: &str) -> Result<Option<(CoseSign1, String, Claims)>, NotAToken
             Err(_) => return Ok(None),
         },
     };
-    if sign1.protected.header.alg != Some(coset::RegisteredLabelWithPrivate::Assigned(iana::Algorithm::EdDSA)) {
+    if sign1.protected.header.alg
+        != Some(coset::RegisteredLabelWithPrivate::Assigned(
+            iana::Algorithm::EdDSA,
+        ))
+    {
         return Ok(None);
     }
     let kid = hex::encode(&sign1.protected.header.key_id);
@@ -122,7 +128,9 @@ pub fn verify(text: &str, keys: &KeySet) -> Result<Verdict, NotAToken> {
             claims: Some(claims.clone()),
         })
     };
-    let Some((key, public)) = keys.find(&kid).and_then(|k: &PublishedKey| Some((k, k.public()?)))
+    let Some((key, public)) = keys
+        .find(&kid)
+        .and_then(|k: &PublishedKey| Some((k, k.public()?)))
     else {
         return refuse(Refusal::UnknownKey { kid });
     };
@@ -134,7 +142,10 @@ pub fn verify(text: &str, keys: &KeySet) -> Result<Verdict, NotAToken> {
     if !signed {
         return refuse(Refusal::BadSignature);
     }
-    if key.revoked_from.is_some_and(|r| claims.issued_at >= r.timestamp()) {
+    if key
+        .revoked_from
+        .is_some_and(|r| claims.issued_at >= r.timestamp())
+    {
         return refuse(Refusal::Revoked { kid });
     }
     if !key.covers(claims.issued_at) {

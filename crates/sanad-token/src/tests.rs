@@ -38,7 +38,10 @@ fn set_of(key: &KeyPair, until: Option<&str>, revoked: Option<&str>) -> KeySet {
 #[test]
 fn a_token_reads_back_what_was_signed_and_is_small() {
     let key = KeyPair::generate();
-    let now = Utc.with_ymd_and_hms(2026, 6, 1, 8, 0, 0).unwrap().timestamp();
+    let now = Utc
+        .with_ymd_and_hms(2026, 6, 1, 8, 0, 0)
+        .unwrap()
+        .timestamp();
     let token = issue(&claims(now), &key);
     assert!(token.starts_with("SD1:"));
     // The QR's alphanumeric set only, so the QR packs it at 5.5 bits a character.
@@ -80,24 +83,37 @@ fn unknown_rotated_and_revoked_keys() {
     let other = KeyPair::generate();
     assert!(matches!(
         verify(&token, &set_of(&other, None, None)),
-        Ok(Verdict::NotAuthentic { refusal: Refusal::UnknownKey { .. }, .. })
+        Ok(Verdict::NotAuthentic {
+            refusal: Refusal::UnknownKey { .. },
+            ..
+        })
     ));
     // Rotated out after the token was signed: still good.
-    assert!(verify(&token, &set_of(&key, Some("2026-07-01T00:00:00Z"), None))
-        .expect("token")
-        .is_authentic());
+    assert!(
+        verify(&token, &set_of(&key, Some("2026-07-01T00:00:00Z"), None))
+            .expect("token")
+            .is_authentic()
+    );
     // Rotated out before: refused.
     assert!(matches!(
         verify(&token, &set_of(&key, Some("2026-05-01T00:00:00Z"), None)),
-        Ok(Verdict::NotAuthentic { refusal: Refusal::OutsideValidity { .. }, .. })
+        Ok(Verdict::NotAuthentic {
+            refusal: Refusal::OutsideValidity { .. },
+            ..
+        })
     ));
     // Revoked from after the token: good; from before: refused.
-    assert!(verify(&token, &set_of(&key, None, Some("2026-06-02T00:00:00Z")))
-        .expect("token")
-        .is_authentic());
+    assert!(
+        verify(&token, &set_of(&key, None, Some("2026-06-02T00:00:00Z")))
+            .expect("token")
+            .is_authentic()
+    );
     assert!(matches!(
         verify(&token, &set_of(&key, None, Some("2026-06-01T00:00:00Z"))),
-        Ok(Verdict::NotAuthentic { refusal: Refusal::Revoked { .. }, .. })
+        Ok(Verdict::NotAuthentic {
+            refusal: Refusal::Revoked { .. },
+            ..
+        })
     ));
 }
 
@@ -108,7 +124,10 @@ fn text_without_the_prefix_is_no_token() {
     assert_eq!(verify("", &keys), Err(NotAToken::NoPrefix));
     assert!(matches!(
         verify("SD1:not base45 at all!", &keys),
-        Ok(Verdict::NotAuthentic { refusal: Refusal::Malformed, .. })
+        Ok(Verdict::NotAuthentic {
+            refusal: Refusal::Malformed,
+            ..
+        })
     ));
 }
 
@@ -120,7 +139,10 @@ fn an_export_opens_with_its_passphrase_only() {
     let (opened, back) = open(&text, "گذرواژه‌ی بلند").expect("open");
     assert_eq!(back.seed(), key.seed());
     assert_eq!(opened.kid, key.kid());
-    assert!(matches!(open(&text, "wrong"), Err(KeyError::WrongPassphrase)));
+    assert!(matches!(
+        open(&text, "wrong"),
+        Err(KeyError::WrongPassphrase)
+    ));
     // Another public key put in: the associated data no longer matches.
     let mut swapped = file.clone();
     swapped.x = set_of(&KeyPair::generate(), None, None).keys[0].x.clone();

@@ -31,7 +31,10 @@ pub async fn save(
         "{}",
         l10n.format(
             "cli-ecopy-saved",
-            &[("code", info.tracking_code.clone()), ("path", out.to_owned())]
+            &[
+                ("code", info.tracking_code.clone()),
+                ("path", out.to_owned())
+            ]
         )
     );
     Ok(())
@@ -46,11 +49,21 @@ pub fn verify_file(cli: &Cli, l10n: &Localizer, file: &str, keys: &KeySet) -> Re
     let verdict = match verify_copy(&bytes, keys) {
         Ok(v) => v,
         Err(NotACopy::NotACopy) => {
-            say(cli, l10n, "verify-not-a-copy", json!({ "authentic": false, "copy": false }));
+            say(
+                cli,
+                l10n,
+                "verify-not-a-copy",
+                json!({ "authentic": false, "copy": false }),
+            );
             return Err(CliError::Exit(2));
         }
         Err(NotACopy::Damaged) => {
-            say(cli, l10n, "verify-copy-damaged", json!({ "authentic": false, "copy": true, "problem": "damaged" }));
+            say(
+                cli,
+                l10n,
+                "verify-copy-damaged",
+                json!({ "authentic": false, "copy": true, "problem": "damaged" }),
+            );
             return Err(CliError::Exit(1));
         }
     };
@@ -61,8 +74,12 @@ pub fn verify_file(cli: &Cli, l10n: &Localizer, file: &str, keys: &KeySet) -> Re
             l10n.format("verify-copy-pages-ok", &[("pages", digits(verdict.pages))]),
         ),
         None => (None, String::new()),
-        Some(CopyProblem::NotACopyToken) => (Some("not_a_copy_token"), l10n.text("verify-not-a-copy")),
-        Some(CopyProblem::QrMismatch) => (Some("qr_mismatch"), l10n.text("verify-copy-qr-mismatch")),
+        Some(CopyProblem::NotACopyToken) => {
+            (Some("not_a_copy_token"), l10n.text("verify-not-a-copy"))
+        }
+        Some(CopyProblem::QrMismatch) => {
+            (Some("qr_mismatch"), l10n.text("verify-copy-qr-mismatch"))
+        }
         Some(CopyProblem::PageCount { found, signed }) => (
             Some("page_count"),
             l10n.format(
@@ -78,7 +95,11 @@ pub fn verify_file(cli: &Cli, l10n: &Localizer, file: &str, keys: &KeySet) -> Re
             Some("scan_altered"),
             l10n.format(
                 "verify-copy-scan-altered",
-                &[("n", digits(*n)), ("from", digits(*from)), ("to", digits(*to))],
+                &[
+                    ("n", digits(*n)),
+                    ("from", digits(*from)),
+                    ("to", digits(*to)),
+                ],
             ),
         ),
     };
@@ -87,12 +108,31 @@ pub fn verify_file(cli: &Cli, l10n: &Localizer, file: &str, keys: &KeySet) -> Re
     let extra = json!({ "pages": verdict.pages, "problem": problem });
     if !file_ok && !cli.json {
         // The token is genuine but the file around it is not what was signed.
-        println!("{}", l10n.format("verify-not-authentic", &[("reason", line)]));
-        super::verify::report(cli, l10n, &verdict.token, keys, Some((extra, Vec::new(), false)));
+        println!(
+            "{}",
+            l10n.format("verify-not-authentic", &[("reason", line)])
+        );
+        super::verify::report(
+            cli,
+            l10n,
+            &verdict.token,
+            keys,
+            Some((extra, Vec::new(), false)),
+        );
         return Err(CliError::Exit(1));
     }
-    let lines = if line.is_empty() { Vec::new() } else { vec![line] };
-    super::verify::report(cli, l10n, &verdict.token, keys, Some((extra, lines, file_ok)));
+    let lines = if line.is_empty() {
+        Vec::new()
+    } else {
+        vec![line]
+    };
+    super::verify::report(
+        cli,
+        l10n,
+        &verdict.token,
+        keys,
+        Some((extra, lines, file_ok)),
+    );
     if authentic {
         Ok(())
     } else {

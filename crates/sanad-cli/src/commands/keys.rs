@@ -48,7 +48,9 @@ pub async fn key(
                 args: vec![("path", file.clone())],
             })?;
             let passphrase = passphrase(l10n)?;
-            let kid = service.import_signing_key(&actor, &text, &passphrase).await?;
+            let kid = service
+                .import_signing_key(&actor, &text, &passphrase)
+                .await?;
             done(cli, l10n, "cli-key-imported", &kid)
         }
         KeyCommand::List => {
@@ -71,7 +73,14 @@ pub async fn key(
                         &[
                             ("kid", k.kid.clone()),
                             ("state", l10n.text(state)),
-                            ("here", l10n.text(if k.on_this_desk { "cli-key-here" } else { "cli-key-not-here" })),
+                            (
+                                "here",
+                                l10n.text(if k.on_this_desk {
+                                    "cli-key-here"
+                                } else {
+                                    "cli-key-not-here"
+                                })
+                            ),
                         ],
                     )
                 );

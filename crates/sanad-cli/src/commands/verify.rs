@@ -88,7 +88,10 @@ pub fn report(
             "claims": claims.map(claims_json),
             "copy": extra_json,
         });
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
         return;
     }
     match (refusal, &kid) {
@@ -124,9 +127,9 @@ pub fn report(
 
 fn refusal_text(l10n: &Localizer, refusal: &Refusal) -> String {
     let kid = match refusal {
-        Refusal::UnknownKey { kid } | Refusal::Revoked { kid } | Refusal::OutsideValidity { kid } => {
-            kid.clone()
-        }
+        Refusal::UnknownKey { kid }
+        | Refusal::Revoked { kid }
+        | Refusal::OutsideValidity { kid } => kid.clone(),
         _ => String::new(),
     };
     l10n.format(
