@@ -1,13 +1,13 @@
 ## Signing keys, signed tokens, verification and the certified electronic copy (issue 15).
 
-error-key-exists = کلید امضای اداره کل از پیش ساخته شده است؛ برای کلید تازه «sanad key rotate» را به کار ببرید.
+error-key-exists = کلید امضای اداره کل از پیش ساخته شده است؛ برای کلید تازه «{ "sanad key rotate" }» را به کار ببرید.
 error-not-found-signing-key = چنین کلید امضایی در این پایگاه داده نیست.
 error-not-found-ecopy = این درخواست رونوشت الکترونیکی گواهی‌شده ندارد.
-error-key-not-on-desk = کلید خصوصی امضا در جاکلیدی این رایانه نیست؛ آن را با «sanad key import» وارد کنید.
+error-key-not-on-desk = کلید خصوصی امضا در جاکلیدی این رایانه نیست؛ آن را با «{ "sanad key import" }» وارد کنید.
 error-key-passphrase-short = عبارت رمز پروندهٔ کلید باید دست‌کم ۱۲ نویسه باشد.
 error-key-passphrase-wrong = عبارت رمز با این پروندهٔ کلید نمی‌خواند.
 error-key-file = این پرونده، پروندهٔ کلید امضای میز سند نیست یا آسیب دیده است.
-error-key-date = تاریخ ابطال را به تاریخ شمسی (مانند ۱۴۰۵/۰۱/۱۵) یا به قالب RFC 3339 بنویسید.
+error-key-date = تاریخ ابطال را به تاریخ شمسی (مانند ۱۴۰۵/۰۱/۱۵) یا به قالب { "RFC 3339" } بنویسید.
 error-ecopy-no-scan = سند «{ $registry }» اسکن ندارد؛ پیش از ارسال رونوشت الکترونیکی، اسکن آن را به دفتر مخزن پیوست کنید.
 error-ecopy-no-key = این رایانه کلید امضای اداره کل را ندارد؛ رونوشت الکترونیکی گواهی‌شده بدون امضا صادر نمی‌شود.
 error-ecopy-render = رونوشت الکترونیکی ساخته نشد: { $detail }
@@ -37,7 +37,7 @@ verify-reason-unknown-key = با کلیدی امضا شده که در فهرست
 verify-reason-bad-signature = امضا با محتوا نمی‌خواند: نشانه دست‌کاری یا جعل شده است.
 verify-reason-revoked = کلید { $kid } پیش از زمان امضای این نشانه باطل شده است.
 verify-reason-outside-validity = در زمانی امضا شده که کلید { $kid } اعتبار نداشت.
-verify-not-a-token = این متن نشانهٔ امضاشدهٔ میز سند نیست (با SD1: آغاز نمی‌شود).
+verify-not-a-token = این متن نشانهٔ امضاشدهٔ میز سند نیست (با { "SD1:" } آغاز نمی‌شود).
 verify-not-a-copy = این پرونده رونوشت الکترونیکی گواهی‌شدهٔ میز سند نیست.
 verify-untrusted = آنچه در پی می‌آید خوانده شد، اما چون اصیل نیست به آن اعتماد نکنید:
 verify-kind = نوع: { $kind }
@@ -68,5 +68,5 @@ ecopy-issued = تاریخ و ساعت صدور
 ecopy-clerk = کارمند دبیرخانه
 ecopy-documents = اسناد این رونوشت
 ecopy-document = { $n }. { $title } — شمارهٔ ثبت { $registry } — { $pages } صفحه
-ecopy-digest = چکیدهٔ SHA-256 اسکن: { $digest }
-ecopy-verify-note = رمزینهٔ QR امضای دیجیتال اداره کل است: با «sanad verify» و فهرست کلیدهای منتشرشدهٔ اداره کل بررسی می‌شود. هر تغییری در این پرونده، حتی یک بایت در یکی از صفحه‌ها، آن را نامعتبر می‌کند.
+ecopy-digest = چکیدهٔ { "SHA-256" } اسکن: { $digest }
+ecopy-verify-note = رمزینهٔ QR امضای دیجیتال اداره کل است: با «{ "sanad verify" }» و فهرست کلیدهای منتشرشدهٔ اداره کل بررسی می‌شود. هر تغییری در این پرونده، حتی یک بایت در یکی از صفحه‌ها، آن را نامعتبر می‌کند.
