@@ -282,3 +282,33 @@ fn a_copy_is_pdfa_2b_in_structure_and_its_qr_scans() {
     let codes = common::scanned_codes(&png);
     assert_eq!(codes, vec![format!("QR-Code:{}", m.token)]);
 }
+
+#[test]
+fn the_slips_fonts_carry_their_real_names_too() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pdf = sanad_slip::render_slip(
+        &common::sample_slip(1),
+        &Localizer::new(Lang::Fa),
+        sanad_slip::PaperSize::A5,
+    )
+    .expect("slip");
+    let path = dir.path().join("slip.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+    let fonts = common::run("pdffonts", &[path.to_str().expect("path")], "poppler-utils");
+    let names: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(!names.is_empty(), "{fonts}");
+    for name in names {
+        let (tag, real) = name
+            .split_once('+')
+            .unwrap_or_else(|| panic!("no subset tag: {fonts}"));
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{fonts}"
+        );
+        assert!(real.starts_with("Vazirmatn-"), "{fonts}");
+    }
+}
