@@ -13,6 +13,8 @@ packages=(
   python3-aiosmtpd
   # slips: CUPS (libcups2-dev to link), a PDF printer, and the tools that check rendered slips
   cups printer-driver-cups-pdf libcups2-dev poppler-utils zbar-tools librsvg2-bin
+  # certified copies: qpdf checks their structure (the sRGB profile they embed is icc-profiles-free's)
+  qpdf icc-profiles-free
   # tests: the OS keychain (a Secret Service in a private D-Bus session)
   gnome-keyring dbus-x11
   # running without a screen: a virtual display

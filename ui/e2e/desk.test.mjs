@@ -78,6 +78,29 @@ let code = "";
 let otherDeskCode = "";
 let complaintCode = "";
 
+/** A one-page PDF standing in for a deed's scan. */
+function scanPdf() {
+  const content = "0 0 0 RG 4 w 50 50 495 742 re S BT /F1 28 Tf 120 700 Td (Deed scan) Tj ET";
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = "%PDF-1.7\n";
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
+
 function cli(args, password, input) {
   return execFileSync(CLI, ["--db", DB_URL, ...args], {
     env: { ...process.env, SANAD_PASSWORD: password },
@@ -565,6 +588,17 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
   });
 
   step("the clerk dispatches it", async () => {
+    // An electronic copy leaves certified (issue 15): it needs the directorate's signing key on
+    // this desk and a scan of each of its documents in the register.
+    cli(["--as", ADMIN.username, "key", "init"], ADMIN.password);
+    const shown = JSON.parse(
+      cli(["--as", CLERK.username, "--json", "request", "show", code], CLERK.password),
+    );
+    const scan = join(WORK, "deed-scan.pdf");
+    writeFileSync(scan, Buffer.from(scanPdf(), "latin1"));
+    for (const doc of shown.documents) {
+      cli(["--as", CLERK.username, "doc", "attach", doc.id, "--file", scan], CLERK.password);
+    }
     await login(CLERK);
     await openFromQueue(code);
     await act("dispatch", "dispatched");

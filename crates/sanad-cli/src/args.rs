@@ -56,6 +56,19 @@ pub enum Command {
     /// Dispatch requests
     #[command(subcommand)]
     Request(RequestCommand),
+    /// The directorate's signing key for slips and certified copies
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Check a slip's token (--token) or a certified copy (FILE.pdf): offline against a key set
+    /// (--keys FILE, no database), else against this database's keys. Exit 0 authentic, 1 not,
+    /// 2 not a token or a copy at all
+    Verify(VerifyArgs),
+    /// A request's certified electronic copy, saved as PDF (clerk, auditor)
+    Ecopy {
+        code: String,
+        #[arg(long)]
+        out: String,
+    },
     /// What waits on your role, soonest deadline first
     Queue(PageArgs),
     /// Find requests
@@ -571,4 +584,41 @@ pub enum DbCommand {
     /// Keep a PostgreSQL password in the OS keychain (from SANAD_DB_PASSWORD or a prompt), so
     /// --db URLs need not carry it
     SavePassword,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Make the directorate's signing key: its private half in this desk's keychain (administrator)
+    Init,
+    /// Start a new key; tokens the old one signed still verify (administrator)
+    Rotate,
+    /// Declare a key compromised from DATE (Jalali, or RFC 3339): its tokens from then on are refused (administrator)
+    Revoke {
+        kid: String,
+        #[arg(long)]
+        from: String,
+    },
+    /// Write the current key's private half sealed with SANAD_KEY_PASSPHRASE (administrator)
+    Export {
+        #[arg(long)]
+        out: String,
+    },
+    /// Enroll this desk to sign with an exported key (passphrase from SANAD_KEY_PASSPHRASE; administrator)
+    Import { file: String },
+    /// Print the published key set (JSON), as the portal serves it at /.well-known/sanad-keys.json
+    Public,
+    /// List the keys and their validity (administrator, auditor)
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A certified copy (PDF) to check
+    pub file: Option<String>,
+    /// A token as read off a slip's QR code
+    #[arg(long)]
+    pub token: Option<String>,
+    /// A key set (JSON, as `sanad key public` prints it): check offline, without a database
+    #[arg(long)]
+    pub keys: Option<String>,
 }

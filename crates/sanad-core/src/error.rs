@@ -256,6 +256,8 @@ impl Error {
                 "tracking_code" => "error-not-found-tracking-code",
                 "file" => "error-not-found-file",
                 "portal_token" => "error-not-found-portal-token",
+                "signing_key" => "error-not-found-signing-key",
+                "ecopy" => "error-not-found-ecopy",
                 // The public lookup: an unknown code and a wrong PIN are one answer.
                 "tracking_pin" => "error-track-no-match",
                 _ => "error-not-found",

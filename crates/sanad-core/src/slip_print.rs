@@ -44,6 +44,10 @@ pub struct SlipPrint {
     pub clerk: String,
     pub approvals: Vec<SlipApproval>,
     pub office: OfficeProfile,
+    /// The signed token the QR code carries (`sanad-token`); `None` when this desk holds no
+    /// signing key, and the QR then carries the tracking code as before.
+    #[serde(default)]
+    pub token: Option<String>,
 }
 
 impl SlipPrint {

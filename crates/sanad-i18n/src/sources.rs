@@ -24,6 +24,7 @@ pub const FTL_FILES: &[&str] = &[
     "register.ftl",
     "portal-api.ftl",
     "portal-forms.ftl",
+    "ecopy.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -73,6 +74,7 @@ const FA: &[(&str, &str)] = &[
         "portal-forms.ftl",
         include_str!("../../../i18n/fa/portal-forms.ftl"),
     ),
+    ("ecopy.ftl", include_str!("../../../i18n/fa/ecopy.ftl")),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -122,6 +124,7 @@ const EN: &[(&str, &str)] = &[
         "portal-forms.ftl",
         include_str!("../../../i18n/en/portal-forms.ftl"),
     ),
+    ("ecopy.ftl", include_str!("../../../i18n/en/ecopy.ftl")),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

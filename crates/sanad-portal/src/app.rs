@@ -78,6 +78,7 @@ pub fn router(state: PortalState) -> Router {
         )
         .route("/complaints/{code}", get(pages::complaints::show))
         .nest("/api/v1", api::routes())
+        .route("/.well-known/sanad-keys.json", get(crate::keys::key_set))
         .route("/style.css", get(assets::style))
         .route("/fonts/{name}", get(assets::font))
         .fallback(pages::not_found)

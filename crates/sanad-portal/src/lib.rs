@@ -19,6 +19,7 @@ mod cookies;
 mod csrf;
 mod faults;
 mod headers;
+mod keys;
 mod lang;
 mod pages;
 

@@ -310,6 +310,32 @@ const TABLES: &[Table] = &[
         ],
     ),
     (
+        "signing_keys",
+        "kid",
+        &[
+            ("kid", Text),
+            ("public_key", Bytes),
+            ("valid_from", Int),
+            ("valid_until", Int),
+            ("revoked_from", Int),
+            ("created_by", Text),
+        ],
+    ),
+    (
+        "ecopies",
+        "issued_at, id",
+        &[
+            ("id", Text),
+            ("request_id", Text),
+            ("file_id", Text),
+            ("sha256", Text),
+            ("token", Text),
+            ("issued_by", Text),
+            ("issued_at", Int),
+            ("superseded_by", Text),
+        ],
+    ),
+    (
         "audit_log",
         "seq",
         &[

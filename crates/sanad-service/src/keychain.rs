@@ -21,6 +21,8 @@ pub enum SecretName {
     BackupKey,
     /// The password of the SMTP account results are mailed from (by `user@host:port`).
     SmtpPassword(String),
+    /// The private half (Ed25519 seed, hex) of the directorate's signing key, by its key id.
+    SigningKey(String),
 }
 
 /// Windows Credential Manager's limits, the tightest of the three stores (keyring-rs maps an
@@ -38,6 +40,7 @@ impl SecretName {
             SecretName::PostgresPassword(c) => ("postgres-password", Some(c)),
             SecretName::BackupKey => ("backup-key", None),
             SecretName::SmtpPassword(a) => ("smtp-password", Some(a)),
+            SecretName::SigningKey(kid) => ("signing-key", Some(kid)),
         }
     }
 
@@ -186,6 +189,7 @@ mod tests {
             SecretName::PostgresPassword(of.to_owned()),
             SecretName::BackupKey,
             SecretName::SmtpPassword(of.to_owned()),
+            SecretName::SigningKey(of.to_owned()),
         ]
     }
 

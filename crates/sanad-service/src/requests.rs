@@ -1,6 +1,7 @@
 //! Dispatch requests: registering one, reading it back, and moving it through its life.
 //!
-//! Public functions: `Service::register_request`, `Service::request_by_code`, `Service::act`.
+//! Public functions: `Service::register_request`, `Service::request_by_code`, `Service::act`
+//! (dispatching an `electronic_copy` request issues its certified copy: `ecopies.rs`).
 //! Their SQL: `store/ops/audit.rs`, `store/ops/documents.rs`, `store/ops/organizations.rs`,
 //! `store/ops/outbox.rs`, `store/ops/requests.rs`.
 
@@ -357,6 +358,14 @@ impl Service {
             delegation_id: grant.map(|g| g.delegation_id.clone()),
         };
         let original = facts.dispatch_mode == DispatchMode::Original;
+        // An electronic copy leaves as a certified copy made now and written with the step.
+        let ecopy =
+            if action == Action::Dispatch && facts.dispatch_mode == DispatchMode::ElectronicCopy {
+                let view = self.load_view(actor, &code).await?;
+                Some(self.prepare_ecopy(actor, &view, now).await?)
+            } else {
+                None
+            };
         let message = result_message(&row, &code, step.to, note.as_deref(), now);
         // An original leaving or coming back checks the documents' place and then moves them:
         // those steps queue behind each other; every other step races only on its request row.
@@ -378,6 +387,11 @@ impl Service {
                 ops::bring_documents_back(w.tx(), &row.id).await?;
             }
             ops::insert_transition(w.tx(), &transition).await?;
+            if let Some(copy) = &ecopy {
+                ops::insert_stored_file(w.tx(), &copy.stored(&actor.user_id)).await?;
+                ops::insert_ecopy(w.tx(), &copy.row).await?;
+                w.audit(copy.audit.clone()).await?;
+            }
             // The applicant hears of a decisive step exactly when it is made, never otherwise.
             if let Some(message) = &message {
                 ops::insert_outbox(w.tx(), message).await?;

@@ -149,6 +149,7 @@ impl Service {
             Ok(copy)
         }).await)?;
         slip.copy = copy;
+        slip.token = self.slip_token(&slip.request, copy, now).await?;
         slip.issued_at = crate::requests::rfc3339(now);
         slip.issued_at_jalali = sanad_core::jalali::format_datetime_tehran(from_micros(now));
         Ok(slip)
@@ -198,7 +199,10 @@ impl Service {
             .collect();
         let copy = self.issued_copies(&request.id).await? + 1;
         let now = self.now_micros();
+        // The preview carries a token too, so its QR is the size the print will have.
+        let token = self.slip_token(&request, copy, now).await?;
         Ok(SlipPrint {
+            token,
             copy,
             paper,
             issued_at: crate::requests::rfc3339(now),
@@ -210,7 +214,7 @@ impl Service {
         })
     }
 
-    async fn load_office_profile(&self) -> Result<OfficeProfile> {
+    pub(crate) async fn load_office_profile(&self) -> Result<OfficeProfile> {
         let row = on_store!(&self.store, ops, pool => ops::office_profile(pool).await)?;
         Ok(row
             .map(|(directorate_name, logo_png)| OfficeProfile {

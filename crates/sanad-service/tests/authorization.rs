@@ -177,6 +177,43 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.document_scans(who, &o.docs[3])
         );
         check!(
+            "init_signing_key",
+            &[Role::Admin],
+            o.svc.init_signing_key(who)
+        );
+        check!(
+            "rotate_signing_key",
+            &[Role::Admin],
+            o.svc.rotate_signing_key(who)
+        );
+        check!(
+            "export_signing_key",
+            &[Role::Admin],
+            o.svc.export_signing_key(who, "a long export passphrase")
+        );
+        check!(
+            "import_signing_key",
+            &[Role::Admin],
+            o.svc
+                .import_signing_key(who, "{}", "a long export passphrase")
+        );
+        check!(
+            "revoke_signing_key",
+            &[Role::Admin],
+            o.svc
+                .revoke_signing_key(who, "00000000deadbeef", "1405/01/01")
+        );
+        check!(
+            "ecopy_file",
+            &[Role::Clerk, Role::Auditor],
+            o.svc.ecopy_file(who, &code)
+        );
+        check!(
+            "signing_keys",
+            &[Role::Admin, Role::Auditor],
+            o.svc.signing_keys(who)
+        );
+        check!(
             "set_scan_limit",
             &[Role::Admin],
             o.svc.set_scan_limit(who, "25")
@@ -667,6 +704,7 @@ on_both_backends!(
     |b: Backend| async move {
         use Action::*;
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let copy = o.request();
         let original = NewRequest {
             dispatch_mode: "original".into(),

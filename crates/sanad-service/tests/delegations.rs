@@ -50,6 +50,7 @@ fn refused_with(res: Result<impl std::fmt::Debug, Error>, field: &str, message: 
 on_both_backends!(the_refusals_store_nothing, |b: Backend| async move {
     let clock = TestClock::at(saturday_morning());
     let o = Office::with(b, Some(clock)).await;
+    o.ready_for_ecopy().await;
     let add = |d: NewDelegation| o.svc.add_delegation(&o.admin, d);
     refused_with(
         add(week_of_leave("admin")).await,
@@ -184,6 +185,7 @@ on_both_backends!(the_refusals_store_nothing, |b: Backend| async move {
 on_both_backends!(a_directors_week_of_leave, |b: Backend| async move {
     let clock = TestClock::at(saturday_morning());
     let o = Office::with(b, Some(clock.clone())).await;
+    o.ready_for_ecopy().await;
     let forwarded_by_reviewer = at_director(&o, &o.reviewer).await;
     let forwarded_by_reviewer2 = at_director(&o, &o.reviewer2).await;
     let others = [
@@ -338,6 +340,7 @@ on_both_backends!(a_directors_week_of_leave, |b: Backend| async move {
 on_both_backends!(an_ended_delegation_gives_nothing, |b: Backend| async move {
     let clock = TestClock::at(saturday_morning());
     let o = Office::with(b, Some(clock)).await;
+    o.ready_for_ecopy().await;
     let r = at_director(&o, &o.reviewer).await;
     let d = o
         .svc
@@ -372,6 +375,7 @@ on_both_backends!(an_ended_delegation_gives_nothing, |b: Backend| async move {
 on_both_backends!(nobody_decides_twice_in_two_roles, |b: Backend| async move {
     let clock = TestClock::at(saturday_morning());
     let o = Office::with(b, Some(clock)).await;
+    o.ready_for_ecopy().await;
     // The director acts for the ministry liaison; a third-party request the director approved
     // may not be approved again by them as the ministry.
     o.svc
@@ -425,6 +429,7 @@ on_both_backends!(
     |b: Backend| async move {
         let clock = TestClock::at(saturday_morning());
         let o = Office::with(b, Some(clock)).await;
+        o.ready_for_ecopy().await;
         o.svc
             .add_delegation(&o.admin, week_of_leave("reviewer2"))
             .await
@@ -515,6 +520,7 @@ on_both_backends!(
     two_desks_race_on_one_request_in_a_bulk,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         for _ in 0..3 {
             let r1 = at_director(&o, &o.reviewer).await;
             let r2 = at_director(&o, &o.reviewer).await;

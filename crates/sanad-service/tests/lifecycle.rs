@@ -23,6 +23,7 @@ on_both_backends!(
     electronic_copy_from_registration_to_closed,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let r = o
             .svc
             .register_request(&o.clerk, o.request())
@@ -128,6 +129,7 @@ on_both_backends!(
     third_party_destination_needs_the_ministry,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let new = NewRequest {
             destination_org: Some(o.court.clone()),
             ..o.request()
@@ -179,6 +181,7 @@ on_both_backends!(
 
 on_both_backends!(rejection_and_correction_paths, |b: Backend| async move {
     let o = Office::new(b).await;
+    o.ready_for_ecopy().await;
     let r = o
         .svc
         .register_request(&o.clerk, o.request())
@@ -237,6 +240,7 @@ on_both_backends!(
     originals_leave_and_return_to_the_repository,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let original = NewRequest {
             dispatch_mode: "original".into(),
             return_due: Some("1499/01/15".into()),
@@ -309,6 +313,7 @@ on_both_backends!(
     only_the_owning_role_acts_and_a_refusal_changes_nothing,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let r = o
             .svc
             .register_request(&o.clerk, o.request())
@@ -372,6 +377,7 @@ on_both_backends!(
     reasons_are_required_where_the_workflow_says,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let r = o
             .svc
             .register_request(&o.clerk, o.request())
@@ -423,6 +429,7 @@ on_both_backends!(
     unknown_codes_are_not_found_and_mistyped_codes_are_invalid,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let r = o
             .svc
             .register_request(&o.clerk, o.request())

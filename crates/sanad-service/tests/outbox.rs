@@ -25,6 +25,7 @@ on_both_backends!(
     decisive_steps_reach_the_applicant_in_persian,
     |b: Backend| async move {
         let o = Office::with(b, Some(TestClock::at(saturday_morning()))).await;
+        o.ready_for_ecopy().await;
         let port = free_port();
         let sink = Sink::start(port);
         o.svc
@@ -179,6 +180,7 @@ on_both_backends!(
     |b: Backend| async move {
         let clock = TestClock::at(saturday_morning());
         let o = Office::with(b, Some(clock.clone())).await;
+        o.ready_for_ecopy().await;
         let port = free_port();
         // Before any mail server is set, messages simply wait.
         let r = o.register_for("ali@example.ir").await;
@@ -244,6 +246,7 @@ on_both_backends!(
     mail_settings_are_checked_and_the_address_validated,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let mut bad = settings(25);
         bad.from = "desk".into();
         let e = o
@@ -293,6 +296,7 @@ on_both_backends!(
     nothing_is_queued_for_a_step_that_did_not_happen,
     |b: Backend| async move {
         let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
         let r = o.register_for("ali@example.ir").await;
         let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
         let r = o.step(&o.reviewer, &r, Action::Forward, None).await;

@@ -63,6 +63,7 @@ async fn mail_goes_over_tls_signed_in_with_the_keychain_password() {
 
     let clock = TestClock::at(saturday_morning());
     let o = Office::with(Backend::Sqlite, Some(clock.clone())).await;
+    o.ready_for_ecopy().await;
     let starttls_port = free_port();
     let sink = Sink::start_with(
         starttls_port,

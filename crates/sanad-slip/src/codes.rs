@@ -1,5 +1,6 @@
 //! The tracking code as machine-readable symbols: a Code 128 barcode (the desk's scanner types
-//! the code and Enter) and a QR code (phones). Both carry the 12 ASCII digits only.
+//! the code and Enter) and a QR code (phones). The bars carry the 12 ASCII digits only; the QR
+//! carries the signed token (`sanad-token`) when the desk has a signing key, else the digits.
 
 use barcoders::sym::code128::Code128;
 use qrcode::{EcLevel, QrCode};
@@ -19,9 +20,10 @@ pub struct QrModules {
     pub dark: Vec<bool>,
 }
 
-pub fn qr_modules(digits: &str) -> Result<QrModules, SlipError> {
-    // Level M survives a smudged or creased slip and stays small for 12 digits.
-    let code = QrCode::with_error_correction_level(digits.as_bytes(), EcLevel::M)
+pub fn qr_modules(text: &str) -> Result<QrModules, SlipError> {
+    // Level M survives a smudged or creased slip (15% of the symbol) and stays small; the
+    // encoder picks alphanumeric mode for a Base45 token.
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
         .map_err(|_| SlipError::Barcode)?;
     Ok(QrModules {
         width: code.width(),

@@ -57,6 +57,9 @@ pub struct Page {
     pub marks: Vec<PageMark>,
 }
 
+/// The smallest QR module printed, in points.
+const MIN_QR_MODULE: f32 = 0.4 * MM;
+
 /// Sizes for one paper.
 struct Geometry {
     width: f32,
@@ -451,31 +454,34 @@ fn codes(flow: &mut Flow, content: &SlipContent) -> Result<(), SlipError> {
     flow.paragraph(&content.code_text, Weight::Bold, flow.g.code, Align::Center)?;
     flow.y += 1.0 * MM;
     let bars = code128_modules(&content.code_digits)?;
-    let qr = qr_modules(&content.code_digits)?;
+    let qr = qr_modules(&content.qr_text)?;
+    // A signed token makes a denser code than 12 digits: the symbol grows so no module is
+    // smaller than a roll printer can draw cleanly (0.4 mm is over 3 dots at 203 dpi).
+    let qr_size = flow.g.qr_size.max((qr.width + 8) as f32 * MIN_QR_MODULE);
     // Quiet zones: 10 modules either side of the bars, 4 around the QR code.
     let bar_width = (bars.len() + 20) as f32 * flow.g.bar_module;
-    let qr_module = flow.g.qr_size / (qr.width + 8) as f32;
+    let qr_module = qr_size / (qr.width + 8) as f32;
     let digits_size = flow.g.body * 0.9;
     let bar_block = flow.g.bar_height + line_height(digits_size);
     let gap = 8.0 * MM;
-    let side_by_side = bar_width + gap + flow.g.qr_size <= flow.content_width();
+    let side_by_side = bar_width + gap + qr_size <= flow.content_width();
     let (bar_x, bar_top, qr_x, qr_top, block_height) = if side_by_side {
-        let total = bar_width + gap + flow.g.qr_size;
+        let total = bar_width + gap + qr_size;
         let start = flow.left() + (flow.content_width() - total) / 2.0;
-        let height = bar_block.max(flow.g.qr_size);
+        let height = bar_block.max(qr_size);
         flow.ensure(height);
         let (bar_x, qr_x) = match flow.base {
-            BaseDirection::Rtl => (start + flow.g.qr_size + gap, start),
+            BaseDirection::Rtl => (start + qr_size + gap, start),
             BaseDirection::Ltr => (start, start + bar_width + gap),
         };
         let bar_top = flow.y + (height - bar_block) / 2.0;
-        let qr_top = flow.y + (height - flow.g.qr_size) / 2.0;
+        let qr_top = flow.y + (height - qr_size) / 2.0;
         (bar_x, bar_top, qr_x, qr_top, height)
     } else {
-        let height = bar_block + 2.0 * MM + flow.g.qr_size;
+        let height = bar_block + 2.0 * MM + qr_size;
         flow.ensure(height);
         let bar_x = flow.left() + (flow.content_width() - bar_width) / 2.0;
-        let qr_x = flow.left() + (flow.content_width() - flow.g.qr_size) / 2.0;
+        let qr_x = flow.left() + (flow.content_width() - qr_size) / 2.0;
         (bar_x, flow.y, qr_x, flow.y + bar_block + 2.0 * MM, height)
     };
     let module = flow.g.bar_module;

@@ -30,6 +30,8 @@ pub(crate) struct SlipContent {
     pub code_text: String,
     /// The 12 ASCII digits the barcode and QR code carry.
     pub code_digits: String,
+    /// What the QR code carries: the signed token when the slip has one, else the digits.
+    pub qr_text: String,
     pub fields: Vec<Field>,
     pub signatures: Vec<String>,
     pub keep_note: String,
@@ -164,6 +166,10 @@ impl SlipContent {
             code_label: l10n.text("slip-tracking-code"),
             code_text,
             code_digits: r.tracking_code.as_str().to_owned(),
+            qr_text: slip
+                .token
+                .clone()
+                .unwrap_or_else(|| r.tracking_code.as_str().to_owned()),
             fields,
             signatures: vec![
                 l10n.text("slip-signature-clerk"),

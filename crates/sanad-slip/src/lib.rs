@@ -9,9 +9,12 @@
 //! the copy and records it, [`render_slip`] makes the PDF (also for the preview, from
 //! `preview_slip`), [`printing::print_pdf`] sends it to the printer.
 
+pub mod certificate;
 pub mod codes;
 mod compose;
 mod content;
+pub mod ecopy;
+mod font_names;
 mod logo;
 mod pdf;
 pub mod printing;

@@ -22,6 +22,8 @@ use crate::SlipError;
 struct SubsetFace {
     id: FontId,
     new_ids: BTreeMap<u16, u16>,
+    /// `ABCDEF+Vazirmatn-Regular`: the name the PDF gives the embedded subset.
+    name: String,
 }
 
 fn used_glyphs(pages: &[Page], weight: Weight) -> BTreeSet<u16> {
@@ -62,7 +64,9 @@ fn subset_face(
         .enumerate()
         .map(|(new, &old)| (old, new as u16))
         .collect();
-    Ok(SubsetFace { id, new_ids })
+    let base = weight.postscript_name();
+    let name = format!("{}+{base}", crate::font_names::subset_tag(base, &ids));
+    Ok(SubsetFace { id, new_ids, name })
 }
 
 /// Text for every glyph id, so a glyph drawn without its own text (the second glyph of a
@@ -81,6 +85,16 @@ fn known_texts(pages: &[Page]) -> BTreeMap<(Weight, u16), String> {
 }
 
 pub(crate) fn write_pdf(pages: &[Page], title: &str) -> Result<Vec<u8>, SlipError> {
+    let mut doc = write_document(pages, title)?;
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| SlipError::Subset(e.to_string()))?;
+    Ok(out)
+}
+
+/// The pages as a lopdf document, fonts under their real names (for the slip, and for the
+/// certified copy's certification page, which goes on being assembled).
+pub(crate) fn write_document(pages: &[Page], title: &str) -> Result<lopdf::Document, SlipError> {
     let mut doc = PdfDocument::new(title);
     let mut faces = BTreeMap::new();
     for weight in Weight::ALL {
@@ -108,7 +122,15 @@ pub(crate) fn write_pdf(pages: &[Page], title: &str) -> Result<Vec<u8>, SlipErro
     }
     doc.with_pages(pdf_pages);
     let mut warnings = Vec::new();
-    Ok(doc.save(&PdfSaveOptions::default(), &mut warnings))
+    let bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    let mut document =
+        lopdf::Document::load_mem(&bytes).map_err(|e| SlipError::Subset(e.to_string()))?;
+    let names: Vec<(String, String)> = faces
+        .values()
+        .map(|f| (f.id.0.clone(), f.name.clone()))
+        .collect();
+    crate::font_names::rename(&mut document, &names);
+    Ok(document)
 }
 
 fn black() -> Color {

@@ -75,6 +75,9 @@ fn content(r: &RegistrationReceipt, l10n: &Localizer) -> SlipContent {
         code_label: l10n.text("slip-tracking-code"),
         code_text: isolated(&l10n.digits(&r.tracking_code_grouped)),
         code_digits: r.tracking_code.clone(),
+        // The receipt's QR is only the tracking code: it is given before anything is dispatched,
+        // so there is nothing to sign yet.
+        qr_text: r.tracking_code.clone(),
         fields,
         signatures: Vec::new(),
         keep_note: l10n.text("receipt-keep"),

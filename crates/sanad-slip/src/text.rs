@@ -23,6 +23,14 @@ pub enum Weight {
 impl Weight {
     pub const ALL: [Weight; 2] = [Weight::Regular, Weight::Bold];
 
+    /// The face's PostScript name, as the PDF names the embedded font.
+    pub(crate) fn postscript_name(self) -> &'static str {
+        match self {
+            Weight::Regular => "Vazirmatn-Regular",
+            Weight::Bold => "Vazirmatn-Bold",
+        }
+    }
+
     pub(crate) fn ttf(self) -> &'static [u8] {
         match self {
             Weight::Regular => REGULAR_TTF,

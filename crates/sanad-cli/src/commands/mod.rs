@@ -16,7 +16,9 @@ mod catalog;
 mod complaints;
 mod database;
 mod delegations;
+mod ecopy;
 mod files;
+mod keys;
 mod mail;
 mod notices;
 mod portal;
@@ -26,6 +28,7 @@ mod register_import;
 mod reports;
 mod requests;
 mod slip;
+mod verify;
 pub use slip::{PrintersArgs, SlipArgs};
 
 pub async fn run(cli: &Cli, l10n: &Localizer) -> Result<(), CliError> {
@@ -39,6 +42,12 @@ pub async fn run(cli: &Cli, l10n: &Localizer) -> Result<(), CliError> {
         Service::save_postgres_password(&url, &password).await?;
         println!("{}", l10n.text("cli-postgres-password-saved"));
         return Ok(());
+    }
+    // `verify --keys` reads the key set it is given and nothing else: no database at all.
+    if let Command::Verify(args) = &cli.command {
+        if let Some(keys) = &args.keys {
+            return verify::offline(cli, l10n, args, keys);
+        }
     }
     // Only `init` and `restore` make a database; any other command on a path with none stops
     // here, before a file, a folder or a keychain entry is made (a mistyped SANAD_DB must not
@@ -71,6 +80,12 @@ async fn dispatch(cli: &Cli, l10n: &Localizer, service: &Service) -> Result<(), 
             files::file(l10n, service, &actor, command).await
         }
         Command::Request(command) => requests::request(cli, l10n, service, command).await,
+        Command::Key(command) => keys::key(cli, l10n, service, command).await,
+        Command::Verify(args) => verify::against_database(cli, l10n, service, args).await,
+        Command::Ecopy { code, out } => {
+            let actor = sign_in(cli, l10n, service).await?;
+            ecopy::save(cli, l10n, service, &actor, code, out).await
+        }
         Command::Queue(page) => requests::queue(cli, l10n, service, page).await,
         Command::Search(args) => requests::search(cli, l10n, service, args).await,
         Command::Audit(AuditCommand::Verify) => audit::verify(cli, l10n, service).await,

@@ -21,6 +21,8 @@ pub mod delegations;
 pub mod documents;
 #[path = "ops/files.rs"]
 pub mod files;
+#[path = "ops/keys.rs"]
+pub mod keys;
 #[path = "ops/notices.rs"]
 pub mod notices;
 #[path = "ops/organizations.rs"]
@@ -68,6 +70,7 @@ pub use complaints::*;
 pub use delegations::*;
 pub use documents::*;
 pub use files::*;
+pub use keys::*;
 pub use notices::*;
 pub use organizations::*;
 pub use outbox::*;

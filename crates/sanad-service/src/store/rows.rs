@@ -486,3 +486,26 @@ pub struct PortalTokenRow {
     pub revoked_at: Option<i64>,
     pub last_used_at: Option<i64>,
 }
+
+/// A signing key's public half and validity (`signing_keys`); times in UTC microseconds.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SigningKeyRow {
+    pub kid: String,
+    pub public_key: Vec<u8>,
+    pub valid_from: i64,
+    pub valid_until: Option<i64>,
+    pub revoked_from: Option<i64>,
+    pub created_by: String,
+}
+
+/// A certified electronic copy issued at dispatch (`ecopies`).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EcopyRow {
+    pub id: String,
+    pub request_id: String,
+    pub file_id: String,
+    pub sha256: String,
+    pub token: String,
+    pub issued_by: String,
+    pub issued_at: i64,
+}

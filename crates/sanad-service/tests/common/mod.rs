@@ -218,6 +218,24 @@ impl Office {
         }
     }
 
+    /// Makes the office able to dispatch [`Office::request`] as an electronic copy: a scan of
+    /// the first document in the register and the directorate's signing key on this desk.
+    pub async fn ready_for_ecopy(&self) {
+        self.svc
+            .attach_scan(
+                &self.admin,
+                &self.docs[0],
+                sanad_service::IncomingFile {
+                    bytes: sanad_scan::samples::pdf(2),
+                    original_name: Some("deed.pdf".into()),
+                    title: None,
+                },
+            )
+            .await
+            .expect("scan");
+        self.svc.init_signing_key(&self.admin).await.expect("key");
+    }
+
     /// The database's URL, to open it again as another desk would.
     pub fn url(&self) -> &str {
         &self._db.url
