@@ -70,3 +70,4 @@ ecopy-documents = Documents in this copy
 ecopy-document = { $n }. { $title } — registry number { $registry } — { $pages } pages
 ecopy-digest = SHA-256 of the scan: { $digest }
 ecopy-verify-note = The QR code is the directorate's digital signature: check it with "sanad verify" and the directorate's published key set. Any change to this file, even one byte of one page, makes it invalid.
+audit-request-ecopy = Certified electronic copy issued

@@ -26,3 +26,5 @@ ui-import-apply = Write every row
 ui-import-refused = Refused rows
 ui-import-changes = Changes
 ui-import-nothing = This file changes nothing.
+audit-document-change = Document changed by an import
+audit-document-import = Register imported from a file

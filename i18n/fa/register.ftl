@@ -26,3 +26,5 @@ ui-import-apply = ثبت همهٔ سطرها
 ui-import-refused = سطرهای ردشده
 ui-import-changes = تغییرها
 ui-import-nothing = این فایل چیزی را تغییر نمی‌دهد.
+audit-document-change = تغییر سند با ورود از فایل
+audit-document-import = ورود دفتر اسناد از فایل
