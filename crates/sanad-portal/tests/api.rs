@@ -5,6 +5,8 @@
 //! (429), a read-only window (503), every call audited with the token's id, the hostile corpus
 //! through the API, and the OpenAPI document covering every route.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, Response, StatusCode};
 use http_body_util::BodyExt;
@@ -14,7 +16,6 @@ use sanad_service::{
     NewUser, NoticeKind, Service,
 };
 use serde_json::{json, Value};
-use sqlx::Connection;
 use tower::ServiceExt;
 
 const PASSWORD: &str = "correct-horse-9";
@@ -34,22 +35,7 @@ struct Api {
 }
 
 async fn api(postgres: bool) -> Api {
-    let (url, dir) = if postgres {
-        let admin = std::env::var("SANAD_TEST_PG_URL")
-            .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
-        let name = format!("sanad_test_{}", uuid::Uuid::now_v7().simple());
-        let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-        (format!("{base}/{name}"), None)
-    } else {
-        let dir = tempfile::tempdir().expect("dir");
-        let url = format!("sqlite://{}", dir.path().join("sanad.db").display());
-        (url, Some(dir))
-    };
+    let (url, dir) = common::fresh_database(postgres).await;
     let svc = Service::connect(&url).await.expect("connect");
     svc.init_admin("admin", "مسئول", PASSWORD)
         .await

@@ -5,6 +5,8 @@
 //! sends it to the portal on a fresh SQLite file and a fresh PostgreSQL database. Whatever is
 //! sent, the answer is never a 5xx, and every error is the documented JSON error body.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -17,7 +19,6 @@ use sanad_service::{
     Applicant, Letter, NewDocument, NewOrganization, NewRequest, NewUser, Service,
 };
 use serde_json::{json, Map, Value};
-use sqlx::Connection;
 use tower::ServiceExt;
 
 const PASSWORD: &str = "correct-horse-9";
@@ -32,22 +33,7 @@ struct Target {
 }
 
 async fn target(postgres: bool) -> Target {
-    let (url, dir) = if postgres {
-        let admin = std::env::var("SANAD_TEST_PG_URL")
-            .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
-        let name = format!("sanad_test_{}", uuid::Uuid::now_v7().simple());
-        let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-        (format!("{base}/{name}"), None)
-    } else {
-        let dir = tempfile::tempdir().expect("dir");
-        let url = format!("sqlite://{}", dir.path().join("sanad.db").display());
-        (url, Some(dir))
-    };
+    let (url, dir) = common::fresh_database(postgres).await;
     let svc = Service::connect(&url).await.expect("connect");
     svc.init_admin("admin", "مسئول", PASSWORD)
         .await

@@ -4,13 +4,14 @@
 //! form without its token registering nothing, a double submission registering once with the
 //! same receipt and PIN, and the receipt's PDF served only for the session's own form key.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use sanad_portal::{router, PortalConfig, PortalState};
 use sanad_scan::samples;
 use sanad_service::{NewAgencyUser, NewDocument, NewOrganization, Service};
-use sqlx::Connection;
 use tower::ServiceExt;
 
 const PASSWORD: &str = "correct-horse-9";
@@ -28,22 +29,7 @@ struct Portal {
 }
 
 async fn portal(postgres: bool) -> Portal {
-    let (url, dir) = if postgres {
-        let admin = std::env::var("SANAD_TEST_PG_URL")
-            .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
-        let name = format!("sanad_test_{}", uuid::Uuid::now_v7().simple());
-        let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-        (format!("{base}/{name}"), None)
-    } else {
-        let dir = tempfile::tempdir().expect("dir");
-        let url = format!("sqlite://{}", dir.path().join("sanad.db").display());
-        (url, Some(dir))
-    };
+    let (url, dir) = common::fresh_database(postgres).await;
     let svc = Service::connect(&url).await.expect("connect");
     svc.init_admin("admin", "مسئول", PASSWORD)
         .await

@@ -3,6 +3,8 @@
 //! that change nothing, session fixation, the lookup API's answers, another agency's requests
 //! kept out of the list, hostile input shown escaped.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Request, Response, StatusCode};
 use http_body_util::BodyExt;
@@ -10,7 +12,6 @@ use sanad_portal::{router, PortalConfig, PortalState};
 use sanad_service::{
     Applicant, Letter, NewAgencyUser, NewDocument, NewOrganization, NewRequest, NewUser, Service,
 };
-use sqlx::Connection;
 use tower::ServiceExt;
 
 const PASSWORD: &str = "correct-horse-9";
@@ -27,22 +28,7 @@ struct Portal {
 }
 
 async fn portal(postgres: bool) -> Portal {
-    let (url, dir) = if postgres {
-        let admin = std::env::var("SANAD_TEST_PG_URL")
-            .expect("SANAD_TEST_PG_URL is not set: run the tests with the README's test command");
-        let name = format!("sanad_test_{}", uuid::Uuid::now_v7().simple());
-        let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-        (format!("{base}/{name}"), None)
-    } else {
-        let dir = tempfile::tempdir().expect("dir");
-        let url = format!("sqlite://{}", dir.path().join("sanad.db").display());
-        (url, Some(dir))
-    };
+    let (url, dir) = common::fresh_database(postgres).await;
     let svc = Service::connect(&url).await.expect("connect");
     svc.init_admin("admin", "مسئول", PASSWORD)
         .await

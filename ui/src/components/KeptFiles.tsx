@@ -43,7 +43,7 @@ function Thumbnail({ file }: { file: KeptFile }) {
 }
 
 /** Reads a chosen or dropped file as base64 for the IPC (the core checks what it is). */
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

@@ -3,21 +3,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { CommandError, ImportOutcome, ImportPlan } from "../../bindings";
 import { ErrorAlert } from "../../components/errors";
+import { readBase64 } from "../../components/KeptFiles";
 import { useDesk } from "../../context";
 import { api, asCommandError } from "../../lib/api";
-
-/** Reads a chosen file as base64 for the IPC (the core reads what it holds). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result ?? "");
-      resolve(url.slice(url.indexOf(",") + 1));
-    };
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * The administrator brings in the office's existing register: choose the spreadsheet, read what
