@@ -22,6 +22,7 @@ import {
   persian,
   pickOption,
   runTheApp,
+  setLanguage,
   shot,
   status,
   step,
@@ -86,6 +87,29 @@ function forwardedBy(reviewer, purpose) {
     cli(["--as", reviewer.username, "request", "act", code, action], reviewer.password);
   }
   return code;
+}
+
+/** The screen shown, at each small office size and in English: nothing scrolls sideways. */
+async function lookSmallAndEnglish(name) {
+  try {
+    for (const [width, height, lang] of [
+      [1024, 640, "fa"],
+      [1366, 768, "fa"],
+      [1024, 640, "en"],
+    ]) {
+      await driver.setWindowSize(width, height);
+      await sleep(500);
+      if (lang === "en") await setLanguage("en");
+      const wide = await driver.execute(
+        "return document.documentElement.scrollWidth > window.innerWidth + 1;",
+      );
+      assert.equal(wide, false, `${name} scrolls sideways at ${width}×${height} (${lang})`);
+      await shot(`${name}-${lang}-${width}x${height}`);
+    }
+  } finally {
+    await setLanguage("fa").catch(() => undefined);
+    await driver.setWindowSize(1280, 800).catch(() => undefined);
+  }
 }
 
 const queueRow = (code) => `[data-testid="queue-table"] tr[data-code="${code}"]`;
@@ -256,6 +280,7 @@ describe("A director's leave, end to end", { timeout: 400_000 }, () => {
       assert.ok(ownText.includes(persian("bulk-refusal-separation-of-duties")), ownText);
       assert.doesNotMatch(await textOf('[data-testid="bulk-result"]'), /[0-9]/);
       await shot("45-bulk-result");
+      await lookSmallAndEnglish("45-bulk-result");
       await logout();
       const shown = JSON.parse(
         cli(["--as", CLERK.username, "--json", "request", "show", codes.bulkOk], CLERK.password),
@@ -279,6 +304,7 @@ describe("A director's leave, end to end", { timeout: 400_000 }, () => {
       "the delegation ended",
     );
     await shot("46-delegation-ended");
+    await lookSmallAndEnglish("46-delegations");
     await logout();
     const refused = spawnSync(
       CLI,

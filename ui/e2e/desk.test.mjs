@@ -29,6 +29,7 @@ import {
   persian,
   runTheApp,
   pickOption,
+  setLanguage,
   pageText,
   shot,
   status,
@@ -189,19 +190,6 @@ function stored(trackingCode) {
   return JSON.parse(
     cli(["--as", CLERK.username, "--json", "request", "show", trackingCode], CLERK.password),
   );
-}
-
-/** Switches the desk's language from the header's list. */
-async function setLanguage(lang) {
-  const current = await driver.execute("return document.documentElement.lang;");
-  const label = current === "en" ? english("ui-language") : persian("ui-language");
-  await click(`.desk-header input[aria-label="${label}"]`);
-  await pickOption(current === "en" ? english(`ui-lang-${lang}`) : persian(`ui-lang-${lang}`));
-  await driver.waitFor(
-    async () => (await driver.execute("return document.documentElement.lang;")) === lang,
-    `the desk in ${lang}`,
-  );
-  await sleep(300);
 }
 
 /** What a small office screen must not do (issue 12, item 6), checked on the page shown. */

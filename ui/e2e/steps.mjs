@@ -183,3 +183,16 @@ export function textOf(css) {
     css,
   );
 }
+
+/** The desk in `lang` (the header's language picker), as a clerk switches it. */
+export async function setLanguage(lang) {
+  const current = await driver.execute("return document.documentElement.lang;");
+  const label = current === "en" ? english("ui-language") : persian("ui-language");
+  await click(`.desk-header input[aria-label="${label}"]`);
+  await pickOption(current === "en" ? english(`ui-lang-${lang}`) : persian(`ui-lang-${lang}`));
+  await driver.waitFor(
+    async () => (await driver.execute("return document.documentElement.lang;")) === lang,
+    `the desk in ${lang}`,
+  );
+  await sleep(300);
+}

@@ -46,13 +46,25 @@ export function RequestTable({ items, testId }: { items: RequestSummary[]; testI
                 {m.spelled("status", r.status)}
               </Badge>
               {r.acting_for && (
-                <Badge variant="light" color="grape" ms={4} data-testid="acting-row">
-                  {m.t("delegation-acting-for", { name: r.acting_for })}
+                <Badge
+                  variant="light"
+                  color="grape"
+                  ms={4}
+                  className="badge-whole"
+                  data-testid="acting-row"
+                >
+                  {m.t("delegation-acting-for", { name: `\u2068${r.acting_for}\u2069` })}
                 </Badge>
               )}
               {r.channel === "portal" && (
-                <Badge variant="light" color="indigo" ms={4} data-testid="portal-row">
-                  {m.t("ui-from-portal", { account: r.portal_account ?? "" })}
+                <Badge
+                  variant="light"
+                  color="indigo"
+                  ms={4}
+                  className="badge-whole"
+                  data-testid="portal-row"
+                >
+                  {m.t("ui-from-portal", { account: `\u2068${r.portal_account ?? ""}\u2069` })}
                 </Badge>
               )}
               {r.priority === "urgent" && (
