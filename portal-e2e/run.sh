@@ -4,7 +4,8 @@
 # loopback and chromedriver, and runs portal-e2e/portal.mjs in headless Chromium. Screenshots
 # land in $SHOTS (default: $CARGO_TARGET_DIR/portal-screenshots). Needs the keychain session
 # (run under scripts/with-keyring.sh, as scripts/test.sh does) and a debug build of sanad and
-# sanad-portal. SANAD_PORTAL_E2E_DB=postgres://… runs it on that (empty) PostgreSQL database.
+# sanad-portal. SANAD_PORTAL_E2E_DB=postgres://… runs it on that (empty) PostgreSQL database, the
+# portal connected as the role `sanad portal create-role` makes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
@@ -59,8 +60,27 @@ open(sys.argv[1], "wb").write(png)
 PY
 export LETTER="$work/letter.png"
 
+# On PostgreSQL the portal connects as its own least-privilege role (`sanad portal create-role`),
+# as an office runs it; the desks' steps (`sanad` in portal.mjs) stay on the owner's login.
+portal_db=$SANAD_DB
+case "$SANAD_DB" in
+  postgres://*)
+    role=sanad_portal_e2e
+    role_pw=portal-role-password-1
+    SANAD_NEW_PASSWORD=$role_pw as_admin portal create-role "$role" >/dev/null
+    portal_db=$(python3 - "$SANAD_DB" "$role" "$role_pw" <<'PY'
+import sys, urllib.parse as u
+url, role, pw = sys.argv[1:]
+p = u.urlsplit(url)
+host = p.netloc.rsplit("@", 1)[-1]
+print(u.urlunsplit((p.scheme, f"{role}:{u.quote(pw)}@{host}", p.path, p.query, p.fragment)))
+PY
+)
+    ;;
+esac
+
 port=${SANAD_PORTAL_E2E_PORT:-18088}
-"$portal_bin" --listen "127.0.0.1:$port" --db "$SANAD_DB" >"$work/portal.log" 2>&1 &
+"$portal_bin" --listen "127.0.0.1:$port" --db "$portal_db" >"$work/portal.log" 2>&1 &
 pids+=($!)
 export PORTAL_URL="http://127.0.0.1:$port"
 driver_port=$((port + 1))

@@ -48,6 +48,10 @@ if [ "${SANAD_SKIP_PORTAL_E2E:-0}" != 1 ]; then
   echo "== the portal in headless Chromium"
   cargo build --locked -p sanad-cli -p sanad-portal
   bash portal-e2e/run.sh
+  echo "== the portal in headless Chromium, on PostgreSQL under the portal's own role"
+  psql -q "$SANAD_TEST_PG_URL" -c 'DROP DATABASE IF EXISTS sanad_portal_e2e' -c 'CREATE DATABASE sanad_portal_e2e'
+  SHOTS="${CARGO_TARGET_DIR:-target}/portal-screenshots/postgres" \
+    SANAD_PORTAL_E2E_DB="${SANAD_TEST_PG_URL%/*}/sanad_portal_e2e" bash portal-e2e/run.sh
 fi
 
 if [ "${SANAD_SKIP_E2E:-0}" != 1 ]; then

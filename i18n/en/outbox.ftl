@@ -1,6 +1,17 @@
 ## E-mails to applicants and complainants, and the mail settings' errors. (Applicants receive
 ## the Persian templates; these are for reading them.)
 
+mail-request-registered-subject = Your request { $code } was registered
+mail-request-registered-body =
+    Dear { $name },
+    Your document request was registered with tracking code { $code }.
+    Follow-up PIN: { $pin }
+    { $portal ->
+        [none] To follow it up, give the tracking code and the PIN at the office.
+       *[other] To follow it up, enter the tracking code and the PIN at { $portal }.
+    }
+    Do not give the PIN to anyone; the office's staff never ask for it.
+    General Directorate of Economic Affairs and Finance
 mail-request-approved-subject = Your request { $code } was approved
 mail-request-approved-body =
     Dear { $name },
@@ -24,6 +35,17 @@ mail-request-dispatched-subject = The document of request { $code } was sent
 mail-request-dispatched-body =
     Dear { $name },
     The document of your request with tracking code { $code } was sent.
+    General Directorate of Economic Affairs and Finance
+mail-complaint-registered-subject = Your message { $code } was registered
+mail-complaint-registered-body =
+    Dear { $name },
+    Your message was registered with tracking code { $code }.
+    Follow-up PIN: { $pin }
+    { $portal ->
+        [none] To follow it up, give the tracking code and the PIN at the office.
+       *[other] To follow it up, enter the tracking code and the PIN at { $portal }.
+    }
+    Do not give the PIN to anyone; the office's staff never ask for it.
     General Directorate of Economic Affairs and Finance
 mail-complaint-answered-subject = An answer to your message { $code }
 mail-complaint-answered-body =

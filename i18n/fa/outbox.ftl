@@ -1,6 +1,17 @@
 ## E-mails to applicants and complainants (Persian: the templates applicants receive), and the
 ## mail settings' errors.
 
+mail-request-registered-subject = درخواست شما با کد رهگیری { $code } ثبت شد
+mail-request-registered-body =
+    { $name } گرامی،
+    درخواست ارسال سند شما با کد رهگیری { $code } ثبت شد.
+    رمز پیگیری: { $pin }
+    { $portal ->
+        [none] برای پیگیری، کد رهگیری و رمز پیگیری را به دفتر اداره بگویید.
+       *[other] برای پیگیری، کد رهگیری و رمز پیگیری را در { $portal } وارد کنید.
+    }
+    رمز پیگیری را به کسی ندهید؛ کارکنان اداره هرگز آن را از شما نمی‌پرسند.
+    اداره کل امور اقتصادی و دارایی
 mail-request-approved-subject = درخواست شما با کد رهگیری { $code } تأیید شد
 mail-request-approved-body =
     { $name } گرامی،
@@ -24,6 +35,17 @@ mail-request-dispatched-subject = سند درخواست { $code } ارسال ش�
 mail-request-dispatched-body =
     { $name } گرامی،
     سند درخواست با کد رهگیری { $code } ارسال شد.
+    اداره کل امور اقتصادی و دارایی
+mail-complaint-registered-subject = پیام شما با کد رهگیری { $code } ثبت شد
+mail-complaint-registered-body =
+    { $name } گرامی،
+    پیام شما با کد رهگیری { $code } ثبت شد.
+    رمز پیگیری: { $pin }
+    { $portal ->
+        [none] برای پیگیری، کد رهگیری و رمز پیگیری را به دفتر اداره بگویید.
+       *[other] برای پیگیری، کد رهگیری و رمز پیگیری را در { $portal } وارد کنید.
+    }
+    رمز پیگیری را به کسی ندهید؛ کارکنان اداره هرگز آن را از شما نمی‌پرسند.
     اداره کل امور اقتصادی و دارایی
 mail-complaint-answered-subject = پاسخ به پیام شما با کد رهگیری { $code }
 mail-complaint-answered-body =

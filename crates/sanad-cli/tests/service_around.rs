@@ -375,11 +375,19 @@ fn results_are_mailed_from_the_command_line() {
     let _ = sink.wait();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("\u{2068}۱\u{2069} پیام فرستاده شد"),
+        stdout(&out).contains("\u{2068}۲\u{2069} پیام فرستاده شد"),
         "{}",
         stdout(&out)
     );
+    // First the registration's e-mail, with the PIN `complaint new` printed once.
+    let pin = c["tracking_pin"].as_str().expect("pin");
     let got = std::fs::read_to_string(inbox.path().join("1.json")).expect("a message arrived");
+    let got: Value = serde_json::from_str(&got).expect("json");
+    assert!(got["body"]
+        .as_str()
+        .unwrap_or_default()
+        .contains(&sanad_i18n::to_persian_digits(pin)));
+    let got = std::fs::read_to_string(inbox.path().join("2.json")).expect("a message arrived");
     let got: Value = serde_json::from_str(&got).expect("json");
     assert_eq!(got["to"], "maryam@example.ir");
     assert!(got["body"]

@@ -3,8 +3,9 @@
 //! order, spelled with Arabic or Persian letters, with or without the ezafe), and every row
 //! checked exactly as `doc add` checks one document ([`document_fields`]).
 //!
-//! The template (also in the README): «شمارهٔ ثبت» and «عنوان» are required; «پلاک ثبتی» and
-//! «محل نگهداری» may be there. Other columns are reported as ignored. The first row holds the
+//! The template (also in the README): «شمارهٔ ثبت» and «عنوان» are required; «پلاک ثبتی»,
+//! «محل نگهداری» and «دستگاه مالک» (the owning organization, by its name or national id as the
+//! register of organizations holds it) may be there. Other columns are reported as ignored. The first row holds the
 //! headers; row numbers count from it as 1, as a spreadsheet shows them; blank rows are skipped.
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ pub enum Column {
     Title,
     PropertyPlate,
     Location,
+    Owner,
 }
 
 impl Column {
@@ -32,6 +34,7 @@ impl Column {
             Column::Title => "title",
             Column::PropertyPlate => "property_plate",
             Column::Location => "location",
+            Column::Owner => "organization",
         }
     }
 
@@ -42,6 +45,7 @@ impl Column {
             Column::Title => "عنوان",
             Column::PropertyPlate => "پلاک ثبتی",
             Column::Location => "محل نگهداری",
+            Column::Owner => "دستگاه مالک",
         }
     }
 
@@ -65,14 +69,24 @@ impl Column {
                 "plate",
             ],
             Column::Location => &["محل نگهداری", "محل بایگانی", "location"],
+            Column::Owner => &[
+                "دستگاه مالک",
+                "مالک",
+                "سازمان مالک",
+                "دستگاه",
+                "owner",
+                "owner organization",
+                "organization",
+            ],
         }
     }
 
-    pub const ALL: [Column; 4] = [
+    pub const ALL: [Column; 5] = [
         Column::RegistryNumber,
         Column::Title,
         Column::PropertyPlate,
         Column::Location,
+        Column::Owner,
     ];
 }
 
@@ -93,6 +107,9 @@ pub struct DocumentFields {
     pub title: String,
     pub property_plate: Option<String>,
     pub location: Option<String>,
+    /// The owning organization as the file names it (its name or national id), when it does;
+    /// the service finds it in the register of organizations.
+    pub owner: Option<String>,
 }
 
 /// The checks of one document, for `doc add` and for every row of an import: a registry number
@@ -112,6 +129,7 @@ pub fn document_fields(
         title: validate::required_text("title", title, 300)?,
         property_plate: validate::optional_text("property_plate", property_plate, 100)?,
         location: validate::optional_text("location", location, 100)?,
+        owner: None,
     })
 }
 
@@ -239,12 +257,19 @@ pub fn read(table: &[Vec<String>], first_row: usize) -> Result<ReadRegister> {
                 });
             }
         };
-        match document_fields(
+        let fields = document_fields(
             cell(Column::RegistryNumber).unwrap_or(""),
             cell(Column::Title).unwrap_or(""),
             cell(Column::PropertyPlate),
             cell(Column::Location),
-        ) {
+        )
+        .and_then(|fields| {
+            Ok(DocumentFields {
+                owner: validate::optional_text("organization", cell(Column::Owner), 200)?,
+                ..fields
+            })
+        });
+        match fields {
             Err(e) => refuse(e, &mut refused),
             Ok(fields) => {
                 if let Some(&first) = first_row_of.get(&fields.registry_number) {
@@ -304,6 +329,22 @@ mod tests {
         assert_eq!(f.title, "سند مالکیت");
         assert_eq!(f.location.as_deref(), Some("قفسهٔ ۳"));
         assert_eq!(read.rows[0].row, 2);
+    }
+
+    #[test]
+    fn the_owner_column_is_read_as_typed() {
+        let read = read(
+            &table(&[
+                &["شماره ثبت", "عنوان", "دستگاه مالک"],
+                &["1", "سند یک", " اداره کل راه "],
+                &["2", "سند دو", ""],
+            ]),
+            1,
+        )
+        .expect("read");
+        assert_eq!(read.rows[0].fields.owner.as_deref(), Some("اداره کل راه"));
+        assert_eq!(read.rows[1].fields.owner, None);
+        assert!(read.ignored_columns.is_empty());
     }
 
     #[test]

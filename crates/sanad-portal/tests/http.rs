@@ -24,6 +24,7 @@ struct Portal {
     code: String,
     pin: String,
     other_code: String,
+    url: String,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -124,6 +125,7 @@ async fn portal(postgres: bool) -> Portal {
         code: mine.tracking_code.as_str().to_owned(),
         pin: mine.tracking_pin.expect("pin"),
         other_code: theirs.tracking_code.as_str().to_owned(),
+        url,
         _dir: dir,
     }
 }
@@ -603,5 +605,101 @@ on_both_backends!(
         assert!(a.contains("پیدا نشد"), "{a}");
         let garbage = p.get("/requests/%3Cb%3Ex%3C%2Fb%3E", &session).await;
         assert_eq!(garbage.status(), StatusCode::NOT_FOUND);
+    }
+);
+
+/// Takes the portal's database away as a failure would, and gives it back: the SQLite file moved
+/// aside (as a desk meets a moved file), or the PostgreSQL database closed to connections with
+/// the portal's sessions ended (as a server restart meets it; the test server is shared, so it is
+/// not stopped here — the browser suite stops it).
+async fn database_away(p: &Portal, away: bool) {
+    use sqlx::Connection;
+    if let Some(sqlite) = p.url.strip_prefix("sqlite://") {
+        let (file, aside) = (sqlite.to_owned(), format!("{sqlite}.aside"));
+        let (from, to) = if away { (file, aside) } else { (aside, file) };
+        std::fs::rename(from, to).expect("move the file");
+        return;
+    }
+    let (base, name) = p.url.rsplit_once('/').expect("a database name");
+    let mut conn = sqlx::PgConnection::connect(&format!("{base}/postgres"))
+        .await
+        .expect("connect to the server");
+    let allow = if away { "false" } else { "true" };
+    sqlx::query(&format!(
+        "ALTER DATABASE {name} WITH ALLOW_CONNECTIONS {allow}"
+    ))
+    .execute(&mut conn)
+    .await
+    .expect("alter database");
+    if away {
+        sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1")
+            .bind(name)
+            .execute(&mut conn)
+            .await
+            .expect("end the portal's sessions");
+    }
+}
+
+on_both_backends!(
+    the_database_away_is_a_persian_page_and_the_portal_recovers_by_itself,
+    |p: Portal| async move {
+        let session = p.sign_in("").await;
+        let page = format!("/requests/{}", p.code);
+        assert_eq!(p.get(&page, &session).await.status(), StatusCode::OK);
+
+        database_away(&p, true).await;
+        for path in [page.as_str(), "/requests"] {
+            let r = p.get(path, &session).await;
+            assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+            assert_eq!(
+                header_of(&r, "content-security-policy"),
+                CSP,
+                "the fault page keeps the headers"
+            );
+            let html = text(r).await;
+            assert!(html.contains("lang=\"fa\" dir=\"rtl\""), "{html}");
+            assert!(
+                html.contains("سامانه هم‌اکنون به پایگاه داده دسترسی ندارد"),
+                "{path}: {html}"
+            );
+            for raw in [
+                "sqlx",
+                "pool",
+                "error returned",
+                "SQLITE",
+                "database file",
+                "postgres",
+            ] {
+                assert!(!html.contains(raw), "{path} shows {raw:?}: {html}");
+            }
+        }
+        let r = p
+            .post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": p.code, "pin": p.pin}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+
+        // Back: the same session and the same lookup work again, with no restart of the portal.
+        database_away(&p, false).await;
+        let mut back = StatusCode::SERVICE_UNAVAILABLE;
+        for _ in 0..50 {
+            back = p.get(&page, &session).await.status();
+            if back == StatusCode::OK {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(back, StatusCode::OK, "the portal recovers by itself");
+        let r = p
+            .post_json(
+                "/api/v1/track",
+                "fa",
+                serde_json::json!({"code": p.code, "pin": p.pin}),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
     }
 );

@@ -235,6 +235,7 @@ const TABLES: &[Table] = &[
             ("last_error", Text),
             ("created_at", Int),
             ("sent_at", Int),
+            ("body_after_sending", Text),
         ],
     ),
     (

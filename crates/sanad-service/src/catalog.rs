@@ -106,6 +106,7 @@ impl Service {
             title,
             property_plate,
             location,
+            ..
         } = document_fields(
             &new.registry_number,
             &new.title,

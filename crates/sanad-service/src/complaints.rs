@@ -239,6 +239,10 @@ impl Service {
             note: None,
         };
         let pin = crate::pin::new_pin();
+        let portal = match row.email {
+            Some(_) => self.portal_address().await?,
+            None => None,
+        };
         let code = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             let mut claimed = None;
             for _ in 0..CODE_ATTEMPTS {
@@ -256,6 +260,19 @@ impl Service {
             ops::insert_complaint(w.tx(), &row).await?;
             ops::set_complaint_pin(w.tx(), &id, &crate::pin::pin_hash(code.as_str(), &pin)).await?;
             ops::insert_complaint_step(w.tx(), &step).await?;
+            if let Some(email) = row.email.as_deref() {
+                // The registration e-mail: the code and its PIN, masked once sent.
+                let args = [
+                    ("name", row.person_name.clone()),
+                    crate::outbox::code_arg(&code),
+                    ("portal", portal.as_deref().unwrap_or("none").to_owned()),
+                ];
+                let message = crate::outbox::compose_with_secret(
+                    "complaint", &id, "complaint-registered", email, &args,
+                    ("pin", pin.clone()), now,
+                );
+                ops::insert_outbox(w.tx(), &message).await?;
+            }
             w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),

@@ -131,7 +131,30 @@ pub(crate) fn compose(
         last_error: None,
         created_at: at,
         sent_at: None,
+        body_after_sending: None,
     }
+}
+
+/// [`compose`] for a message that carries a one-time secret (the registration's PIN) as the
+/// argument `secret`: the outbox keeps the secret only until the message is sent, after which
+/// the body reads with the secret masked (`outbox_sent`).
+pub(crate) fn compose_with_secret(
+    entity: &str,
+    entity_id: &str,
+    event: &str,
+    recipient: &str,
+    args: &[(&str, String)],
+    secret: (&str, String),
+    at: i64,
+) -> OutboxRow {
+    let mut with_secret = args.to_vec();
+    with_secret.push(secret.clone());
+    let mut message = compose(entity, entity_id, event, recipient, &with_secret, at);
+    let mut masked = args.to_vec();
+    masked.push((secret.0, "\u{2022}".repeat(secret.1.chars().count())));
+    message.body_after_sending =
+        Some(Localizer::new(Lang::Fa).format(&format!("mail-{event}-body"), &masked));
+    message
 }
 
 /// How often each desk tries the outbox. Every desk does: each message is claimed by one of them.

@@ -21,13 +21,16 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::store::{on_store, AuditDraft, DocRow};
+use crate::store::{on_store, AuditDraft, DocRow, OrgRow};
 use crate::{Actor, Service};
 
 /// A register file larger than this is not a register (a spreadsheet of 100,000 rows is ~5 MB).
 const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// How many added or changed rows a plan lists by name (the counts are always whole).
 const LISTED: usize = 200;
+/// How many organizations the owner column is matched against (an office's register holds a
+/// few hundred).
+const ORGANIZATIONS: i64 = 100_000;
 
 /// One document whose title, plate or location the file changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -67,10 +70,46 @@ pub struct ImportOutcome {
     pub plan: ImportPlan,
 }
 
-/// A planned row: a new document, or an existing one with its new facts.
+/// A planned row: a new document (with its owner's id), or an existing one with its new facts.
 enum Planned<'a> {
-    Add(&'a RegisterRow),
+    Add(&'a RegisterRow, Option<String>),
     Change(DocRow),
+}
+
+/// The register of organizations, as the owner column names them: by name (compared as search
+/// keys, so Arabic ي/ك, digits and spacing do not matter) or by national id.
+struct Owners {
+    by_key: HashMap<String, String>,
+}
+
+impl Owners {
+    fn new(orgs: Vec<OrgRow>) -> Owners {
+        let mut by_key = HashMap::new();
+        for org in orgs {
+            if let Some(national_id) = &org.national_id {
+                by_key.insert(normalize::digits_to_ascii(national_id), org.id.clone());
+            }
+            by_key.insert(normalize::search_key(&org.name), org.id);
+        }
+        Owners { by_key }
+    }
+
+    /// The id of the organization `typed` names, or the row's refusal.
+    fn find(&self, row: &RegisterRow, typed: &str) -> std::result::Result<String, RowRefusal> {
+        let id = self
+            .by_key
+            .get(&normalize::search_key(typed))
+            .or_else(|| self.by_key.get(&normalize::digits_to_ascii(typed.trim())));
+        id.cloned().ok_or_else(|| RowRefusal {
+            row: row.row,
+            registry_number: Some(row.fields.registry_number.clone()),
+            field: "organization".to_owned(),
+            message_id: "error-import-owner-unknown".to_owned(),
+            args: [("owner".to_owned(), typed.to_owned())]
+                .into_iter()
+                .collect(),
+        })
+    }
 }
 
 impl Service {
@@ -79,8 +118,11 @@ impl Service {
         self.authorize(actor, IMPORTS_REGISTER).await?;
         let (table, header_row) = table_of(file)?;
         let read = register_template::read(&table, header_row)?;
-        let existing = on_store!(&self.store, ops, pool => ops::all_docs(pool).await)?;
-        let (plan, _) = plan(&read, existing, digest(file));
+        let (existing, orgs) = on_store!(&self.store, ops, pool => (
+            ops::all_docs(pool).await?,
+            ops::list_orgs(pool, "", ORGANIZATIONS).await?,
+        ));
+        let (plan, _) = plan(&read, existing, &Owners::new(orgs), digest(file));
         Ok(plan)
     }
 
@@ -96,14 +138,15 @@ impl Service {
         let user_id = actor.user_id.clone();
         let outcome = on_store!(&self.store, ops, pool => ops::audited_write(pool, async |w| {
             let existing = ops::all_docs(&mut **w.tx()).await?;
-            let (plan, planned) = plan(&read, existing, sha256.clone());
+            let owners = Owners::new(ops::list_orgs(&mut **w.tx(), "", ORGANIZATIONS).await?);
+            let (plan, planned) = plan(&read, existing, &owners, sha256.clone());
             if !plan.refused.is_empty() {
                 w.roll_back();
                 return Ok(ImportOutcome { applied: false, plan });
             }
             for step in planned {
                 let (row, action, changed) = match step {
-                    Planned::Add(r) => {
+                    Planned::Add(r, organization_id) => {
                         let row = DocRow {
                             id: uuid::Uuid::now_v7().to_string(),
                             registry_number: r.fields.registry_number.clone(),
@@ -113,8 +156,7 @@ impl Service {
                             in_repository: true,
                             out_request_id: None,
                             created_at: now,
-                            // The template has no owner column: the register screen sets owners.
-                            organization_id: None,
+                            organization_id,
                         };
                         if !ops::insert_doc(w.tx(), &row, &normalize::search_key(&row.title)).await? {
                             // Added at another desk since the file was read: say so, keep nothing.
@@ -164,11 +206,12 @@ impl Service {
 }
 
 /// Sorts the file's rows into added, changed and unchanged against the register.
-fn plan(
-    read: &ReadRegister,
+fn plan<'a>(
+    read: &'a ReadRegister,
     existing: Vec<DocRow>,
+    owners: &Owners,
     sha256: String,
-) -> (ImportPlan, Vec<Planned<'_>>) {
+) -> (ImportPlan, Vec<Planned<'a>>) {
     let mut by_number: HashMap<String, DocRow> = existing
         .into_iter()
         .map(|d| (d.registry_number.clone(), d))
@@ -177,21 +220,35 @@ fn plan(
     let (mut add, mut change, mut unchanged) = (0, 0, 0);
     let mut added = Vec::new();
     let mut changes = Vec::new();
+    let mut refused = read.refused.clone();
     for row in &read.rows {
         let f = &row.fields;
+        let owner = match f.owner.as_deref().map(|typed| owners.find(row, typed)) {
+            None => None,
+            Some(Ok(id)) => Some(id),
+            Some(Err(refusal)) => {
+                refused.push(refusal);
+                continue;
+            }
+        };
         match by_number.remove(&f.registry_number) {
             None => {
                 add += 1;
                 if added.len() < LISTED {
                     added.push(f.registry_number.clone());
                 }
-                planned.push(Planned::Add(row));
+                planned.push(Planned::Add(row, owner));
             }
             Some(doc) => {
                 // A blank cell keeps what the register holds.
                 let plate = f.property_plate.clone().or(doc.property_plate.clone());
                 let location = f.location.clone().or(doc.location.clone());
-                if doc.title == f.title && doc.property_plate == plate && doc.location == location {
+                let owner = owner.or(doc.organization_id.clone());
+                if doc.title == f.title
+                    && doc.property_plate == plate
+                    && doc.location == location
+                    && doc.organization_id == owner
+                {
                     unchanged += 1;
                     continue;
                 }
@@ -210,18 +267,20 @@ fn plan(
                     title: f.title.clone(),
                     property_plate: plate,
                     location,
+                    organization_id: owner,
                     ..doc
                 };
                 planned.push(Planned::Change(new));
             }
         }
     }
+    refused.sort_by_key(|r| r.row);
     let plan = ImportPlan {
         rows: read.rows.len() + read.refused.len(),
         add,
         change,
         unchanged,
-        refused: read.refused.clone(),
+        refused,
         added,
         changes,
         ignored_columns: read.ignored_columns.clone(),

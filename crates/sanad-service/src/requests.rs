@@ -179,6 +179,11 @@ impl Service {
         };
         let letter_number_key = normalize::identifier(&valid.letter_number).to_lowercase();
         let pin = new_pin();
+        // Where the registration e-mail sends the applicant (read only when there is one to send).
+        let portal = match row.applicant_email {
+            Some(_) => self.portal_address().await?,
+            None => None,
+        };
         let (requesting, destination, documents) = (
             valid.requesting.clone(),
             valid.destination.clone(),
@@ -218,6 +223,9 @@ impl Service {
             ops::mark_request_registration(w.tx(), &id, &pin_hash(code.as_str(), &pin), channel)
                 .await?;
             ops::insert_transition(w.tx(), &transition).await?;
+            if let Some(message) = registration_message(&row, &code, &pin, portal.as_deref(), now) {
+                ops::insert_outbox(w.tx(), &message).await?;
+            }
             w.audit(AuditDraft {
                 at: now,
                 user_id: Some(actor.user_id.clone()),
@@ -914,6 +922,32 @@ fn result_message(
     ];
     Some(crate::outbox::compose(
         "request", &row.id, event, email, &args, at,
+    ))
+}
+
+/// The e-mail that gives the applicant, if they gave an address, the tracking code and its PIN
+/// (the PIN is masked in the outbox once the message is sent), and where to follow it up.
+fn registration_message(
+    row: &RequestRow,
+    code: &TrackingCode,
+    pin: &str,
+    portal: Option<&str>,
+    at: i64,
+) -> Option<crate::store::OutboxRow> {
+    let email = row.applicant_email.as_deref()?;
+    let args = [
+        ("name", row.applicant_name.clone()),
+        crate::outbox::code_arg(code),
+        ("portal", portal.unwrap_or("none").to_owned()),
+    ];
+    Some(crate::outbox::compose_with_secret(
+        "request",
+        &row.id,
+        "request-registered",
+        email,
+        &args,
+        ("pin", pin.to_owned()),
+        at,
     ))
 }
 

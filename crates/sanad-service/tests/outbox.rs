@@ -11,6 +11,20 @@ use sanad_i18n::to_persian_digits;
 use sanad_service::{DeliveryState, MailSettings, MailTls, NewComplaint};
 use smtp_sink::{free_port, unisolated, Sink};
 
+/// How many outbox messages' bodies hold `text`, read straight from the database.
+async fn outbox_bodies_holding(o: &Office, text: &str) -> i64 {
+    let sql = "SELECT COUNT(*) FROM outbox WHERE body LIKE '%' || $1 || '%'";
+    match o.svc.store() {
+        sanad_service::Store::Sqlite(pool) => {
+            sqlx::query_scalar(sql).bind(text).fetch_one(pool).await
+        }
+        sanad_service::Store::Postgres(pool) => {
+            sqlx::query_scalar(sql).bind(text).fetch_one(pool).await
+        }
+    }
+    .expect("count")
+}
+
 fn settings(port: u16) -> MailSettings {
     MailSettings {
         host: "127.0.0.1".into(),
@@ -32,9 +46,14 @@ on_both_backends!(
             .set_mail_settings(&o.admin, settings(port))
             .await
             .expect("settings");
+        o.svc
+            .set_portal_address(&o.admin, "https://sanad.example.ir")
+            .await
+            .expect("portal address");
 
         let r = o.register_for(" Ali.Rezaei@Example.IR ").await;
         assert_eq!(r.applicant.email.as_deref(), Some("Ali.Rezaei@example.ir"));
+        let pin = r.tracking_pin.clone().expect("the PIN, once");
         let r = o.step(&o.reviewer, &r, Action::StartReview, None).await;
         let r = o
             .step(&o.reviewer, &r, Action::SendBack, Some("نامه امضا ندارد"))
@@ -53,6 +72,7 @@ on_both_backends!(
         assert_eq!(
             events,
             [
+                "request-registered",
                 "request-correction",
                 "request-approved",
                 "request-dispatched"
@@ -66,15 +86,33 @@ on_both_backends!(
             "nothing is sent before the deliverer runs"
         );
 
+        // The registration e-mail's PIN is in the outbox only until it is sent.
+        let pin_fa = to_persian_digits(&pin);
+        assert_eq!(outbox_bodies_holding(&o, &pin_fa).await, 1);
+
         let report = o.svc.deliver_outbox().await.expect("deliver");
-        assert_eq!((report.sent, report.failed, report.waiting), (3, 0, 0));
-        let got = sink.wait_for(3);
-        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!((report.sent, report.failed, report.waiting), (4, 0, 0));
+        let mut got = sink.wait_for(4);
+        assert_eq!(got.len(), 4, "{got:?}");
+        let registered = got.remove(0);
         // Fluent isolates each argument (FSI…PDI), which keeps the code's groups in order in Persian text.
         let code = format!(
             "\u{2068}{}\u{2069}",
             to_persian_digits(&r.tracking_code_grouped)
         );
+        assert_eq!(
+            registered["subject"],
+            format!("درخواست شما با کد رهگیری {code} ثبت شد")
+        );
+        let body = unisolated(registered["body"].as_str().expect("body"));
+        assert!(body.contains(&format!("رمز پیگیری: {pin_fa}")), "{body}");
+        assert!(body.contains("https://sanad.example.ir"), "{body}");
+        assert_eq!(
+            outbox_bodies_holding(&o, &pin_fa).await,
+            0,
+            "the PIN is masked in the outbox once sent"
+        );
+        assert_eq!(outbox_bodies_holding(&o, "••••••••").await, 1);
         assert_eq!(got[0]["to"], "Ali.Rezaei@example.ir");
         assert_eq!(got[0]["from"], "desk@sanad.invalid");
         assert_eq!(
@@ -104,7 +142,7 @@ on_both_backends!(
         // A second round sends nothing twice.
         let again = o.svc.deliver_outbox().await.expect("deliver");
         assert_eq!((again.sent, again.failed), (0, 0));
-        assert_eq!(sink.wait_for(4).len(), 3);
+        assert_eq!(sink.wait_for(5).len(), 4);
 
         // No address, no message.
         let plain = o
@@ -151,26 +189,36 @@ on_both_backends!(
             )
             .await
             .expect("answer");
-        assert_eq!(o.svc.deliver_outbox().await.expect("deliver").sent, 1);
-        let got = sink.wait_for(4);
-        assert_eq!(got[3]["to"], "zahra@example.ir");
+        assert_eq!(o.svc.deliver_outbox().await.expect("deliver").sent, 2);
+        let got = sink.wait_for(6);
+        assert_eq!(got[4]["to"], "zahra@example.ir");
         let ccode = format!(
             "\u{2068}{}\u{2069}",
             to_persian_digits(&c.tracking_code_grouped)
         );
         assert_eq!(
-            got[3]["subject"],
+            got[4]["subject"],
+            format!("پیام شما با کد رهگیری {ccode} ثبت شد")
+        );
+        let cpin = to_persian_digits(c.tracking_pin.as_deref().expect("complaint PIN"));
+        assert!(unisolated(got[4]["body"].as_str().unwrap_or_default())
+            .contains(&format!("رمز پیگیری: {cpin}")));
+        assert!(unisolated(got[4]["body"].as_str().unwrap_or_default())
+            .contains("https://sanad.example.ir"));
+        assert_eq!(got[5]["to"], "zahra@example.ir");
+        assert_eq!(
+            got[5]["subject"],
             format!("پاسخ به پیام شما با کد رهگیری {ccode}")
         );
-        assert!(unisolated(got[3]["body"].as_str().unwrap_or_default())
+        assert!(unisolated(got[5]["body"].as_str().unwrap_or_default())
             .contains("سند شما دیروز ارسال شد."));
         let notes = o
             .svc
             .complaint_notifications(&o.clerk, c.tracking_code.as_str())
             .await
             .expect("list");
-        assert_eq!(notes.len(), 1);
-        assert_eq!(notes[0].state, DeliveryState::Sent);
+        assert_eq!(notes.len(), 2);
+        assert!(notes.iter().all(|n| n.state == DeliveryState::Sent));
         assert!(o.svc.verify_audit(&o.auditor).await.expect("verify").intact);
     }
 );
@@ -190,7 +238,8 @@ on_both_backends!(
             .step(&o.director, &r, Action::Reject, Some("سند در مخزن نیست"))
             .await;
         let report = o.svc.deliver_outbox().await.expect("deliver");
-        assert_eq!((report.sent, report.failed, report.waiting), (0, 0, 1));
+        // The registration's e-mail and the rejection's.
+        assert_eq!((report.sent, report.failed, report.waiting), (0, 0, 2));
 
         // A server is set but nothing listens there: the attempt fails and is retried later.
         o.svc
@@ -198,12 +247,13 @@ on_both_backends!(
             .await
             .expect("settings");
         let report = o.svc.deliver_outbox().await.expect("deliver");
-        assert_eq!((report.sent, report.failed, report.waiting), (0, 1, 1));
+        assert_eq!((report.sent, report.failed, report.waiting), (0, 2, 2));
         let n = &o
             .svc
             .request_notifications(&o.clerk, r.tracking_code.as_str())
             .await
-            .expect("list")[0];
+            .expect("list")[1];
+        assert_eq!(n.event, "request-rejected");
         assert_eq!((n.state, n.attempts), (DeliveryState::Pending, 1));
         assert_eq!(
             n.next_attempt_at.as_deref(),
@@ -218,9 +268,10 @@ on_both_backends!(
         let sink = Sink::start(port);
         clock.advance_minutes(2);
         let report = o.svc.deliver_outbox().await.expect("deliver");
-        assert_eq!((report.sent, report.failed, report.waiting), (1, 0, 0));
-        let got = sink.wait_for(1);
-        assert_eq!(got.len(), 1);
+        assert_eq!((report.sent, report.failed, report.waiting), (2, 0, 0));
+        let mut got = sink.wait_for(2);
+        assert_eq!(got.len(), 2);
+        got.remove(0);
         assert_eq!(got[0]["to"], "ali@example.ir");
         // Fluent isolates each argument (FSI…PDI), which keeps the code's groups in order in Persian text.
         let code = format!(
@@ -237,7 +288,7 @@ on_both_backends!(
             .svc
             .request_notifications(&o.clerk, r.tracking_code.as_str())
             .await
-            .expect("list")[0];
+            .expect("list")[1];
         assert_eq!((n.state, n.attempts), (DeliveryState::Sent, 2));
     }
 );
@@ -313,19 +364,20 @@ on_both_backends!(
             .await
             .expect_err("stale");
         assert!(matches!(e, sanad_service::Error::Conflict { .. }), "{e:?}");
-        // Forward and start-review tell the applicant nothing.
+        // Forward and start-review tell the applicant nothing (the registration did).
         let queued = o
             .svc
             .request_notifications(&o.clerk, r.tracking_code.as_str())
             .await
             .expect("list");
-        assert!(queued.is_empty(), "{queued:?}");
+        let events: Vec<&str> = queued.iter().map(|n| n.event.as_str()).collect();
+        assert_eq!(events, ["request-registered"]);
         o.step(&o.director, &r, Action::Approve, None).await;
         let queued = o
             .svc
             .request_notifications(&o.clerk, r.tracking_code.as_str())
             .await
             .expect("list");
-        assert_eq!(queued.len(), 1);
+        assert_eq!(queued.len(), 2);
     }
 );

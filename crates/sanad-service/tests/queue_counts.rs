@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use common::{Backend, Office};
 use sanad_core::model::Action;
-use sanad_service::{PageRequest, Store};
+use sanad_service::{Clock, PageRequest, Store};
 
 /// `status → count` of every request, counted the slow way.
 async fn counted(o: &Office) -> BTreeMap<String, i64> {
@@ -86,3 +86,70 @@ on_both_backends!(queue_counts_follow_every_change, |b: Backend| async move {
         (Some(&2), Some(&2))
     );
 });
+
+/// Overdue requests of `statuses` at the clock's `now`, counted the slow way.
+async fn overdue_counted(o: &Office, statuses: &[&str], now: i64) -> i64 {
+    let list = statuses
+        .iter()
+        .map(|s| format!("'{s}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql =
+        format!("SELECT COUNT(*) FROM requests WHERE status IN ({list}) AND deadline_at < {now}");
+    match o.svc.store() {
+        Store::Sqlite(pool) => sqlx::query_scalar(&sql).fetch_one(pool).await,
+        Store::Postgres(pool) => sqlx::query_scalar(&sql).fetch_one(pool).await,
+    }
+    .expect("count")
+}
+
+on_both_backends!(
+    the_overdue_count_follows_the_clock_and_every_change,
+    |b: Backend| async move {
+        let clock = common::TestClock::at(common::saturday_morning());
+        let o = Office::with(b, Some(clock.clone())).await;
+        // Registered over two weeks at different hours, so the deadlines fall on many days and
+        // at many times of a day.
+        let mut codes = Vec::new();
+        for i in 0..12 {
+            let r = o
+                .svc
+                .register_request(&o.clerk, o.request())
+                .await
+                .expect("register");
+            codes.push(r.tracking_code.as_str().to_owned());
+            clock.advance_hours(if i % 3 == 0 { 5 } else { 23 });
+        }
+        for code in &codes[..5] {
+            o.svc
+                .act(&o.reviewer, code, Action::StartReview, None, None)
+                .await
+                .expect("start");
+        }
+        o.svc
+            .act(&o.clerk, &codes[11], Action::Cancel, Some("تکراری"), None)
+            .await
+            .expect("cancel");
+        let states = ["submitted", "under_review"];
+        let mut seen = Vec::new();
+        // Hour by hour across the deadlines: the count the queue shows equals the slow count,
+        // including at times inside a day that holds deadlines on both sides of now.
+        for _ in 0..(24 * 12) {
+            let now = clock.now().timestamp_micros();
+            let q = o
+                .svc
+                .queue(&o.reviewer, PageRequest::default())
+                .await
+                .expect("queue");
+            let slow = overdue_counted(&o, &states, now).await;
+            assert_eq!(q.overdue, slow, "at {now}");
+            seen.push(slow);
+            clock.advance_hours(1);
+        }
+        assert!(seen.first() < seen.last(), "{seen:?}");
+        assert!(
+            seen.windows(2).any(|w| w[0] != w[1] && w[1] != 11),
+            "the count moved step by step: {seen:?}"
+        );
+    }
+);

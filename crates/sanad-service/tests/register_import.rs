@@ -249,3 +249,79 @@ on_both_backends!(
         );
     }
 );
+
+on_both_backends!(
+    the_owner_column_names_an_organization_of_the_register,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        // Named with Arabic ي/ك and other spacing, as a spreadsheet typed elsewhere spells it;
+        // one owner the register of organizations does not hold; one row without an owner.
+        let file = "شماره ثبت,عنوان,دستگاه مالک\n\
+                    ۳۰۰۰-۱,سند ساختمان,اداره كل راه و  شهرسازي\n\
+                    ۳۰۰۰-۲,سند زمین,شرکت ناشناس\n\
+                    ۳۰۰۰-۳,سند انبار,\n";
+        let plan = o
+            .svc
+            .plan_document_import(&o.admin, file.as_bytes())
+            .await
+            .expect("plan");
+        assert_eq!(plan.refused.len(), 1, "{:?}", plan.refused);
+        let refused = &plan.refused[0];
+        assert_eq!(
+            (
+                refused.row,
+                refused.field.as_str(),
+                refused.message_id.as_str()
+            ),
+            (3, "organization", "error-import-owner-unknown")
+        );
+        assert_eq!(
+            refused.args.get("owner").map(String::as_str),
+            Some("شرکت ناشناس")
+        );
+        let outcome = o
+            .svc
+            .import_documents(&o.admin, file.as_bytes())
+            .await
+            .expect("import");
+        assert!(!outcome.applied, "a refused owner refuses the whole file");
+
+        let file = file.replace("شرکت ناشناس", "دانشگاه علوم پزشکی");
+        let outcome = o
+            .svc
+            .import_documents(&o.admin, file.as_bytes())
+            .await
+            .expect("import");
+        assert!(outcome.applied);
+        let owner = |number: &'static str| {
+            let svc = o.svc.clone();
+            let admin = o.admin.clone();
+            async move {
+                svc.list_documents(&admin, number).await.expect("list")[0]
+                    .organization_id
+                    .clone()
+            }
+        };
+        assert_eq!(owner("3000-1").await, Some(o.agency.clone()));
+        assert_eq!(owner("3000-2").await, Some(o.agency2.clone()));
+        assert_eq!(owner("3000-3").await, None);
+
+        // A new owner is a change; a blank owner keeps the one the register holds.
+        let moved = file
+            .replace("دانشگاه علوم پزشکی", "دادگستری استان")
+            .replace("اداره كل راه و  شهرسازي", "");
+        let outcome = o
+            .svc
+            .import_documents(&o.admin, moved.as_bytes())
+            .await
+            .expect("import");
+        assert_eq!(
+            (outcome.plan.change, outcome.plan.unchanged),
+            (1, 2),
+            "{:?}",
+            outcome.plan
+        );
+        assert_eq!(owner("3000-1").await, Some(o.agency.clone()));
+        assert_eq!(owner("3000-2").await, Some(o.court.clone()));
+    }
+);

@@ -332,6 +332,8 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// The body with its one-time secret masked, which replaces `body` once sent.
+    pub body_after_sending: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

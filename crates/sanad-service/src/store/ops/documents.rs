@@ -135,16 +135,17 @@ pub async fn all_docs<'c>(
         .map_err(storage)
 }
 
-/// A document's title, plate and location as an import's row gives them.
+/// A document's title, plate, location and owner as an import's row gives them.
 pub async fn update_doc_facts(tx: &mut Tx, row: &DocRow, title_key: &str) -> Result<()> {
     sqlx::query(
-        "UPDATE documents SET title = $1, title_key = $2, property_plate = $3, location = $4 \
-         WHERE id = $5",
+        "UPDATE documents SET title = $1, title_key = $2, property_plate = $3, location = $4, \
+         organization_id = $5 WHERE id = $6",
     )
     .bind(&row.title)
     .bind(title_key)
     .bind(&row.property_plate)
     .bind(&row.location)
+    .bind(&row.organization_id)
     .bind(&row.id)
     .execute(&mut **tx)
     .await

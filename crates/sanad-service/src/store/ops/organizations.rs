@@ -37,14 +37,18 @@ pub async fn org_by_id(pool: &Pool, id: &str) -> Result<Option<OrgRow>> {
 }
 
 /// Organizations whose normalized name contains `name_key` (all when empty), by name.
-pub async fn list_orgs(pool: &Pool, name_key: &str, limit: i64) -> Result<Vec<OrgRow>> {
+pub async fn list_orgs<'c>(
+    on: impl sqlx::Executor<'c, Database = super::Db>,
+    name_key: &str,
+    limit: i64,
+) -> Result<Vec<OrgRow>> {
     sqlx::query_as(&format!(
         "SELECT {ORG_COLUMNS} FROM organizations WHERE name_key LIKE $1 ESCAPE '\\' \
          ORDER BY name_key, id LIMIT $2"
     ))
     .bind(contains_pattern(name_key))
     .bind(limit)
-    .fetch_all(pool)
+    .fetch_all(on)
     .await
     .map_err(storage)
 }

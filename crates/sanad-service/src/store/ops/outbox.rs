@@ -6,12 +6,12 @@ use super::{Pool, Tx};
 use crate::store::{storage, OutboxRow};
 
 const OUTBOX_COLUMNS: &str = "id, channel, recipient, subject, body, entity, entity_id, event, \
-    state, attempts, next_attempt_at, last_error, created_at, sent_at";
+    state, attempts, next_attempt_at, last_error, created_at, sent_at, body_after_sending";
 
 pub async fn insert_outbox(tx: &mut Tx, m: &OutboxRow) -> Result<()> {
     sqlx::query(&format!(
         "INSERT INTO outbox ({OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         $11, $12, $13, $14)"
+         $11, $12, $13, $14, $15)"
     ))
     .bind(&m.id)
     .bind(&m.channel)
@@ -27,6 +27,7 @@ pub async fn insert_outbox(tx: &mut Tx, m: &OutboxRow) -> Result<()> {
     .bind(&m.last_error)
     .bind(m.created_at)
     .bind(m.sent_at)
+    .bind(&m.body_after_sending)
     .execute(&mut **tx)
     .await
     .map_err(storage)?;
@@ -61,10 +62,12 @@ pub async fn lease_outbox(tx: &mut Tx, id: &str, seen_next: i64, until: i64) -> 
     Ok(done.rows_affected() == 1)
 }
 
+/// Marks a message sent; a one-time secret in its text (a PIN) is masked from here on.
 pub async fn outbox_sent(tx: &mut Tx, id: &str, at: i64) -> Result<()> {
     sqlx::query(
         "UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, \
-         last_error = NULL WHERE id = $2",
+         last_error = NULL, body = COALESCE(body_after_sending, body), \
+         body_after_sending = NULL WHERE id = $2",
     )
     .bind(at)
     .bind(id)

@@ -9,7 +9,7 @@
 //!   `locked_until` only (the lockout);
 //! - `requests`: SELECT and INSERT (the agency's registration), UPDATE of `tracking_pin_hash`
 //!   and `channel` only — never `status` or any other column of a request's state; with
-//!   `tracking_codes`, `request_documents`, `transitions`, `status_counts` (its trigger),
+//!   `tracking_codes`, `request_documents`, `transitions`, `status_counts` and `deadline_counts` (their triggers),
 //!   `outbox` (the registration's e-mail), `receipt_pins`, `stored_files` and `request_files`
 //!   (the agency's letter) for the same registration;
 //! - `complaints`, `complaint_history`: SELECT and INSERT (the lookup, a complaint from the
@@ -51,6 +51,7 @@ const GRANTS: &[(&str, &str)] = &[
     ("SELECT, INSERT", "request_documents"),
     ("SELECT, INSERT", "transitions"),
     ("SELECT, INSERT, UPDATE", "status_counts"),
+    ("SELECT, INSERT, UPDATE", "deadline_counts"),
     ("SELECT, INSERT", "outbox"),
     ("SELECT, INSERT, DELETE", "receipt_pins"),
     ("SELECT, INSERT", "stored_files"),

@@ -12,7 +12,7 @@ pub async fn table_columns(pool: &Pool) -> Result<Vec<(String, Vec<String>)>> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT table_name::text FROM information_schema.tables \
          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' \
-         AND table_name NOT IN ('_sqlx_migrations', 'audit_head', 'audit_pending', 'status_counts') ORDER BY table_name COLLATE \"C\"",
+         AND table_name NOT IN ('_sqlx_migrations', 'audit_head', 'audit_pending', 'status_counts', 'deadline_counts') ORDER BY table_name COLLATE \"C\"",
     )
     .fetch_all(pool)
     .await

@@ -13,7 +13,7 @@ pub async fn table_columns(pool: &Pool) -> Result<Vec<(String, Vec<String>)>> {
     let tables: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
          AND name NOT LIKE 'requests\\_text%' ESCAPE '\\' \
-         AND name NOT IN ('_sqlx_migrations', 'audit_head', 'audit_pending', 'status_counts') ORDER BY name",
+         AND name NOT IN ('_sqlx_migrations', 'audit_head', 'audit_pending', 'status_counts', 'deadline_counts') ORDER BY name",
     )
     .fetch_all(pool)
     .await
