@@ -67,6 +67,21 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
     .await
     .expect("clerk");
     let clerk = svc.login("clerk", PASSWORD).await.expect("clerk login");
+    svc.add_user(
+        &admin,
+        NewUser {
+            username: "reviewer".into(),
+            display_name: "کارشناس بررسی".into(),
+            role: "reviewer".into(),
+            password: PASSWORD.into(),
+        },
+    )
+    .await
+    .expect("reviewer");
+    let reviewer = svc
+        .login("reviewer", PASSWORD)
+        .await
+        .expect("reviewer login");
     let org = svc
         .add_organization(
             &admin,
@@ -132,6 +147,15 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .expect("register");
     let code = registered.tracking_code.as_str().to_owned();
     let pin = registered.tracking_pin.expect("pin");
+    // Sent back for correction at a desk, so the agency has something to resubmit.
+    for (action, note) in [
+        (sanad_core::model::Action::StartReview, None),
+        (sanad_core::model::Action::SendBack, Some("نامه امضا ندارد")),
+    ] {
+        svc.act(&reviewer, &code, action, note, None)
+            .await
+            .expect("a desk's step");
+    }
     let token = svc
         .issue_portal_token(&admin, &org, "سامانهٔ اداره")
         .await
@@ -213,6 +237,35 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .change_password(&opened.actor, PASSWORD, "a-new-horse-12")
         .await
         .expect("an officer changes their password under the portal's role");
+    // The agency corrects the sent-back request and resubmits it: the one step on a request's
+    // state (besides a destination's download) the role may take.
+    let page = portal
+        .agency_correctable(&opened.actor, &code)
+        .await
+        .expect("the agency's page")
+        .expect("sent back, so correctable");
+    let resubmitted = portal
+        .resubmit_agency_request(
+            &opened.actor,
+            &code,
+            sanad_service::AgencyCorrection {
+                applicant: Applicant {
+                    name: "علی رضایی".into(),
+                    national_code: "0499370899".into(),
+                    mobile: "09121234567".into(),
+                    email: None,
+                },
+                letter: Letter {
+                    number: "۱۲۳/ص-اصلاحی".into(),
+                    date: "1404/08/02".into(),
+                },
+                purpose: "تنظیم قرارداد".into(),
+            },
+            page.version,
+        )
+        .await
+        .expect("resubmitted under the portal's role");
+    assert_eq!(resubmitted.status.as_str(), "submitted");
 
     // The public lookup and the API.
     let (status, body) = send(
@@ -273,6 +326,18 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         (
             "change a request's state",
             format!("UPDATE requests SET status = 'approved' WHERE tracking_code = '{code}'"),
+        ),
+        (
+            "mark a request delivered that was never dispatched",
+            format!("UPDATE requests SET status = 'delivered' WHERE tracking_code = '{code}'"),
+        ),
+        (
+            "correct a request that is not sent back",
+            format!("UPDATE requests SET purpose = 'x' WHERE tracking_code = '{code}'"),
+        ),
+        (
+            "change who asked for a request",
+            format!("UPDATE requests SET requesting_org_id = 'x' WHERE tracking_code = '{code}'"),
         ),
         (
             "edit the audit log",

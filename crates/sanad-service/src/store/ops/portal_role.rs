@@ -7,8 +7,11 @@
 //!   it through `sanad_password_hash`, which serves agency officers' hashes only, and passwords
 //!   are set through `sanad_set_password`, agency rows only); UPDATE of `failed_logins` and
 //!   `locked_until` only (the lockout);
-//! - `requests`: SELECT and INSERT (the agency's registration), UPDATE of `tracking_pin_hash`
-//!   and `channel` only — never `status` or any other column of a request's state; with
+//! - `requests`: SELECT and INSERT (the agency's registration), UPDATE of `tracking_pin_hash`,
+//!   `channel`, the state columns and the correctable ones — which the trigger
+//!   `requests_portal_steps_only` (migration 0025) limits to the portal's own steps: correction →
+//!   submitted (a resubmission), dispatched → delivered (the destination's download), and
+//!   corrections only while sent back; never any other step, and no other column; with
 //!   `tracking_codes`, `request_documents`, `transitions`, `status_counts` and `deadline_counts` (their triggers),
 //!   `outbox` (the registration's e-mail), `receipt_pins`, `stored_files` and `request_files`
 //!   (the agency's letter) for the same registration;
@@ -47,7 +50,12 @@ const GRANTS: &[(&str, &str)] = &[
     ("SELECT", "delegations"),
     ("SELECT, INSERT", "tracking_codes"),
     ("SELECT, INSERT", "requests"),
-    ("UPDATE (tracking_pin_hash, channel)", "requests"),
+    (
+        "UPDATE (tracking_pin_hash, channel, status, version, status_since, deadline_at, \
+         updated_at, applicant_name, applicant_national_code, applicant_mobile, applicant_email, \
+         letter_number, letter_number_key, letter_date, purpose, search_key)",
+        "requests",
+    ),
     ("SELECT, INSERT", "request_documents"),
     ("SELECT, INSERT", "transitions"),
     ("SELECT, INSERT, UPDATE", "status_counts"),
