@@ -71,6 +71,7 @@ pub fn router(state: PortalState) -> Router {
         .route("/requests", get(pages::requests::list))
         .route("/requests/{code}", get(pages::request::show))
         .route("/requests/{code}/receipt.pdf", get(pages::receipt::pdf))
+        .route("/requests/{code}/ecopy.pdf", get(pages::request::ecopy))
         .route("/requests/{code}/resubmit", post(pages::request::resubmit))
         .route(
             "/complaints/new",

@@ -332,6 +332,8 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// A kept file sent with the message (the certified copy, when the setting allows).
+    pub attachment_file_id: Option<String>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -12,6 +12,9 @@
 //!   `tracking_codes`, `request_documents`, `transitions`, `status_counts` (its trigger),
 //!   `outbox` (the registration's e-mail), `receipt_pins`, `stored_files` and `request_files`
 //!   (the agency's letter) for the same registration;
+//! - `ecopies` (SELECT): the destination's download of its certified copy (the PDF is a
+//!   `stored_files` row); the download's one step, `dispatched` → `delivered`, goes through the
+//!   owner's function `sanad_deliver_by_download` (migration 0021), which can take no other;
 //! - `complaints`, `complaint_history`: SELECT and INSERT (the lookup, a complaint from the
 //!   portal), UPDATE of `complaints.tracking_pin_hash` only;
 //! - the portal's own tables: `portal_sessions`, `track_failures`; `portal_tokens` without INSERT
@@ -55,6 +58,7 @@ const GRANTS: &[(&str, &str)] = &[
     ("SELECT, INSERT, DELETE", "receipt_pins"),
     ("SELECT, INSERT", "stored_files"),
     ("SELECT, INSERT", "request_files"),
+    ("SELECT", "ecopies"),
     ("SELECT, INSERT", "complaints"),
     ("UPDATE (tracking_pin_hash)", "complaints"),
     ("SELECT, INSERT", "complaint_history"),
