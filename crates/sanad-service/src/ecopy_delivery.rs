@@ -76,9 +76,8 @@ impl Service {
         }
         let copy = on_store!(&self.store, ops, pool => ops::current_ecopy(pool, &row.id).await)?
             .ok_or_else(not_found)?;
-        let (_, pdf) =
-            on_store!(&self.store, ops, pool => ops::stored_file(pool, &copy.file_id).await)?
-                .ok_or_else(not_found)?;
+        let pdf = on_store!(&self.store, ops, pool => ops::ecopy_pdf(pool, &copy.file_id).await)?
+            .ok_or_else(not_found)?;
         let now = self.now_micros();
         let token = crate::portal_tokens::is_token_user(&user);
         let download = AuditDraft {

@@ -72,3 +72,13 @@ pub async fn set_org_email(tx: &mut Tx, id: &str, email: Option<&str>) -> Result
         .map_err(storage)?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The bytes of kept file `file_id` (the certified copy's PDF): read without the joins of
+/// `files::stored_file`, which the portal's role has no grant for.
+pub async fn ecopy_pdf(pool: &Pool, file_id: &str) -> Result<Option<Vec<u8>>> {
+    sqlx::query_scalar("SELECT content FROM stored_files WHERE id = $1")
+        .bind(file_id)
+        .fetch_optional(pool)
+        .await
+        .map_err(storage)
+}
