@@ -265,6 +265,26 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .await
         .expect("the page under the role");
     assert_eq!(delivered.status, sanad_core::model::Status::Delivered);
+    // The published keys and the public verification page work under the role too.
+    let (status, body) = send(
+        Request::get("/.well-known/sanad-keys.json")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let form_token = "ab".repeat(32);
+    let (status, body) = send(
+        Request::post("/verify/token")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("sanad_form={form_token}"))
+            .body(Body::from(format!(
+                "csrf={form_token}&token=SD1%3Anonsense"
+            )))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // A staff name on the portal: refused like a wrong password, never an error of the role.
     let staff = portal.open_portal_session("admin", PASSWORD).await;
     assert!(

@@ -33,6 +33,7 @@ mod portal_role;
 mod portal_session;
 mod portal_tokens;
 mod public_track;
+mod public_verify;
 mod receipts;
 mod register_import;
 mod report_export;
@@ -88,6 +89,9 @@ pub use portal_requests::{
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
 pub use portal_tokens::{IssuedPortalToken, PortalToken};
 pub use public_track::PublicTrack;
+pub use public_verify::{
+    problem_code, Presented, PublicVerification, VerifyProblem, MAX_TOKEN_CHARS,
+};
 pub use register_import::{DocumentChange, ImportOutcome, ImportPlan};
 pub use report_export::{report_csv, report_xlsx};
 pub use report_files::ExportFormat;

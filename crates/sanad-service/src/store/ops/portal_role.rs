@@ -15,6 +15,8 @@
 //! - `ecopies` (SELECT): the destination's download of its certified copy (the PDF is a
 //!   `stored_files` row); the download's one step, `dispatched` → `delivered`, goes through the
 //!   owner's function `sanad_deliver_by_download` (migration 0021), which can take no other;
+//! - `signing_keys` (SELECT; public halves and validity only, the private halves live in the
+//!   desks' keychains): the published key set and the `/verify` page's checks;
 //! - `complaints`, `complaint_history`: SELECT and INSERT (the lookup, a complaint from the
 //!   portal), UPDATE of `complaints.tracking_pin_hash` only;
 //! - the portal's own tables: `portal_sessions`, `track_failures`; `portal_tokens` without INSERT
@@ -59,6 +61,7 @@ const GRANTS: &[(&str, &str)] = &[
     ("SELECT, INSERT", "stored_files"),
     ("SELECT, INSERT", "request_files"),
     ("SELECT", "ecopies"),
+    ("SELECT", "signing_keys"),
     ("SELECT, INSERT", "complaints"),
     ("UPDATE (tracking_pin_hash)", "complaints"),
     ("SELECT, INSERT", "complaint_history"),
