@@ -28,6 +28,8 @@ pub const MAX_COPY_BYTES: usize = 64 * 1024 * 1024;
 pub struct Line {
     pub label: String,
     pub value: String,
+    /// An identifier in Latin letters and digits (the key id), set left to right.
+    pub latin: bool,
 }
 
 /// The verdict as the page shows it.
@@ -245,11 +247,18 @@ fn answer(mut page: VerifyPage, checked: sanad_service::Result<PublicVerificatio
 fn outcome(chrome: &Chrome, v: &PublicVerification) -> Outcome {
     let digits = |n: usize| chrome.digits(&n.to_string());
     let (class, headline, detail) = match (&v.problem, &v.kid) {
-        (None, Some(kid)) => (
+        (None, Some(_)) => (
             "authentic",
+            // The key's id is among the lines, set apart: the sentence keeps Persian digits.
             chrome.format(
-                "verify-authentic",
-                &[("issuer", v.issuer.clone()), ("kid", kid.clone())],
+                "portal-verify-authentic",
+                &[(
+                    "issuer",
+                    match v.issuer.trim() {
+                        "" => chrome.t("portal-verify-issuer-unnamed"),
+                        named => named.to_owned(),
+                    },
+                )],
             ),
             v.pages
                 .map(|p| chrome.format("verify-copy-pages-ok", &[("pages", digits(p))])),
@@ -347,6 +356,7 @@ fn claim_lines(chrome: &Chrome, c: &Claims, v: &PublicVerification) -> Vec<Line>
     let line = |label: &str, value: String| Line {
         label: chrome.t(label),
         value,
+        latin: false,
     };
     let kind = match c.kind {
         TokenKind::Slip => "verify-kind-slip",
@@ -384,7 +394,10 @@ fn claim_lines(chrome: &Chrome, c: &Claims, v: &PublicVerification) -> Vec<Line>
         ));
     }
     if let Some(kid) = &v.kid {
-        lines.push(line("portal-verify-key", kid.clone()));
+        lines.push(Line {
+            latin: true,
+            ..line("portal-verify-key", kid.clone())
+        });
     }
     lines
 }
