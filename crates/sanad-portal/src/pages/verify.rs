@@ -369,14 +369,18 @@ fn claim_lines(chrome: &Chrome, c: &Claims, v: &PublicVerification) -> Vec<Line>
     let mut lines = vec![
         line("portal-verify-kind", chrome.t(kind)),
         line("portal-verify-code", chrome.digits(&code)),
-        line(
-            "portal-verify-destination",
-            match (&v.destination_name, &c.destination) {
-                (Some(name), _) => name.clone(),
-                (None, Some(id)) => id.to_string(),
-                (None, None) => chrome.t("portal-verify-destination-requester"),
+        match (&v.destination_name, &c.destination) {
+            (Some(name), _) => line("portal-verify-destination", name.clone()),
+            // An identifier the register does not hold: shown as it is, left to right.
+            (None, Some(id)) => Line {
+                latin: true,
+                ..line("portal-verify-destination", id.to_string())
             },
-        ),
+            (None, None) => line(
+                "portal-verify-destination",
+                chrome.t("portal-verify-destination-requester"),
+            ),
+        },
         line("portal-verify-mode", chrome.t(&mode)),
         line(
             "portal-verify-dispatched",
