@@ -399,7 +399,33 @@ on_both_backends!(
             .await;
         assert_eq!(status, StatusCode::NOT_FOUND);
 
-        // The key revoked from before it signed: the same copy is refused now.
+        // A newer copy of the same request issued since (as a re-issue would record it): the old
+    // copy is still the directorate's, and said to be superseded.
+    let statements = [
+        "INSERT INTO stored_files (id, kind, size_bytes, pages, sha256, original_name, content, \
+         added_by, added_at) SELECT 'newer-file', kind, size_bytes, pages, sha256, original_name, \
+         content, added_by, added_at FROM stored_files WHERE id = (SELECT file_id FROM ecopies)",
+        "INSERT INTO ecopies (id, request_id, file_id, sha256, token, issued_by, issued_at) \
+         SELECT 'newer-copy', request_id, 'newer-file', sha256, token, issued_by, \
+         issued_at + 60000000 FROM ecopies",
+        "UPDATE ecopies SET superseded_by = 'newer-copy' WHERE id <> 'newer-copy'",
+    ];
+    for sql in statements {
+        match o.svc.store() {
+            sanad_service::Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+            sanad_service::Store::Postgres(pool) => {
+                sqlx::query(sql).execute(pool).await.map(|_| ())
+            }
+        }
+        .expect(sql);
+    }
+    let (status, page) = o.upload(&o.pdf, true).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(verdict(&page), "authentic");
+    assert!(page.contains(&fa("portal-verify-superseded")), "{page}");
+    assert!(!page.contains(&fa("portal-verify-in-force")));
+
+    // The key revoked from before it signed: the same copy is refused now.
         let kid = o
             .svc
             .signing_keys(&o.admin)
