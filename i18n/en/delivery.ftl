@@ -35,3 +35,4 @@ portal-verify-copy-number = Slip copy
 portal-verify-key = Signing key
 portal-verify-authentic = Authentic: signed by "{ $issuer }".
 portal-verify-issuer-unnamed = the Directorate of Economic Affairs and Finance
+error-verify-locked = Too many checks came from this address: verification is closed until { $until }. Try again after that.

@@ -35,3 +35,4 @@ portal-verify-copy-number = نسخهٔ رسید
 portal-verify-key = کلید امضا
 portal-verify-authentic = اصیل است: امضای «{ $issuer }».
 portal-verify-issuer-unnamed = اداره کل امور اقتصادی و دارایی
+error-verify-locked = به سبب سنجش‌های پیاپی از این نشانی، راستی‌آزمایی تا { $until } بسته است. پس از آن دوباره تلاش کنید.

@@ -343,6 +343,19 @@ on_both_backends!(
         let unknown_start = unknown.split('(').next().expect("text");
         assert!(page.contains(unknown_start), "{page}");
         assert!(page.contains(&fa("verify-untrusted")));
+
+        // Checks are limited per client address, like the lookup: past it, 429 in Persian.
+        let mut locked = None;
+        for _ in 0..70 {
+            let (status, page) = o.token("not a token").await;
+            assert!(!status.is_server_error(), "{page}");
+            if status == StatusCode::TOO_MANY_REQUESTS {
+                locked = Some(page);
+                break;
+            }
+        }
+        let page = locked.expect("locked after the limit");
+        assert!(page.contains("راستی‌آزمایی تا"), "{page}");
     }
 );
 
@@ -400,8 +413,8 @@ on_both_backends!(
         assert_eq!(status, StatusCode::NOT_FOUND);
 
         // A newer copy of the same request issued since (as a re-issue would record it): the old
-    // copy is still the directorate's, and said to be superseded.
-    let statements = [
+        // copy is still the directorate's, and said to be superseded.
+        let statements = [
         "INSERT INTO stored_files (id, kind, size_bytes, pages, sha256, original_name, content, \
          added_by, added_at) SELECT 'newer-file', kind, size_bytes, pages, sha256, original_name, \
          content, added_by, added_at FROM stored_files WHERE id = (SELECT file_id FROM ecopies)",
@@ -410,22 +423,24 @@ on_both_backends!(
          issued_at + 60000000 FROM ecopies",
         "UPDATE ecopies SET superseded_by = 'newer-copy' WHERE id <> 'newer-copy'",
     ];
-    for sql in statements {
-        match o.svc.store() {
-            sanad_service::Store::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
-            sanad_service::Store::Postgres(pool) => {
-                sqlx::query(sql).execute(pool).await.map(|_| ())
+        for sql in statements {
+            match o.svc.store() {
+                sanad_service::Store::Sqlite(pool) => {
+                    sqlx::query(sql).execute(pool).await.map(|_| ())
+                }
+                sanad_service::Store::Postgres(pool) => {
+                    sqlx::query(sql).execute(pool).await.map(|_| ())
+                }
             }
+            .expect(sql);
         }
-        .expect(sql);
-    }
-    let (status, page) = o.upload(&o.pdf, true).await;
-    assert_eq!(status, StatusCode::OK, "{page}");
-    assert_eq!(verdict(&page), "authentic");
-    assert!(page.contains(&fa("portal-verify-superseded")), "{page}");
-    assert!(!page.contains(&fa("portal-verify-in-force")));
+        let (status, page) = o.upload(&o.pdf, true).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert_eq!(verdict(&page), "authentic");
+        assert!(page.contains(&fa("portal-verify-superseded")), "{page}");
+        assert!(!page.contains(&fa("portal-verify-in-force")));
 
-    // The key revoked from before it signed: the same copy is refused now.
+        // The key revoked from before it signed: the same copy is refused now.
         let kid = o
             .svc
             .signing_keys(&o.admin)

@@ -86,7 +86,7 @@ impl Service {
         let locks = on_store!(&self.store, ops, pool => ops::track_locks(pool, std::slice::from_ref(&key)).await)?;
         if let Some(until) = locks.into_iter().filter(|u| *u > now).max() {
             return Err(Error::NotPermitted {
-                message_id: "error-track-locked",
+                message_id: "error-verify-locked",
                 args: [(
                     "until".to_owned(),
                     sanad_core::jalali::format_datetime_tehran(crate::clock::from_micros(until)),
