@@ -84,7 +84,8 @@ pub enum DeliveryState {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Notification {
     /// `request-approved`, `request-rejected`, `request-correction`, `request-dispatched`,
-    /// `complaint-answered`.
+    /// `complaint-answered`, `ecopy-waiting` (to the destination; `ecopy-waiting-attached` with
+    /// the PDF).
     pub event: String,
     pub recipient: String,
     pub subject: String,
