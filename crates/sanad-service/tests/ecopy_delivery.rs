@@ -5,6 +5,7 @@
 //! queued with the dispatch only when the register holds its e-mail address.
 
 mod common;
+mod smtp_sink;
 
 use common::{Backend, Office, PASSWORD};
 use sanad_core::model::{Action, Role, Status};
@@ -345,5 +346,63 @@ on_both_backends!(
         }
         .expect("file");
         assert_eq!(bytes, pdf);
+    }
+);
+
+on_both_backends!(
+    the_notice_reaches_the_destination_with_the_pdf_only_when_turned_on,
+    |b: Backend| async move {
+        let o = Office::new(b).await;
+        o.ready_for_ecopy().await;
+        let port = smtp_sink::free_port();
+        let sink = smtp_sink::Sink::start(port);
+        o.svc
+            .set_mail_settings(
+                &o.admin,
+                sanad_service::MailSettings {
+                    host: "127.0.0.1".into(),
+                    port,
+                    tls: sanad_service::MailTls::None,
+                    username: None,
+                    from: "desk@sanad.invalid".into(),
+                },
+            )
+            .await
+            .expect("mail");
+        o.svc
+            .set_organization_email(&o.admin, &o.court, "registry@court.example.ir")
+            .await
+            .expect("email");
+        let r = approved_for_court(&o, "electronic_copy").await;
+        o.step(&o.clerk, &r, Action::Dispatch, None).await;
+        o.svc
+            .set_ecopy_attach_to_mail(&o.admin, true)
+            .await
+            .expect("attach");
+        let attached = approved_for_court(&o, "electronic_copy").await;
+        o.step(&o.clerk, &attached, Action::Dispatch, None).await;
+        let report = o.svc.deliver_outbox().await.expect("deliver");
+        assert_eq!((report.sent, report.failed), (2, 0));
+        let got = sink.wait_for(2);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0]["to"], "registry@court.example.ir");
+        let body = smtp_sink::unisolated(got[0]["body"].as_str().expect("body"));
+        let code = sanad_i18n::to_persian_digits(&r.tracking_code_grouped);
+        assert!(body.contains(&code), "{body}");
+        assert!(
+            body.contains("سامانهٔ میز سند"),
+            "no address set: the portal by name; {body}"
+        );
+        let plain = String::from_utf8_lossy(&sink.raw(1)).into_owned();
+        assert!(
+            !plain.contains("application/pdf"),
+            "no PDF unless turned on"
+        );
+        let with_pdf = String::from_utf8_lossy(&sink.raw(2)).into_owned();
+        assert!(
+            with_pdf.contains("application/pdf") && with_pdf.contains("certified-copy.pdf"),
+            "{}",
+            &with_pdf[..with_pdf.len().min(2000)]
+        );
     }
 );
