@@ -6,8 +6,8 @@
 // SANAD_BIN/SANAD_DB for a reviewer's step taken with `sanad` while the officer watches.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { WebDriver } from "../ui/e2e/webdriver.mjs";
 
 const env = (name) => {
@@ -197,7 +197,7 @@ try {
   });
 
   await step("the request's page shows its state and public history, no staff names", async () => {
-    await driver.click(await driver.waitForElement("table a"));
+    await driver.click(await driver.waitForElement(`table a[href="/requests/${code}"]`));
     const text = await driver.bodyText();
     assert(text.includes("کارشناس در حال بررسی درخواست است."), text);
     assert(text.includes("سابقهٔ درخواست"), text);
@@ -366,6 +366,126 @@ try {
     const path = await driver.execute("return location.pathname");
     assert(path === "/login", path);
     await shot("12-signed-out");
+  });
+  // Issue 15: the court (a third party) receives the certified electronic copy of ECODE.
+  const ecode = env("ECODE");
+  const egrouped = persian(`${ecode.slice(0, 4)}-${ecode.slice(4, 8)}-${ecode.slice(8)}`);
+  /** The page at the office screen (1366×768) and a phone's width (390 px), then back. */
+  async function sizes(name) {
+    await driver.setWindowSize(1366, 768);
+    await shot(`${name}-1366`);
+    await driver.setWindowSize(390, 844);
+    const overflow = await driver.execute(
+      "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+    );
+    await shot(`${name}-390`);
+    await driver.setWindowSize(1100, 900);
+    assert(!overflow, `${name} overflows sideways at 390 px`);
+  }
+  /** The page's text without the signing key's id (hex, an identifier shown left to right). */
+  async function readable() {
+    return driver.execute(
+      "const c = document.body.cloneNode(true); c.querySelectorAll('bdi.kid').forEach(e => e.remove()); return c.innerText",
+    );
+  }
+  let copyFile = "";
+
+  await step("the court's officer signs in and finds the request among its received ones", async () => {
+    await driver.go("/login");
+    await fill("#username", "court1");
+    await fill("#password", env("COURT_PW"));
+    await submit();
+    await driver.waitFor(async () => (await path()) === "/requests", "/requests");
+    const text = await driver.bodyText();
+    assert(text.includes("درخواست‌های دریافتی") && text.includes(egrouped), text);
+    await noLatinDigits();
+    await sizes("20-received");
+  });
+
+  await step("its page offers the copy; the download is a PDF and the request is delivered", async () => {
+    await driver.click(await driver.waitForElement(`a[href="/requests/${ecode}"]`));
+    const link = await driver.property(await driver.waitForElement("#ecopy-download"), "href");
+    assert((await driver.bodyText()).includes("رونوشت الکترونیکی گواهی‌شده"), "the copy's box");
+    await noLatinDigits();
+    await sizes("21-received-request");
+    const cookies = await driver.request("GET", driver.s("/cookie"));
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const response = await fetch(link, { headers: { cookie } });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert(response.headers.get("content-type") === "application/pdf", response.headers.get("content-type"));
+    assert(response.headers.get("content-disposition").startsWith("attachment"), "an attachment");
+    assert(bytes.subarray(0, 5).toString() === "%PDF-", "a PDF");
+    copyFile = resolve(shots, "ecopy.pdf");
+    writeFileSync(copyFile, bytes);
+    await driver.go(`/requests/${ecode}`);
+    const text = await driver.bodyText();
+    assert(text.includes("سند به مقصد تحویل داده شده است.") && text.includes("تحویل‌شده"), text);
+    await noLatinDigits();
+    await sizes("22-delivered");
+    const shown = JSON.parse(sanad("clerk", env("STAFF_PW"), "--json", "request", "show", ecode));
+    assert(shown.status === "delivered", `sanad request show: ${shown.status}`);
+    const last = shown.history[shown.history.length - 1];
+    assert(last.action === "confirm_delivery" && last.user_name === "کارشناس دادگستری", JSON.stringify(last));
+  });
+
+  await step("/verify: the downloaded copy uploaded is authentic and in force", async () => {
+    await driver.go("/verify");
+    await noLatinDigits();
+    await sizes("23-verify");
+    await driver.type(await driver.waitForElement("#copy"), copyFile);
+    await submit('form[action="/verify/copy"] button[type=submit]');
+    const box = await driver.waitForElement("#verdict");
+    const cls = await driver.property(box, "className");
+    assert(cls.includes("authentic") && !cls.includes("not-authentic"), cls);
+    const text = await readable();
+    assert(text.includes("اصیل است") && text.includes(egrouped) && text.includes("دادگستری استان"), text);
+    assert(!text.includes("رضایی") && !text.includes("0499370899"), "no personal data");
+    assert(!/[0-9]/.test(text), `Latin digits: ${text.slice(0, 400)}`);
+    await sizes("24-verify-copy-authentic");
+  });
+
+  await step("/verify: one byte changed in the copy is refused", async () => {
+    const bytes = readFileSync(copyFile);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const altered = copyFile.replace(/\.pdf$/, "-altered.pdf");
+    writeFileSync(altered, bytes);
+    await driver.go("/verify");
+    await driver.type(await driver.waitForElement("#copy"), altered);
+    await submit('form[action="/verify/copy"] button[type=submit]');
+    const cls = await driver.property(await driver.waitForElement("#verdict"), "className");
+    assert(cls.includes("not-authentic"), cls);
+    assert((await readable()).includes("اصیل نیست"), "refused in Persian");
+    await sizes("25-verify-copy-altered");
+  });
+
+  await step("/verify: the pasted token is authentic, one changed character is not", async () => {
+    const token = env("COPY_TOKEN");
+    await driver.go("/verify");
+    await fill("#token", token);
+    await submit('form[action="/verify/token"] button[type=submit]');
+    let cls = await driver.property(await driver.waitForElement("#verdict"), "className");
+    assert(cls.includes("authentic") && !cls.includes("not-authentic"), cls);
+    await sizes("26-verify-token-authentic");
+    const i = Math.floor(token.length / 2);
+    const altered = token.slice(0, i) + (token[i] === "A" ? "B" : "A") + token.slice(i + 1);
+    await driver.go("/verify");
+    await fill("#token", altered);
+    await submit('form[action="/verify/token"] button[type=submit]');
+    cls = await driver.property(await driver.waitForElement("#verdict"), "className");
+    assert(!cls.includes(" authentic"), cls);
+    await noLatinDigits().catch(() => undefined);
+    await sizes("27-verify-token-altered");
+  });
+
+  await step("/verify in English", async () => {
+    await driver.go("/verify?lang=en");
+    await fill("#token", env("COPY_TOKEN"));
+    await submit('form[action="/verify/token"] button[type=submit]');
+    const dir = await driver.execute("return document.documentElement.dir");
+    assert(dir === "ltr", `dir=${dir}`);
+    assert((await driver.bodyText()).includes("Authentic") || (await driver.bodyText()).includes("authentic"), "English verdict");
+    await sizes("28-verify-english");
+    await driver.go("/verify?lang=fa");
   });
 } finally {
   await driver.quit();

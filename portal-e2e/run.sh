@@ -60,6 +60,27 @@ open(sys.argv[1], "wb").write(png)
 PY
 export LETTER="$work/letter.png"
 
+# Issue 15: a request the court (a third party) receives as a certified electronic copy. The
+# deed's scan (the grey page) and the directorate's signing key, a court officer, and the
+# request taken to dispatch with `sanad`; the officer downloads it in the browser.
+court=$(as_admin --json org add --name "دادگستری استان" --kind third_party | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+as_admin --json doc attach "$doc" --file "$LETTER" >/dev/null
+as_admin key init >/dev/null
+SANAD_NEW_PASSWORD=$STAFF_PW as_admin user add ministry --role ministry --name "کاربر ministry" >/dev/null
+export COURT_PW=court-password-1
+SANAD_NEW_PASSWORD=$COURT_PW as_admin portal-user add court1 --org "$court" --name "کارشناس دادگستری" >/dev/null
+python3 - "$work/request.json" "$court" >"$work/court.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); r["destination_org"] = sys.argv[2]
+print(json.dumps(r, ensure_ascii=False))
+PY
+export ECODE=$(SANAD_PASSWORD=$STAFF_PW s --as clerk request new --file "$work/court.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tracking_code"])')
+for step in "reviewer start_review" "reviewer forward" "director approve" "ministry approve" "clerk dispatch"; do
+  set -- $step
+  SANAD_PASSWORD=$STAFF_PW s --as "$1" request act "$ECODE" "$2" >/dev/null
+done
+export COPY_TOKEN=$(SANAD_PASSWORD=$STAFF_PW s --as clerk --json ecopy "$ECODE" --out "$work/issued.pdf" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+export WORK="$work"
 # On PostgreSQL the portal connects as its own least-privilege role (`sanad portal create-role`),
 # as an office runs it; the desks' steps (`sanad` in portal.mjs) stay on the owner's login.
 portal_db=$SANAD_DB

@@ -68,3 +68,18 @@ cli-smtp-password-saved = The mail account's password is kept in the OS keychain
 cli-mail-delivered = { $sent } sent, { $failed } not delivered (will be retried), { $waiting } waiting.
 cli-mail-state-sent = sent
 cli-mail-state-pending = waiting
+mail-ecopy-waiting-subject = The certified electronic copy of request { $code } is ready
+mail-ecopy-waiting-body =
+    Hello,
+    The certified electronic copy of the document of request { $code } was issued to you and is waiting on the directorate's portal ({ $portal }).
+    To download it, sign in with your organization's portal account and open the request in the list of received requests. The first download records the delivery.
+    You can check the copy's authenticity on the portal's verification page or with the directorate's published key set.
+    Directorate of Economic Affairs and Finance
+mail-ecopy-waiting-attached-subject = The certified electronic copy of request { $code }
+mail-ecopy-waiting-attached-body =
+    Hello,
+    The certified electronic copy of the document of request { $code } is attached to this message and is also waiting on the directorate's portal ({ $portal }).
+    The delivery is recorded when it is first downloaded from the portal.
+    You can check the copy's authenticity on the portal's verification page or with the directorate's published key set.
+    Directorate of Economic Affairs and Finance
+mail-ecopy-portal-unnamed = the Sanad Desk portal

@@ -3,7 +3,7 @@
 ## Errors of the portal's use cases
 error-track-no-match = No request or complaint has this tracking code and follow-up PIN. Enter both again from the receipt.
 error-track-locked = After several failed attempts, looking up this code or from this address is closed until { $until }. Try again after that.
-error-portal-org-not-agency = An agency officer must belong to one of the registered agencies.
+error-portal-org-not-agency = An agency officer must belong to one of the registered agencies or third parties.
 error-role-needs-organization = Agency officers are added under agency accounts, with the agency they act for.
 error-tracking-pin-format = The follow-up PIN has eight digits.
 

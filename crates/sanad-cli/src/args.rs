@@ -319,6 +319,13 @@ pub enum SettingCommand {
     /// The portal's address printed on registration receipts (https://…; "" clears it)
     #[command(name = "portal-address")]
     PortalAddress { address: String },
+    /// Send the certified copy itself with the notice to its destination (off, the default:
+    /// the notice only says it waits on the portal)
+    #[command(name = "ecopy-attach-to-mail")]
+    EcopyAttachToMail {
+        #[arg(value_parser = ["on", "off"])]
+        value: String,
+    },
     /// The office's daily hours, counted for deadlines: Saturday to Wednesday and working
     /// Thursdays (defaults 07:30-14:30 and 07:30-12:30)
     #[command(name = "office-hours")]
@@ -424,6 +431,10 @@ pub enum OrgCommand {
     },
     /// Report organizations registered twice under names that read alike (administrator)
     Duplicates,
+    /// Set the e-mail address told when a certified copy waits for the organization on the
+    /// portal ("" clears it)
+    #[command(name = "set-email")]
+    SetEmail { id: String, email: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -85,6 +85,42 @@ pub fn next_status(role: Role, action: Action, facts: RequestFacts) -> Result<Tr
     }
 }
 
+/// The one step a request takes by itself: the destination's first download of its certified
+/// electronic copy (`Service::download_ecopy`) confirms the delivery, `dispatched` → `delivered`.
+/// Only an electronic copy, and only from `dispatched`; anything else is the same refusal a
+/// desk gets for a step its state does not allow.
+pub fn delivered_by_download(facts: RequestFacts) -> Result<Transition> {
+    use Status::*;
+    if facts.dispatch_mode == DispatchMode::ElectronicCopy && facts.status == Dispatched {
+        return Ok(Transition {
+            action: Action::ConfirmDelivery,
+            from: Dispatched,
+            to: Delivered,
+        });
+    }
+    Err(Error::NotPermitted {
+        message_id: "error-action-not-allowed-in-state",
+        args: [
+            (
+                "action".to_owned(),
+                Action::ConfirmDelivery.as_str().to_owned(),
+            ),
+            ("status".to_owned(), facts.status.as_str().to_owned()),
+        ]
+        .into_iter()
+        .collect(),
+    })
+}
+
+/// The states in which a dispatched request is the destination's to see (its "received"
+/// list and page on the portal): from dispatch on. (A cancelled request never left.)
+pub const RECEIVED_STATES: &[Status] = &[
+    Status::Dispatched,
+    Status::Delivered,
+    Status::ReturnedToRepository,
+    Status::Closed,
+];
+
 /// The states whose requests wait on `role`: what that role's queue shows.
 pub fn queue_states(role: Role) -> &'static [Status] {
     use Status::*;
@@ -151,6 +187,25 @@ pub fn available_actions(role: Role, facts: RequestFacts) -> Vec<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_dispatched_electronic_copy_is_delivered_by_its_download() {
+        let ok = delivered_by_download(facts(
+            Status::Dispatched,
+            DispatchMode::ElectronicCopy,
+            false,
+        ))
+        .expect("delivered");
+        assert_eq!((ok.from, ok.to), (Status::Dispatched, Status::Delivered));
+        for (status, mode) in [
+            (Status::Approved, DispatchMode::ElectronicCopy),
+            (Status::Delivered, DispatchMode::ElectronicCopy),
+            (Status::Dispatched, DispatchMode::Original),
+            (Status::Dispatched, DispatchMode::CertifiedPaperCopy),
+        ] {
+            assert!(delivered_by_download(facts(status, mode, false)).is_err());
+        }
+    }
 
     fn facts(status: Status, mode: DispatchMode, needs_ministry: bool) -> RequestFacts {
         RequestFacts {

@@ -25,6 +25,7 @@ pub const FTL_FILES: &[&str] = &[
     "portal-api.ftl",
     "portal-forms.ftl",
     "ecopy.ftl",
+    "delivery.ftl",
 ];
 
 const FA: &[(&str, &str)] = &[
@@ -75,6 +76,10 @@ const FA: &[(&str, &str)] = &[
         include_str!("../../../i18n/fa/portal-forms.ftl"),
     ),
     ("ecopy.ftl", include_str!("../../../i18n/fa/ecopy.ftl")),
+    (
+        "delivery.ftl",
+        include_str!("../../../i18n/fa/delivery.ftl"),
+    ),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -125,6 +130,10 @@ const EN: &[(&str, &str)] = &[
         include_str!("../../../i18n/en/portal-forms.ftl"),
     ),
     ("ecopy.ftl", include_str!("../../../i18n/en/ecopy.ftl")),
+    (
+        "delivery.ftl",
+        include_str!("../../../i18n/en/delivery.ftl"),
+    ),
 ];
 
 /// `(file name, contents)` of every Fluent file of `lang`.

@@ -59,10 +59,15 @@ pub fn router(state: PortalState) -> Router {
             "/requests/new",
             get(pages::new_request::page).post(pages::new_request::submit),
         )
+        // A certified copy to verify: bounded by `pages::verify::MAX_COPY_BYTES`, in the handler.
+        .route("/verify/copy", post(pages::verify::copy))
         .layer(axum::extract::DefaultBodyLimit::disable());
     Router::new()
         .route("/", get(pages::track::page).post(pages::track::lookup))
         .route("/login", get(pages::login::page).post(pages::login::submit))
+        .route("/verify", get(pages::verify::page))
+        .route("/verify/token", post(pages::verify::token))
+        .route("/verify/code", post(pages::verify::code))
         .route("/logout", post(pages::login::logout))
         .route(
             "/password",
@@ -71,6 +76,7 @@ pub fn router(state: PortalState) -> Router {
         .route("/requests", get(pages::requests::list))
         .route("/requests/{code}", get(pages::request::show))
         .route("/requests/{code}/receipt.pdf", get(pages::receipt::pdf))
+        .route("/requests/{code}/ecopy.pdf", get(pages::request::ecopy))
         .route("/requests/{code}/resubmit", post(pages::request::resubmit))
         .route(
             "/complaints/new",

@@ -12,7 +12,7 @@ pub fn status(error: &Error) -> StatusCode {
         Error::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::AuthenticationFailed => StatusCode::UNAUTHORIZED,
         Error::NotPermitted {
-            message_id: "error-track-locked",
+            message_id: "error-track-locked" | "error-verify-locked",
             ..
         } => StatusCode::TOO_MANY_REQUESTS,
         Error::NotPermitted {

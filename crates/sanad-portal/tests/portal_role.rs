@@ -8,6 +8,7 @@
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
+use sanad_core::model::Action;
 use sanad_portal::{router, PortalConfig, PortalState};
 use sanad_service::{
     Applicant, Letter, NewAgencyUser, NewDocument, NewOrganization, NewRequest, NewUser, Service,
@@ -126,7 +127,7 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
                 idempotency_key: None,
                 requesting_org: org.clone(),
                 destination_org: None,
-                documents: vec![doc],
+                documents: vec![doc.clone()],
                 dispatch_mode: "electronic_copy".into(),
                 return_due: None,
                 applicant: Applicant {
@@ -147,10 +148,52 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .expect("register");
     let code = registered.tracking_code.as_str().to_owned();
     let pin = registered.tracking_pin.expect("pin");
+    // A second request taken to dispatch as an electronic copy: its certified copy waits for
+    // the agency (the destination), which downloads it under the portal's role below.
+    svc.attach_scan(
+        &admin,
+        &doc,
+        sanad_service::IncomingFile {
+            bytes: sanad_scan::samples::pdf(1),
+            original_name: None,
+            title: None,
+        },
+    )
+    .await
+    .expect("scan");
+    svc.init_signing_key(&admin).await.expect("key");
+    svc.add_user(
+        &admin,
+        NewUser {
+            username: "director".into(),
+            display_name: "کاربر مدیر".into(),
+            role: "director".into(),
+            password: PASSWORD.into(),
+        },
+    )
+    .await
+    .expect("director");
+    let director = svc.login("director", PASSWORD).await.expect("login");
+    let mut sent = svc
+        .register_request(&clerk, registered_again(&org, &doc))
+        .await
+        .expect("register the second");
+    for (who, action) in [
+        (&reviewer, Action::StartReview),
+        (&reviewer, Action::Forward),
+        (&director, Action::Approve),
+        (&clerk, Action::Dispatch),
+    ] {
+        sent = svc
+            .act(who, sent.tracking_code.as_str(), action, None, None)
+            .await
+            .unwrap_or_else(|e| panic!("{action}: {e}"));
+    }
+    let sent_code = sent.tracking_code.as_str().to_owned();
     // Sent back for correction at a desk, so the agency has something to resubmit.
     for (action, note) in [
-        (sanad_core::model::Action::StartReview, None),
-        (sanad_core::model::Action::SendBack, Some("نامه امضا ندارد")),
+        (Action::StartReview, None),
+        (Action::SendBack, Some("نامه امضا ندارد")),
     ] {
         svc.act(&reviewer, &code, action, note, None)
             .await
@@ -227,6 +270,42 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .await;
         assert_eq!(status, StatusCode::OK, "{path}: {page}");
     }
+    // The certified copy, downloaded by its destination: served, and the request delivered
+    // through the owner's function (the role itself may not update a request's state).
+    let (status, body) = send(
+        Request::get(format!("/requests/{sent_code}/ecopy.pdf"))
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.starts_with("%PDF-"));
+    let delivered = portal
+        .agency_request(&opened.actor, &sent_code)
+        .await
+        .expect("the page under the role");
+    assert_eq!(delivered.status, sanad_core::model::Status::Delivered);
+    // The published keys and the public verification page work under the role too.
+    let (status, body) = send(
+        Request::get("/.well-known/sanad-keys.json")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let form_token = "ab".repeat(32);
+    let (status, body) = send(
+        Request::post("/verify/token")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, format!("sanad_form={form_token}"))
+            .body(Body::from(format!(
+                "csrf={form_token}&token=SD1%3Anonsense"
+            )))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // A staff name on the portal: refused like a wrong password, never an error of the role.
     let staff = portal.open_portal_session("admin", PASSWORD).await;
     assert!(
@@ -387,6 +466,25 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         set, None,
         "a staff password is not set through the portal's role"
     );
+    // The delivery function takes its one step only: a submitted request does not move.
+    let moved: Option<bool> = sqlx::query_scalar(
+        "SELECT sanad_deliver_by_download(id, version, NULL, 0) FROM requests \
+         WHERE tracking_code = $1",
+    )
+    .bind(&code)
+    .fetch_one(&mut as_role)
+    .await
+    .expect("function");
+    assert_eq!(
+        moved, None,
+        "only a dispatched electronic copy is delivered"
+    );
+    let still: String = sqlx::query_scalar("SELECT status FROM requests WHERE tracking_code = $1")
+        .bind(&code)
+        .fetch_one(&mut as_role)
+        .await
+        .expect("status");
+    assert_eq!(still, "submitted");
 
     // And the owner still signs the administrator in with the unchanged password.
     let svc = Service::connect(&url).await.expect("owner again");
@@ -394,4 +492,28 @@ async fn the_portal_works_under_its_role_and_can_do_no_more() {
         .await
         .expect("admin's password unchanged");
     svc.close().await;
+}
+
+/// The second request of the test: the agency's, for itself, as an electronic copy.
+fn registered_again(org: &str, doc: &str) -> NewRequest {
+    NewRequest {
+        idempotency_key: None,
+        requesting_org: org.to_owned(),
+        destination_org: None,
+        documents: vec![doc.to_owned()],
+        dispatch_mode: "electronic_copy".into(),
+        return_due: None,
+        applicant: Applicant {
+            name: "مریم احمدی".into(),
+            national_code: "0499370899".into(),
+            mobile: "09121234567".into(),
+            email: None,
+        },
+        letter: Letter {
+            number: "۷۸۹/ص".into(),
+            date: "1404/08/01".into(),
+        },
+        purpose: "ارسال رونوشت".into(),
+        priority: "normal".into(),
+    }
 }

@@ -40,6 +40,7 @@ const TABLES: &[Table] = &[
             ("kind", Text),
             ("national_id", Text),
             ("created_at", Int),
+            ("email", Text),
         ],
     ),
     (
@@ -235,6 +236,7 @@ const TABLES: &[Table] = &[
             ("last_error", Text),
             ("created_at", Int),
             ("sent_at", Int),
+            ("attachment_file_id", Text),
             ("body_after_sending", Text),
         ],
     ),

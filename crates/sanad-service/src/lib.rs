@@ -16,6 +16,7 @@ mod database_file;
 mod deadlines;
 mod delegations;
 mod ecopies;
+mod ecopy_delivery;
 mod encryption;
 mod folder_scans;
 mod holidays;
@@ -32,6 +33,7 @@ mod portal_role;
 mod portal_session;
 mod portal_tokens;
 mod public_track;
+mod public_verify;
 mod receipts;
 mod register_import;
 mod report_export;
@@ -67,6 +69,7 @@ pub use database_file::require_database;
 pub use deadlines::StateTarget;
 pub use delegations::{Delegation, NewDelegation};
 pub use ecopies::EcopyInfo;
+pub use ecopy_delivery::{EcopyDownload, ATTACH_TO_MAIL_KEY};
 pub use encryption::{sqlite_file, DatabaseKey, OpenStage};
 pub use folder_scans::FolderScan;
 pub use holidays::{CalendarSettings, Holiday, OfficeHoursInput};
@@ -86,6 +89,9 @@ pub use portal_requests::{
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
 pub use portal_tokens::{IssuedPortalToken, PortalToken};
 pub use public_track::PublicTrack;
+pub use public_verify::{
+    problem_code, Presented, PublicVerification, VerifyProblem, MAX_TOKEN_CHARS,
+};
 pub use register_import::{DocumentChange, ImportOutcome, ImportPlan};
 pub use report_export::{report_csv, report_xlsx};
 pub use report_files::ExportFormat;

@@ -12,7 +12,7 @@
 use std::time::Duration;
 
 use lettre::message::header::ContentType;
-use lettre::message::Mailbox;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sanad_core::model::Role;
@@ -84,7 +84,8 @@ pub enum DeliveryState {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, TS)]
 pub struct Notification {
     /// `request-approved`, `request-rejected`, `request-correction`, `request-dispatched`,
-    /// `complaint-answered`.
+    /// `complaint-answered`, `ecopy-waiting` (to the destination; `ecopy-waiting-attached` with
+    /// the PDF).
     pub event: String,
     pub recipient: String,
     pub subject: String,
@@ -131,6 +132,7 @@ pub(crate) fn compose(
         last_error: None,
         created_at: at,
         sent_at: None,
+        attachment_file_id: None,
         body_after_sending: None,
     }
 }
@@ -346,8 +348,13 @@ impl Service {
             Some(transport(&settings, password)?)
         };
         for m in leased {
+            let attachment = match &m.attachment_file_id {
+                Some(id) => on_store!(&self.store, ops, pool => ops::stored_file(pool, id).await)?
+                    .map(|(_, bytes)| bytes),
+                None => None,
+            };
             let outcome = match &transport {
-                Some(t) => send(t, &settings, &m).await,
+                Some(t) => send(t, &settings, &m, attachment).await,
                 None => Err("no transport".to_owned()),
             };
             let at = self.now_micros();
@@ -468,16 +475,29 @@ async fn send(
     t: &AsyncSmtpTransport<Tokio1Executor>,
     s: &MailSettings,
     m: &OutboxRow,
+    attachment: Option<Vec<u8>>,
 ) -> std::result::Result<(), String> {
     let from: Mailbox = s.from.parse().map_err(|e| format!("from: {e}"))?;
     let to: Mailbox = m.recipient.parse().map_err(|e| format!("to: {e}"))?;
-    let message = Message::builder()
+    let builder = Message::builder()
         .from(from)
         .to(to)
-        .subject(m.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(m.body.clone())
-        .map_err(|e| format!("message: {e}"))?;
+        .subject(m.subject.clone());
+    let message = match attachment {
+        None => builder.header(ContentType::TEXT_PLAIN).body(m.body.clone()),
+        // The certified copy itself, only when the administrator turned that on.
+        Some(pdf) => {
+            let pdf_type = ContentType::parse("application/pdf").map_err(|e| e.to_string())?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(m.body.clone()))
+                    .singlepart(
+                        Attachment::new("certified-copy.pdf".to_owned()).body(pdf, pdf_type),
+                    ),
+            )
+        }
+    }
+    .map_err(|e| format!("message: {e}"))?;
     t.send(message).await.map(|_| ()).map_err(|e| e.to_string())
 }
 

@@ -50,7 +50,7 @@ impl Service {
         let display_name = validate::required_text("display_name", &new.display_name, 100)?;
         let org_id = new.organization_id.trim();
         let org = on_store!(&self.store, ops, pool => ops::org_by_id(pool, org_id).await)?
-            .filter(|o| o.kind == OrgKind::Agency.as_str())
+            .filter(|o| portal_kind(&o.kind))
             .ok_or_else(|| Error::invalid("organization_id", "error-portal-org-not-agency"))?;
         self.check_password(&username, &new.password).await?;
         let row = UserRow {
@@ -161,4 +161,12 @@ impl Service {
             ops::delete_user_portal_sessions(w.tx(), user_id).await
         }).await)
     }
+}
+
+/// The organizations that may have portal accounts and API tokens: agencies, which ask for
+/// documents, and third parties, which receive certified copies sent to them
+/// (`Service::download_ecopy`). A third party's officer registers nothing: the registration
+/// accepts only an agency as the requester.
+pub(crate) fn portal_kind(kind: &str) -> bool {
+    kind == OrgKind::Agency.as_str() || kind == OrgKind::ThirdParty.as_str()
 }

@@ -16,8 +16,9 @@
 
 use sanad_core::access::USES_PORTAL;
 use sanad_core::jalali::format_datetime_tehran;
-use sanad_core::model::{OrgKind, Status};
+use sanad_core::model::{DispatchMode, OrgKind, Status};
 use sanad_core::models::{Applicant, Document, Letter, NewRequest, Organization};
+use sanad_core::workflow;
 use sanad_core::{Error, Result, TrackingCode};
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +50,8 @@ pub struct AgencyRequests {
     pub organization_id: String,
     pub organization_name: String,
     pub requests: Vec<AgencyRequestLine>,
+    /// Requests another organization had sent to this one, from their dispatch on.
+    pub received: Vec<AgencyRequestLine>,
 }
 
 impl Service {
@@ -59,33 +62,44 @@ impl Service {
             what: "organization",
         })?;
         let limit = limit.clamp(1, MAX_LIST);
-        let (org, rows) = on_store!(&self.store, ops, pool => {
-            (ops::org_by_id(pool, &org_id).await?, ops::requests_of_org(pool, &org_id, limit).await?)
+        let received_states: Vec<&str> = sanad_core::workflow::RECEIVED_STATES
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        let (org, rows, received) = on_store!(&self.store, ops, pool => {
+            (
+                ops::org_by_id(pool, &org_id).await?,
+                ops::requests_of_org(pool, &org_id, limit).await?,
+                ops::requests_received_by_org(pool, &org_id, &received_states, limit).await?,
+            )
         });
         let org = org.ok_or(Error::NotFound {
             what: "organization",
         })?;
         let now = self.now_micros();
-        let requests = rows
-            .into_iter()
-            .map(|(code, status, created_at, deadline_at)| {
-                let grouped = TrackingCode::parse(&code)
-                    .map(|c| c.grouped())
-                    .unwrap_or_else(|_| code.clone());
-                Ok(AgencyRequestLine {
-                    tracking_code_grouped: grouped,
-                    tracking_code: code,
-                    status: Status::parse("status", &status)?,
-                    registered_jalali: format_datetime_tehran(from_micros(created_at)),
-                    deadline_jalali: deadline_at.map(|d| format_datetime_tehran(from_micros(d))),
-                    overdue: deadline_at.is_some_and(|d| d < now),
+        let lines = |rows: Vec<(String, String, i64, Option<i64>)>| {
+            rows.into_iter()
+                .map(|(code, status, created_at, deadline_at)| {
+                    let grouped = TrackingCode::parse(&code)
+                        .map(|c| c.grouped())
+                        .unwrap_or_else(|_| code.clone());
+                    Ok(AgencyRequestLine {
+                        tracking_code_grouped: grouped,
+                        tracking_code: code,
+                        status: Status::parse("status", &status)?,
+                        registered_jalali: format_datetime_tehran(from_micros(created_at)),
+                        deadline_jalali: deadline_at
+                            .map(|d| format_datetime_tehran(from_micros(d))),
+                        overdue: deadline_at.is_some_and(|d| d < now),
+                    })
                 })
-            })
-            .collect::<Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()
+        };
         Ok(AgencyRequests {
             organization_id: org.id,
             organization_name: org.name,
-            requests,
+            requests: lines(rows)?,
+            received: lines(received)?,
         })
     }
 }
@@ -115,23 +129,35 @@ pub struct AgencyRequest {
     pub since_jalali: String,
     pub deadline_jalali: Option<String>,
     pub history: Vec<PublicStep>,
+    /// The reader's organization is the destination, not the requester (a received request).
+    pub received: bool,
+    /// The reader's organization may download the certified copy now (`Service::download_ecopy`).
+    pub ecopy_ready: bool,
 }
 
 impl Service {
     /// One request of the signed-in officer's agency, by tracking code. Another agency's
     /// request, like a code that names nothing, is "not found": the answer does not tell them
     /// apart.
+    ///
+    /// The destination's officers see a request sent to them from its dispatch on, with the same
+    /// public history as the requester (`Reader::Destination`).
     pub async fn agency_request(&self, actor: &Actor, code: &str) -> Result<AgencyRequest> {
-        let user = self.authorize_user(actor, USES_PORTAL, false).await?;
-        let not_found = || Error::NotFound { what: "request" };
-        let code = TrackingCode::parse(code).map_err(|_| not_found())?;
-        let page = self.read_page(&code).await.map_err(|e| match e {
-            Error::NotFound { .. } => not_found(),
-            other => other,
-        })?;
-        if user.organization_id.as_deref() != Some(page.request.requesting_org_id.as_str()) {
-            return Err(not_found());
-        }
+        let (code, page, reader) = self.visible_page(actor, code).await?;
+        let electronic = page.request.dispatch_mode == DispatchMode::ElectronicCopy.as_str();
+        let is_destination = reader == Reader::Destination
+            || crate::ecopy_delivery::destination_of(&page.request)
+                == page.request.requesting_org_id;
+        let copy_issued = if electronic && is_destination {
+            on_store!(&self.store, ops, pool => ops::current_ecopy(pool, &page.request.id).await)?
+                .is_some()
+        } else {
+            false
+        };
+        let in_received_state = Status::parse("status", &page.request.status)
+            .map(|s| workflow::RECEIVED_STATES.contains(&s))
+            .unwrap_or(false);
+        let ecopy_ready = copy_issued && in_received_state;
         let requesting_org_name = page.requesting.map(|o| o.name).unwrap_or_default();
         let row = page.request;
         let status = Status::parse("status", &row.status)?;
@@ -160,8 +186,46 @@ impl Service {
                 .deadline_at
                 .map(|d| format_datetime_tehran(from_micros(d))),
             history,
+            received: reader == Reader::Destination,
+            ecopy_ready,
         })
     }
+
+    /// A request's page as the signed-in officer may see it: their agency's own (the
+    /// requester), or one sent to their organization by another, from its dispatch on (the
+    /// destination). Anything else is "not found", like a code that names nothing.
+    async fn visible_page(
+        &self,
+        actor: &Actor,
+        code: &str,
+    ) -> Result<(TrackingCode, crate::store::RequestPageRows, Reader)> {
+        let user = self.authorize_user(actor, USES_PORTAL, false).await?;
+        let not_found = || Error::NotFound { what: "request" };
+        let code = TrackingCode::parse(code).map_err(|_| not_found())?;
+        let page = self.read_page(&code).await.map_err(|e| match e {
+            Error::NotFound { .. } => not_found(),
+            other => other,
+        })?;
+        let org = user.organization_id.as_deref();
+        let row = &page.request;
+        if org == Some(row.requesting_org_id.as_str()) {
+            return Ok((code, page, Reader::Requester));
+        }
+        let sent = Status::parse("status", &row.status)
+            .map(|s| workflow::RECEIVED_STATES.contains(&s))
+            .unwrap_or(false);
+        if sent && org.is_some() && org == row.destination_org_id.as_deref() {
+            return Ok((code, page, Reader::Destination));
+        }
+        Err(not_found())
+    }
+}
+
+/// Whose page an officer reads: their agency asked for it, or it was sent to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    Requester,
+    Destination,
 }
 
 /// A request as an agency submits it: the desk's form without the requesting organization,
@@ -336,7 +400,11 @@ impl Service {
         actor: &Actor,
         code: &str,
     ) -> Result<Option<CorrectableFields>> {
-        let (_, page) = self.agency_page(actor, code).await?;
+        let (_, page, reader) = self.visible_page(actor, code).await?;
+        // Only the requester corrects; the destination reads.
+        if reader == Reader::Destination {
+            return Ok(None);
+        }
         let row = page.request;
         if row.status != Status::Correction.as_str() {
             return Ok(None);

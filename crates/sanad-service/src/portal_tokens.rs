@@ -22,13 +22,14 @@
 
 use rand::RngCore;
 use sanad_core::jalali::format_datetime_tehran;
-use sanad_core::model::{OrgKind, Role};
+use sanad_core::model::Role;
 use sanad_core::{validate, Error, Result};
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::clock::from_micros;
+use crate::portal_accounts::portal_kind;
 use crate::store::{on_store, AuditDraft, PortalTokenRow, UserRow};
 use crate::{Actor, Service};
 
@@ -84,7 +85,7 @@ impl Service {
             Some(id) => on_store!(&self.store, ops, pool => ops::org_by_id(pool, id).await)?,
             None => None,
         }
-        .filter(|o| o.kind == OrgKind::Agency.as_str())
+        .filter(|o| portal_kind(&o.kind))
         .ok_or_else(|| Error::invalid("org", "error-portal-org-not-agency"))?;
         let id = uuid::Uuid::now_v7().to_string();
         let token = format!("{SECRET_PREFIX}{}", random_hex());

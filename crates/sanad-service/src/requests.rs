@@ -374,6 +374,14 @@ impl Service {
             } else {
                 None
             };
+        // The destination hears that its copy waits on the portal, with the dispatch.
+        let notice = match &ecopy {
+            Some(copy) => {
+                self.ecopy_notice(&row, &code, &copy.row.file_id, now)
+                    .await?
+            }
+            None => None,
+        };
         let message = result_message(&row, &code, step.to, note.as_deref(), now);
         // An original leaving or coming back checks the documents' place and then moves them:
         // those steps queue behind each other; every other step races only on its request row.
@@ -399,6 +407,9 @@ impl Service {
                 ops::insert_stored_file(w.tx(), &copy.stored(&actor.user_id)).await?;
                 ops::insert_ecopy(w.tx(), &copy.row).await?;
                 w.audit(copy.audit.clone()).await?;
+            }
+            if let Some(notice) = &notice {
+                ops::insert_outbox(w.tx(), notice).await?;
             }
             // The applicant hears of a decisive step exactly when it is made, never otherwise.
             if let Some(message) = &message {
@@ -1043,7 +1054,7 @@ fn conflict() -> Error {
     }
 }
 
-fn facts_of(row: &RequestRow) -> Result<RequestFacts> {
+pub(crate) fn facts_of(row: &RequestRow) -> Result<RequestFacts> {
     Ok(RequestFacts {
         status: Status::parse("status", &row.status)?,
         dispatch_mode: DispatchMode::parse("dispatch_mode", &row.dispatch_mode)?,

@@ -209,6 +209,22 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             o.svc.ecopy_file(who, &code)
         );
         check!(
+            "download_ecopy",
+            &[Role::Agency],
+            o.svc.download_ecopy(who, &code)
+        );
+        check!(
+            "set_organization_email",
+            &[Role::Admin, Role::Clerk],
+            o.svc
+                .set_organization_email(who, &o.court, "registry@court.example.ir")
+        );
+        check!(
+            "set_ecopy_attach_to_mail",
+            &[Role::Admin],
+            o.svc.set_ecopy_attach_to_mail(who, false)
+        );
+        check!(
             "signing_keys",
             &[Role::Admin, Role::Auditor],
             o.svc.signing_keys(who)

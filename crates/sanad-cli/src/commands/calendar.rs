@@ -92,6 +92,12 @@ pub async fn setting(
             };
             println!("{}", l10n.text(id));
         }
+        SettingCommand::EcopyAttachToMail { value } => {
+            let on = service
+                .set_ecopy_attach_to_mail(&actor, value == "on")
+                .await?;
+            return print_json(&serde_json::json!({ "ecopy_attach_to_mail": on }));
+        }
         SettingCommand::PortalAddress { address } => {
             let address = service.set_portal_address(&actor, address).await?;
             return print_json(&serde_json::json!({ "portal_address": address }));

@@ -1,4 +1,4 @@
-//! `sanad org add|list` and `sanad doc add|list`: the organizations and the repository's
+//! `sanad org add|list|set-email` and `sanad doc add|list`: the organizations and the repository's
 //! document register.
 
 use sanad_i18n::Localizer;
@@ -29,6 +29,10 @@ pub async fn org(
             };
             // Always JSON: scripts need the id.
             print_json(&service.add_organization(&actor, new).await?)
+        }
+        OrgCommand::SetEmail { id, email } => {
+            let email = service.set_organization_email(&actor, id, email).await?;
+            print_json(&serde_json::json!({ "id": id, "email": email }))
         }
         OrgCommand::List { query } => {
             let orgs = service.list_organizations(&actor, query).await?;

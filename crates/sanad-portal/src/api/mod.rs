@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, one file per resource: `track.rs` (the public lookup),
-//! `requests.rs` (the agency's requests: list, one, register), `destinations.rs`, and
+//! `requests.rs` (the agency's requests: list, one, register), `destinations.rs`,
+//! `ecopies.rs` (the destination's download of its certified copy), and
 //! `openapi.rs` (the OpenAPI 3 document describing them all, `openapi.json`).
 //!
 //! Every route but the lookup and the document takes `Authorization: Bearer TOKEN`: the token
@@ -26,6 +27,7 @@ use crate::app::PortalState;
 use crate::{client, faults, lang};
 
 pub mod destinations;
+pub mod ecopies;
 pub mod openapi;
 pub mod requests;
 pub mod track;
@@ -39,6 +41,7 @@ fn table() -> Vec<(Method, &'static str, MethodRouter<PortalState>)> {
         (Method::POST, "/requests", post(requests::create)),
         (Method::GET, "/requests/{code}", get(requests::show)),
         (Method::GET, "/destinations", get(destinations::list)),
+        (Method::GET, "/ecopies/{code}", get(ecopies::download)),
         (Method::GET, "/openapi.json", get(openapi::document)),
     ]
 }

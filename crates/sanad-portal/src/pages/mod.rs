@@ -23,6 +23,7 @@ pub mod receipt;
 pub mod request;
 pub mod requests;
 pub mod track;
+pub mod verify;
 
 /// What every page shows around its content: language and direction, the header's links, the
 /// signed-in officer, the notices in force.

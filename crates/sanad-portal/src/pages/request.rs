@@ -33,6 +33,10 @@ pub struct RequestPage {
     pub next: String,
     pub history: Vec<Step>,
     pub info: Option<String>,
+    /// A request sent to the reader's organization (not one it asked for).
+    pub received: bool,
+    /// The certified copy may be downloaded: the link's address.
+    pub ecopy_link: Option<String>,
     /// Sent back for correction: the form to correct and resubmit it.
     pub correction: Option<Correction>,
 }
@@ -110,6 +114,24 @@ pub async fn show(
         Err(e) => return error_page(&parts, &state, &e).await,
     };
     page_for(&parts, &state, &session, &code, correction, StatusCode::OK).await
+}
+
+/// `GET /requests/{code}/ecopy.pdf`: the certified copy, for the destination's officers (the
+/// link on the page); the first download confirms the delivery (`Service::download_ecopy`).
+pub async fn ecopy(
+    State(state): State<PortalState>,
+    Path(code): Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let session = match super::new_request::signed_in(&parts, &state).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    match state.service.download_ecopy(&session.actor, &code).await {
+        Ok(copy) => crate::api::ecopies::pdf(copy),
+        Err(e) => error_page(&parts, &state, &e).await,
+    }
 }
 
 /// `POST /requests/{code}/resubmit`: the corrected fields, with the version the officer saw.
@@ -233,6 +255,10 @@ async fn page_for(
             .unwrap_or_else(|| chrome.t("portal-requests-no-deadline")),
         next: chrome.t(&found.next_step_message_id),
         history,
+        received: found.received,
+        ecopy_link: found
+            .ecopy_ready
+            .then(|| format!("/requests/{code}/ecopy.pdf")),
         chrome,
     };
     let cookies = page.chrome.take_cookies();

@@ -1,5 +1,5 @@
 //! `/requests`: the signed-in officer's agency's requests, newest first, with state and the
-//! stage's deadline (`Service::agency_requests`).
+//! stage's deadline, and those other organizations had sent to it (`Service::agency_requests`).
 
 use askama::Template;
 use axum::extract::{Request, State};
@@ -26,6 +26,8 @@ pub struct RequestsPage {
     pub heading: String,
     pub info: Option<String>,
     pub rows: Vec<Row>,
+    /// Requests other organizations had sent to this one, from their dispatch on.
+    pub received: Vec<Row>,
 }
 
 const PAGE: i64 = 100;
@@ -45,21 +47,19 @@ pub async fn list(State(state): State<PortalState>, request: Request) -> Respons
         Err(e) => return error_page(&parts, &state, &e).await,
     };
     let chrome = Chrome::new(&parts, &state, Some(&session)).await;
-    let rows = found
-        .requests
-        .into_iter()
-        .map(|r| Row {
-            code: chrome.digits(&r.tracking_code_grouped),
-            raw_code: r.tracking_code,
-            state: chrome.t(&format!("status-{}", r.status.as_str().replace('_', "-"))),
-            registered: chrome.digits(&r.registered_jalali),
-            deadline: r
-                .deadline_jalali
-                .map(|d| chrome.digits(&d))
-                .unwrap_or_else(|| chrome.t("portal-requests-no-deadline")),
-            overdue: r.overdue,
-        })
-        .collect();
+    let row = |r: sanad_service::AgencyRequestLine| Row {
+        code: chrome.digits(&r.tracking_code_grouped),
+        raw_code: r.tracking_code,
+        state: chrome.t(&format!("status-{}", r.status.as_str().replace('_', "-"))),
+        registered: chrome.digits(&r.registered_jalali),
+        deadline: r
+            .deadline_jalali
+            .map(|d| chrome.digits(&d))
+            .unwrap_or_else(|| chrome.t("portal-requests-no-deadline")),
+        overdue: r.overdue,
+    };
+    let rows = found.requests.into_iter().map(row).collect();
+    let received = found.received.into_iter().map(row).collect();
     let changed = parts
         .uri
         .query()
@@ -71,6 +71,7 @@ pub async fn list(State(state): State<PortalState>, request: Request) -> Respons
         ),
         info: changed.then(|| chrome.t("portal-password-changed")),
         rows,
+        received,
         chrome,
     };
     let mut page = page;

@@ -1,19 +1,18 @@
--- The only steps the portal takes on a request (issue 14: an agency resubmits what was sent back
--- for correction; issue 15: the destination's download marks a dispatched copy delivered), held
--- by the database too. The portal's login role (`sanad portal create-role`) may update the
--- state and the correctable columns of `requests` (a column grant), and this trigger limits what
--- such a caller can do with them: a request moves only from correction to submitted or from
--- dispatched to delivered, and its applicant, letter and purpose change only while it is in
--- correction. A caller who may delete requests (the owner's login: the desks, `sanad`) is not
--- limited here; the service's rules hold for everyone.
+-- The one step the portal's login role takes on a request's row itself (issue 14: an agency
+-- resubmits what was sent back for correction), held by the database too; the destination's
+-- download goes through the owner's function sanad_deliver_by_download (migration 0021). The
+-- role (`sanad portal create-role`) may update the state and the correctable columns of
+-- `requests` (a column grant), and this trigger limits what such a caller can do with them: a
+-- request moves only from correction to submitted, and its applicant, letter and purpose change
+-- only while it is in correction. A caller who may delete requests (the owner's login: the
+-- desks, `sanad`, the owner's functions) is not limited here; the service's rules hold for all.
 CREATE FUNCTION sanad_portal_steps_only() RETURNS trigger AS $$
 BEGIN
     IF has_table_privilege(current_user, 'requests', 'DELETE') THEN
         RETURN NEW;
     END IF;
     IF NEW.status IS DISTINCT FROM OLD.status
-        AND NOT ((OLD.status = 'correction' AND NEW.status = 'submitted')
-                 OR (OLD.status = 'dispatched' AND NEW.status = 'delivered')) THEN
+        AND NOT (OLD.status = 'correction' AND NEW.status = 'submitted') THEN
         RAISE EXCEPTION 'the portal may not move a request from % to %', OLD.status, NEW.status
             USING ERRCODE = '42501';
     END IF;

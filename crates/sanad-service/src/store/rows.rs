@@ -332,6 +332,8 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// A kept file sent with the message (the certified copy, when the setting allows).
+    pub attachment_file_id: Option<String>,
     /// The body with its one-time secret masked, which replaces `body` once sent.
     pub body_after_sending: Option<String>,
 }

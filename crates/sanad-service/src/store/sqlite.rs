@@ -19,6 +19,8 @@ pub mod complaints;
 pub mod delegations;
 #[path = "ops/documents.rs"]
 pub mod documents;
+#[path = "ops/ecopy_delivery.rs"]
+pub mod ecopy_delivery;
 #[path = "ops/files.rs"]
 pub mod files;
 #[path = "ops/keys.rs"]
@@ -65,6 +67,7 @@ pub use calendar::*;
 pub use complaints::*;
 pub use delegations::*;
 pub use documents::*;
+pub use ecopy_delivery::*;
 pub use files::*;
 pub use keys::*;
 pub use notices::*;

@@ -58,6 +58,11 @@ impl Sink {
         out
     }
 
+    /// The raw bytes of the `n`th message (from 1), as the server received them.
+    pub fn raw(&self, n: usize) -> Vec<u8> {
+        std::fs::read(self.dir.path().join(format!("{n}.eml"))).unwrap_or_default()
+    }
+
     /// Waits (a few seconds at most) for `n` messages.
     pub fn wait_for(&self, n: usize) -> Vec<Value> {
         let started = Instant::now();

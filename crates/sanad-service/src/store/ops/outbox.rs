@@ -6,12 +6,13 @@ use super::{Pool, Tx};
 use crate::store::{storage, OutboxRow};
 
 const OUTBOX_COLUMNS: &str = "id, channel, recipient, subject, body, entity, entity_id, event, \
-    state, attempts, next_attempt_at, last_error, created_at, sent_at, body_after_sending";
+    state, attempts, next_attempt_at, last_error, created_at, sent_at, attachment_file_id, \
+    body_after_sending";
 
 pub async fn insert_outbox(tx: &mut Tx, m: &OutboxRow) -> Result<()> {
     sqlx::query(&format!(
         "INSERT INTO outbox ({OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         $11, $12, $13, $14, $15)"
+         $11, $12, $13, $14, $15, $16)"
     ))
     .bind(&m.id)
     .bind(&m.channel)
@@ -27,6 +28,7 @@ pub async fn insert_outbox(tx: &mut Tx, m: &OutboxRow) -> Result<()> {
     .bind(&m.last_error)
     .bind(m.created_at)
     .bind(m.sent_at)
+    .bind(&m.attachment_file_id)
     .bind(&m.body_after_sending)
     .execute(&mut **tx)
     .await

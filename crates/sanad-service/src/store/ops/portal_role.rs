@@ -9,12 +9,17 @@
 //!   `locked_until` only (the lockout);
 //! - `requests`: SELECT and INSERT (the agency's registration), UPDATE of `tracking_pin_hash`,
 //!   `channel`, the state columns and the correctable ones — which the trigger
-//!   `requests_portal_steps_only` (migration 0025) limits to the portal's own steps: correction →
-//!   submitted (a resubmission), dispatched → delivered (the destination's download), and
-//!   corrections only while sent back; never any other step, and no other column; with
-//!   `tracking_codes`, `request_documents`, `transitions`, `status_counts` and `deadline_counts` (their triggers),
+//!   `requests_portal_steps_only` (migration 0025) limits to the portal's own step, correction →
+//!   submitted (a resubmission), with corrections only while sent back; never any other step,
+//!   and no other column; with `tracking_codes`, `request_documents`, `transitions`,
+//!   `status_counts` and `deadline_counts` (their triggers),
 //!   `outbox` (the registration's e-mail), `receipt_pins`, `stored_files` and `request_files`
 //!   (the agency's letter) for the same registration;
+//! - `ecopies` (SELECT): the destination's download of its certified copy (the PDF is a
+//!   `stored_files` row); the download's one step, `dispatched` → `delivered`, goes through the
+//!   owner's function `sanad_deliver_by_download` (migration 0021), which can take no other;
+//! - `signing_keys` (SELECT; public halves and validity only, the private halves live in the
+//!   desks' keychains): the published key set and the `/verify` page's checks;
 //! - `complaints`, `complaint_history`: SELECT and INSERT (the lookup, a complaint from the
 //!   portal), UPDATE of `complaints.tracking_pin_hash` only;
 //! - the portal's own tables: `portal_sessions`, `track_failures`; `portal_tokens` without INSERT
@@ -64,6 +69,8 @@ const GRANTS: &[(&str, &str)] = &[
     ("SELECT, INSERT, DELETE", "receipt_pins"),
     ("SELECT, INSERT", "stored_files"),
     ("SELECT, INSERT", "request_files"),
+    ("SELECT", "ecopies"),
+    ("SELECT", "signing_keys"),
     ("SELECT, INSERT", "complaints"),
     ("UPDATE (tracking_pin_hash)", "complaints"),
     ("SELECT, INSERT", "complaint_history"),

@@ -102,3 +102,7 @@ pub async fn require_migrated(pool: &Pool, latest: i64) -> Result<()> {
     }
     Ok(())
 }
+/// The destination's download confirming the delivery (`ops/ecopy_delivery.rs`), through the
+/// owner's function of migration 0021 (the portal's role may not update a request's state):
+/// `$1` the request, `$2` the version read, `$3` the deadline, `$4` now; TRUE when moved.
+pub const DELIVER_BY_DOWNLOAD: &str = "SELECT sanad_deliver_by_download($1, $2, $3, $4)";

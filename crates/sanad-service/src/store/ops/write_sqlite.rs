@@ -116,3 +116,10 @@ pub const PASSWORD_HASH: &str = "password_hash";
 pub const SET_PASSWORD: &str =
     "UPDATE users SET password_hash = $1, must_change_password = $2, failed_logins = 0, \
      locked_until = NULL WHERE id = $3 RETURNING TRUE";
+/// The destination's download confirming the delivery (`ops/ecopy_delivery.rs`): `$1` the
+/// request, `$2` the version read, `$3` the delivered stage's deadline, `$4` now; TRUE when moved.
+pub const DELIVER_BY_DOWNLOAD: &str =
+    "UPDATE requests SET status = 'delivered', version = version + 1, status_since = $4, \
+     deadline_at = $3, updated_at = $4 WHERE id = $1 AND version = $2 AND status = 'dispatched' \
+     AND dispatch_mode = 'electronic_copy' \
+     AND EXISTS (SELECT 1 FROM ecopies e WHERE e.request_id = requests.id) RETURNING TRUE";
