@@ -451,3 +451,12 @@ ui-admin-duplicates-run = Check for duplicate organizations
 ui-admin-duplicates-none = No duplicate organizations found.
 ui-admin-duplicates-group = Group { $number }: { $count } organizations under one name or national id
 ui-admin-duplicates-hint = These were registered before duplicates were refused: keep one and rename the others.
+
+## The registration receipt after registering at the desk (ReceiptDialog)
+ui-receipt-title = Registration receipt
+ui-receipt-pin-once = The follow-up PIN is shown this once: after this window closes it cannot be shown or printed again. Print or save the receipt and hand it to the applicant before closing.
+ui-receipt-no-portal = (the administrator has not set the portal's address yet)
+ui-receipt-print = Print the receipt
+ui-receipt-path = Save the PDF to
+ui-receipt-save = Save the PDF
+ui-receipt-sent = Registration receipt sent to printer { $printer }.

@@ -451,3 +451,12 @@ ui-admin-duplicates-run = بررسی دستگاه‌های تکراری
 ui-admin-duplicates-none = دستگاه تکراری پیدا نشد.
 ui-admin-duplicates-group = گروه { $number }: { $count } دستگاه با یک نام یا شناسهٔ ملی
 ui-admin-duplicates-hint = این دستگاه‌ها پیش از بررسی تکراری‌ها ثبت شده‌اند؛ یکی را نگه دارید و نام دیگری را اصلاح کنید.
+
+## The registration receipt after registering at the desk (ReceiptDialog)
+ui-receipt-title = رسید ثبت درخواست
+ui-receipt-pin-once = رمز پیگیری تنها همین یک بار نشان داده می‌شود و پس از بستن این پنجره دیگر نمی‌توان آن را دید یا دوباره چاپ کرد: پیش از بستن، رسید را چاپ کنید یا نگه دارید و به متقاضی بدهید.
+ui-receipt-no-portal = (نشانی درگاه را مسئول سامانه هنوز تعیین نکرده است)
+ui-receipt-print = چاپ رسید
+ui-receipt-path = ذخیرهٔ PDF در
+ui-receipt-save = ذخیرهٔ PDF
+ui-receipt-sent = رسید ثبت به چاپگر { $printer } فرستاده شد.

@@ -40,6 +40,27 @@ pub fn render_receipt(
     pdf::write_pdf(&pages, &content.document_title)
 }
 
+/// The receipt as SVG images, one per page, for the desk's preview: the same layout as
+/// [`render_receipt`]'s PDF.
+pub fn render_receipt_svg(
+    receipt: &RegistrationReceipt,
+    l10n: &Localizer,
+    paper: PaperSize,
+) -> Result<Vec<String>, SlipError> {
+    let pages = compose::compose(&content(receipt, l10n), paper)?;
+    pages.iter().map(crate::svg::write_svg).collect()
+}
+
+/// The receipt laid out page by page (the sheets a webview prints where the spooler takes no
+/// PDF).
+pub fn compose_receipt(
+    receipt: &RegistrationReceipt,
+    l10n: &Localizer,
+    paper: PaperSize,
+) -> Result<Vec<crate::Page>, SlipError> {
+    compose::compose(&content(receipt, l10n), paper)
+}
+
 fn content(r: &RegistrationReceipt, l10n: &Localizer) -> SlipContent {
     let isolated = |text: &str| format!("{LRI}{text}{PDI}");
     let field = |label: &str, values: Vec<String>| Field {
