@@ -579,7 +579,11 @@ decides_in_bulk: boolean,
 /**
  * The register screen brings in a spreadsheet of documents.
  */
-imports_register: boolean, };
+imports_register: boolean, 
+/**
+ * The request page shows its certified copy and saves its PDF.
+ */
+reads_certified_copies: boolean, };
 
 export type AvailableAction = { action: Action, 
 /**

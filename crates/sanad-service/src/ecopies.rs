@@ -18,8 +18,8 @@ use crate::store::{on_store, AuditDraft, EcopyRow};
 use crate::tokens::{claims_of, sign};
 use crate::{Actor, Service};
 
-/// Who may read a certified copy: the desk that sent it and the auditor.
-const READS_COPIES: &[Role] = &[Role::Clerk, Role::Auditor];
+/// Who may read a certified copy (the same set gives the request page its copy).
+const READS_COPIES: &[Role] = sanad_core::access::READS_CERTIFIED_COPIES;
 
 /// A copy made and signed, waiting to be written with the dispatch.
 pub(crate) struct IssuedCopy {
