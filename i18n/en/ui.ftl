@@ -514,3 +514,9 @@ ui-ecopy-token = Signed token
 ui-ecopy-copy-token = Copy the token
 ui-ecopy-path = Save the PDF to
 ui-ecopy-save = Save the PDF
+
+## A complaint's registration receipt (sanad-slip, the desk's receipt dialog)
+receipt-complaint-title = Complaint, suggestion or comment received
+receipt-complaint-document-title = Receipt { $code }
+receipt-complaint-kind = Kind
+receipt-complaint-next-text = The registry will look into it and answer. Follow it on the portal with the tracking code and the follow-up PIN.

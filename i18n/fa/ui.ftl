@@ -514,3 +514,9 @@ ui-ecopy-token = توکن امضاشده
 ui-ecopy-copy-token = رونوشت توکن
 ui-ecopy-path = ذخیرهٔ PDF در
 ui-ecopy-save = ذخیرهٔ PDF
+
+## A complaint's registration receipt (sanad-slip, the desk's receipt dialog)
+receipt-complaint-title = رسید ثبت شکایت، پیشنهاد یا نظر
+receipt-complaint-document-title = رسید ثبت { $code }
+receipt-complaint-kind = گونه
+receipt-complaint-next-text = دبیرخانه آن را بررسی می‌کند و پاسخ می‌دهد. با کد رهگیری و رمز پیگیری در درگاه ببینید به کجا رسیده است.

@@ -20,15 +20,15 @@ mod tests {
         RefusalKind,
     };
     use sanad_service::{
+        ApiRateLimit, EcopyInfo, IssuedPortalToken, PortalToken, SigningKeyState, SigningKeyView,
+    };
+    use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
         DeliveryState, FilePurpose, Holiday, KeptFile, MailSettings, MailTls, NewComplaint,
         NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
     };
     use sanad_service::{Cell, DeskSignal, ExportFormat, Report, ReportKind, ReportQuery};
     use sanad_service::{DocumentChange, ImportOutcome, ImportPlan};
-    use sanad_service::{
-        ApiRateLimit, EcopyInfo, IssuedPortalToken, PortalToken, SigningKeyState, SigningKeyView,
-    };
     use ts_rs::{Config, TS};
 
     use sanad_app::files::FileWritten;

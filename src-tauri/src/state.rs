@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use sanad_app::receipt::RegistrationReceipt;
+use sanad_app::receipt::Receipt;
 use sanad_service::{Actor, DeskSession, OpenStage, Service};
 use serde::Serialize;
 use tauri::async_runtime::JoinHandle;
@@ -63,7 +63,7 @@ pub struct DeskState {
     /// The registration receipts of this session's registrations whose receipt dialog is still
     /// open, by tracking code: the PIN exists nowhere else (the database keeps its hash), so the
     /// dialog prints and saves from these. Forgotten when the dialog closes and at sign-out.
-    receipts: Mutex<Vec<RegistrationReceipt>>,
+    receipts: Mutex<Vec<Receipt>>,
 }
 
 /// At most this many receipts are kept (dialogs left open without closing, one per registration).
@@ -216,9 +216,9 @@ impl DeskState {
     }
 
     /// Keeps a registration's receipt for its dialog (the oldest goes past [`KEPT_RECEIPTS`]).
-    pub fn keep_receipt(&self, receipt: RegistrationReceipt) {
+    pub fn keep_receipt(&self, receipt: Receipt) {
         let mut kept = lock(&self.receipts);
-        kept.retain(|r| r.tracking_code != receipt.tracking_code);
+        kept.retain(|r| r.tracking_code() != receipt.tracking_code());
         if kept.len() >= KEPT_RECEIPTS {
             kept.remove(0);
         }
@@ -226,17 +226,17 @@ impl DeskState {
     }
 
     /// The kept receipt of tracking code `code` (any digits, grouped or not).
-    pub fn receipt(&self, code: &str) -> Option<RegistrationReceipt> {
+    pub fn receipt(&self, code: &str) -> Option<Receipt> {
         let code = receipt_key(code);
         lock(&self.receipts)
             .iter()
-            .find(|r| r.tracking_code == code)
+            .find(|r| r.tracking_code() == code)
             .cloned()
     }
 
     pub fn forget_receipt(&self, code: &str) {
         let code = receipt_key(code);
-        lock(&self.receipts).retain(|r| r.tracking_code != code);
+        lock(&self.receipts).retain(|r| r.tracking_code() != code);
     }
 
     /// Keeps `task` as the one change watcher, stopping the one before (a reloaded page or a

@@ -5,18 +5,21 @@
 //! end that wants to print the receipt later keeps what [`of_registration`] made (the desk keeps
 //! it in its process's memory for the receipt dialog, and forgets it when the dialog closes).
 //!
-//! Public: [`of_registration`], [`preview`], [`pdf`], [`print`], [`save`], [`suggested_path`].
+//! A complaint registered at a desk has a PIN and a receipt too ([`of_complaint`]).
+//!
+//! Public: [`of_registration`], [`of_complaint`], [`preview`], [`pdf`], [`print`], [`save`],
+//! [`suggested_path`].
 
 use std::path::Path;
 
 use sanad_i18n::{Lang, Localizer};
-use sanad_service::{Actor, RequestView, Service};
+use sanad_service::{Actor, ComplaintView, RequestView, Service};
 use sanad_slip::printing::{self, PrintError};
-use sanad_slip::{compose_receipt, render_receipt, render_receipt_svg, PaperSize};
+use sanad_slip::{compose_receipt, render_any_receipt, render_receipt_svg, PaperSize};
 use serde::Serialize;
 use ts_rs::TS;
 
-pub use sanad_slip::RegistrationReceipt;
+pub use sanad_slip::{ComplaintReceipt, Receipt, RegistrationReceipt};
 
 use crate::files::{documents_folder, write_file, FileWritten};
 use crate::slip::{Printed, Printer};
@@ -28,13 +31,13 @@ pub async fn of_registration(
     service: &Service,
     actor: &Actor,
     view: &RequestView,
-) -> Result<Option<RegistrationReceipt>, AppError> {
+) -> Result<Option<Receipt>, AppError> {
     let Some(pin) = view.tracking_pin.clone() else {
         return Ok(None);
     };
     let portal_address = service.portal_address().await?;
     let office = service.office_profile(actor).await?;
-    Ok(Some(RegistrationReceipt {
+    Ok(Some(Receipt::Request(RegistrationReceipt {
         tracking_code: view.tracking_code.as_str().to_owned(),
         tracking_code_grouped: view.tracking_code_grouped.clone(),
         tracking_pin: pin,
@@ -46,7 +49,33 @@ pub async fn of_registration(
         requesting_org: view.requesting_org.name.clone(),
         portal_address,
         directorate: office.directorate_name,
-    }))
+    })))
+}
+
+/// The receipt of a complaint `view` just answered at a desk, or `None` without a PIN.
+pub async fn of_complaint(
+    service: &Service,
+    actor: &Actor,
+    view: &ComplaintView,
+) -> Result<Option<Receipt>, AppError> {
+    let Some(pin) = view.tracking_pin.clone() else {
+        return Ok(None);
+    };
+    let portal_address = service.portal_address().await?;
+    let office = service.office_profile(actor).await?;
+    Ok(Some(Receipt::Complaint(ComplaintReceipt {
+        tracking_code: view.tracking_code.as_str().to_owned(),
+        tracking_code_grouped: view.tracking_code_grouped.clone(),
+        tracking_pin: pin,
+        registered_at_jalali: view
+            .history
+            .first()
+            .map(|step| step.at_jalali.clone())
+            .unwrap_or_default(),
+        kind_label_id: format!("kind-{}", view.kind.as_str()),
+        portal_address,
+        directorate: office.directorate_name,
+    })))
 }
 
 /// What the receipt dialog shows: the pages as they print, and the printers to choose from.
@@ -65,7 +94,7 @@ pub struct ReceiptPreview {
 pub async fn preview(
     service: &Service,
     actor: &Actor,
-    receipt: &RegistrationReceipt,
+    receipt: &Receipt,
     paper: PaperSize,
     lang: Lang,
 ) -> Result<ReceiptPreview, AppError> {
@@ -75,17 +104,13 @@ pub async fn preview(
         pages,
         printers: slip.0,
         chosen_printer: slip.1,
-        portal_address: receipt.portal_address.clone(),
+        portal_address: receipt.portal_address().map(str::to_owned),
     })
 }
 
 /// The receipt as a PDF.
-pub fn pdf(
-    receipt: &RegistrationReceipt,
-    paper: PaperSize,
-    lang: Lang,
-) -> Result<Vec<u8>, AppError> {
-    Ok(render_receipt(receipt, &Localizer::new(lang), paper)?)
+pub fn pdf(receipt: &Receipt, paper: PaperSize, lang: Lang) -> Result<Vec<u8>, AppError> {
+    Ok(render_any_receipt(receipt, &Localizer::new(lang), paper)?)
 }
 
 /// Prints the receipt on `printer` (else the clerk's saved one, else the system default), which
@@ -93,7 +118,7 @@ pub fn pdf(
 pub async fn print(
     service: &Service,
     actor: &Actor,
-    receipt: &RegistrationReceipt,
+    receipt: &Receipt,
     paper: PaperSize,
     lang: Lang,
     printer: Option<&str>,
@@ -104,11 +129,11 @@ pub async fn print(
         return Err(PrintError::NoSuchPrinter(printer).into());
     }
     let l10n = Localizer::new(lang);
-    let bytes = render_receipt(receipt, &l10n, paper)?;
+    let bytes = render_any_receipt(receipt, &l10n, paper)?;
     service.set_default_printer(actor, Some(&printer)).await?;
     let job_name = l10n.format(
         "receipt-document-title",
-        &[("code", receipt.tracking_code_grouped.clone())],
+        &[("code", receipt.tracking_code_grouped().to_owned())],
     );
     match printing::print_pdf(&bytes, &printer, &job_name) {
         Ok(job) => Ok(Printed::Spooled { printer, job }),
@@ -133,7 +158,7 @@ pub async fn print(
 
 /// Saves the receipt as a PDF at `path` (the field `receipt.path` when it cannot be written).
 pub fn save(
-    receipt: &RegistrationReceipt,
+    receipt: &Receipt,
     paper: PaperSize,
     lang: Lang,
     path: &Path,

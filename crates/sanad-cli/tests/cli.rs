@@ -898,7 +898,10 @@ fn receipt_out_writes_the_pin_once(desk: Desk) {
             })
             .collect()
     };
-    assert!(text.contains(&persian(&pin)), "the PIN is on the receipt: {text}");
+    assert!(
+        text.contains(&persian(&pin)),
+        "the PIN is on the receipt: {text}"
+    );
     assert!(
         text.contains(&persian(&code[..4])),
         "the code is on the receipt: {text}"
@@ -906,7 +909,11 @@ fn receipt_out_writes_the_pin_once(desk: Desk) {
 
     let found = desk.ok_json(clerk, &["track", &code, "--pin", &pin], None);
     assert_eq!(found["state"], "submitted");
-    let wrong = if pin == "00000000" { "11111111" } else { "00000000" };
+    let wrong = if pin == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    };
     let out = desk.run(None, &["track", &code, "--pin", wrong], None);
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
 

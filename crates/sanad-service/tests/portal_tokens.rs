@@ -20,7 +20,12 @@ on_both_backends!(
             o.svc.issue_portal_token(&o.admin, &o.agency, "  ").await,
             Err(Error::Invalid { field, .. }) if field == "name"
         ));
-        assert!(o.svc.list_portal_tokens(&o.admin).await.expect("list").is_empty());
+        assert!(o
+            .svc
+            .list_portal_tokens(&o.admin)
+            .await
+            .expect("list")
+            .is_empty());
 
         let issued = o
             .svc
@@ -75,7 +80,9 @@ on_both_backends!(
             Err(Error::Conflict { .. })
         ));
         assert!(matches!(
-            o.svc.api_caller(&issued.token, "GET /api/v1/requests", "127.0.0.1").await,
+            o.svc
+                .api_caller(&issued.token, "GET /api/v1/requests", "127.0.0.1")
+                .await,
             Err(Error::AuthenticationFailed)
         ));
     }

@@ -81,7 +81,9 @@ on_both_backends!(
         };
         let listed = o.svc.signing_keys(&o.admin).await.expect("list");
         assert!(listed.iter().all(|k| k.valid_from_jalali.starts_with("14")));
-        assert!(listed.iter().any(|k| k.kid == first && k.valid_until_jalali.is_some()));
+        assert!(listed
+            .iter()
+            .any(|k| k.kid == first && k.valid_until_jalali.is_some()));
         let mut now_listed = states(listed);
         now_listed.sort_by(|a, b| a.0.cmp(&b.0));
         let mut expected = vec![
@@ -129,7 +131,10 @@ on_both_backends!(
         let listed = o.svc.signing_keys(&o.admin).await.expect("list");
         let revoked = listed.iter().find(|k| k.kid == first).expect("first");
         assert_eq!(revoked.state, SigningKeyState::Revoked);
-        assert!(revoked.revoked_from_jalali.as_deref().is_some_and(|d| d.starts_with("1404/12/10")));
+        assert!(revoked
+            .revoked_from_jalali
+            .as_deref()
+            .is_some_and(|d| d.starts_with("1404/12/10")));
         assert!(matches!(
             o.svc
                 .revoke_signing_key(&o.admin, &first, "yesterday")

@@ -26,8 +26,7 @@ pub async fn save_ecopy(desk: Desk<'_>, code: String, path: String) -> Answer<Fi
     }
     let service = desk.service()?;
     let (_, written) =
-        sanad_app::ecopy::save(&service, &desk.actor()?, &code, std::path::Path::new(path))
-            .await?;
+        sanad_app::ecopy::save(&service, &desk.actor()?, &code, std::path::Path::new(path)).await?;
     Ok(written)
 }
 

@@ -39,11 +39,7 @@ pub async fn api_rate_limit(desk: Desk<'_>) -> Answer<ApiRateLimit> {
 
 /// Sets the per-token rate limit; the core checks the range.
 #[tauri::command]
-pub async fn set_api_rate_limit(
-    desk: Desk<'_>,
-    calls: u32,
-    seconds: u32,
-) -> Answer<ApiRateLimit> {
+pub async fn set_api_rate_limit(desk: Desk<'_>, calls: u32, seconds: u32) -> Answer<ApiRateLimit> {
     let service = desk.service()?;
     let actor = desk.actor()?;
     service.set_api_rate_limit(&actor, calls, seconds).await?;

@@ -1,4 +1,5 @@
-//! The registration receipt after registering at the desk (issue 14 items 4 and 9). The PIN is
+//! The registration receipt after registering a request or a complaint at the desk (issue 14
+//! items 4 and 9). The PIN is
 //! kept by the database only as a hash, so it can never be read back: `register_request` keeps
 //! the receipt its answer made in this process's memory (`DeskState::keep_receipt`), and the
 //! receipt dialog previews, prints and saves from that copy until it closes (`forget_receipt`).
@@ -7,7 +8,7 @@
 //! through WebView2. The receipt is in the desk's language.
 
 use sanad_app::files::FileWritten;
-use sanad_app::receipt::{self, ReceiptPreview, RegistrationReceipt};
+use sanad_app::receipt::{self, Receipt, ReceiptPreview};
 use sanad_app::slip::Printed;
 use sanad_app::{Lang, PaperSize};
 
@@ -23,7 +24,7 @@ fn paper(text: &str) -> Result<PaperSize, CommandError> {
 }
 
 /// The kept receipt of `code`, for the signed-in clerk.
-fn kept(desk: &Desk<'_>, code: &str) -> Answer<RegistrationReceipt> {
+fn kept(desk: &Desk<'_>, code: &str) -> Answer<Receipt> {
     desk.actor()?;
     desk.receipt(code)
         .ok_or_else(|| sanad_service::Error::NotFound { what: "receipt" }.into())
@@ -82,7 +83,12 @@ pub fn save_receipt(
     if path.is_empty() {
         return Err(sanad_service::Error::invalid("receipt.path", "error-required").into());
     }
-    Ok(receipt::save(&receipt, paper, lang, std::path::Path::new(path))?)
+    Ok(receipt::save(
+        &receipt,
+        paper,
+        lang,
+        std::path::Path::new(path),
+    )?)
 }
 
 /// Where the dialog offers to save the receipt of `code`.

@@ -14,7 +14,7 @@ function pageUrl(svg: string): string {
 }
 
 /**
- * The registration receipt (رسید ثبت) right after a clerk registers a request: the tracking
+ * The registration receipt (رسید ثبت) right after a clerk registers a request or a complaint: the tracking
  * code, the follow-up PIN — shown this once, since the database keeps only its hash — the
  * portal's address and what happens next, with the receipt printed (the PDF to the spooler, as
  * the slip is) or saved as a PDF. The desk process keeps the receipt only while this dialog is
@@ -24,11 +24,14 @@ export function ReceiptDialog({
   code,
   codeGrouped,
   pin,
+  complaint = false,
   onClose,
 }: {
   code: string;
   codeGrouped: string;
   pin: string;
+  /** A complaint's, suggestion's or comment's receipt (its own title and next step). */
+  complaint?: boolean;
   onClose: () => void;
 }) {
   const { m } = useDesk();
@@ -79,9 +82,11 @@ export function ReceiptDialog({
     <Modal
       opened
       onClose={close}
-      title={m.t("ui-receipt-title")}
+      title={m.t(complaint ? "receipt-complaint-title" : "ui-receipt-title")}
       size="xl"
       closeOnClickOutside={false}
+      // The registration form puts the focus on the new code once this closes.
+      returnFocus={false}
       data-testid="receipt-dialog"
     >
       <Stack gap="sm">
@@ -121,7 +126,7 @@ export function ReceiptDialog({
         </Alert>
         <Text size="sm" data-testid="receipt-next">
           <strong>{m.t("receipt-next")}: </strong>
-          {m.t("receipt-next-text")}
+          {m.t(complaint ? "receipt-complaint-next-text" : "receipt-next-text")}
         </Text>
         <Group align="flex-end" wrap="wrap">
           <Select
