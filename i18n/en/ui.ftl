@@ -486,7 +486,7 @@ ui-token-limit-seconds = In this many seconds
 
 ## The directorate's signing keys (admin/SigningKeys)
 ui-tab-signing-keys = Signing keys
-ui-key-cli-only = The directorate's signing key signs slips and certified copies. Exporting and importing a key (a file sealed with a passphrase) is done only with sanad key export and sanad key import.
+ui-key-cli-only = The directorate's signing key signs slips and certified copies. Exporting and importing a key (a file sealed with a passphrase, for another desk that signs) is done only on the command line (sanad key export, sanad key import).
 ui-key-init = Make the signing key
 ui-key-rotate = Rotate the key
 ui-key-made = New key made:
