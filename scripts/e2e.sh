@@ -79,6 +79,10 @@ else
   if [ "$status" = 0 ]; then
     node --test --test-concurrency=1 --test-reporter=spec ui/e2e/delegation.test.mjs || status=$?
   fi
+  # The administrator's API tokens and signing keys, and the certified copy on the request page.
+  if [ "$status" = 0 ]; then
+    node --test --test-concurrency=1 --test-reporter=spec ui/e2e/deskside.test.mjs || status=$?
+  fi
   # A second desk: a new install on the office's PostgreSQL server, restoring the first desk's
   # backup. Needs the test server scripts/test.sh starts (SANAD_TEST_PG_URL).
   if [ "$status" = 0 ] && [ -n "${SANAD_TEST_PG_URL:-}" ]; then

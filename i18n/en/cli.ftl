@@ -103,3 +103,4 @@ field-user = User
 cli-unexpected = It could not be done: { $detail }
 cli-org-duplicates-none = No two organizations are registered under the same name.
 cli-org-duplicates-group = Group { $n }: { $count } organizations whose names read the same (keep one and correct the others' names):
+cli-receipt-pin-gone = No receipt written: this is a repeat of an earlier registration under the same key, and the follow-up PIN is shown only at the first registration.

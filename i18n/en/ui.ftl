@@ -451,3 +451,72 @@ ui-admin-duplicates-run = Check for duplicate organizations
 ui-admin-duplicates-none = No duplicate organizations found.
 ui-admin-duplicates-group = Group { $number }: { $count } organizations under one name or national id
 ui-admin-duplicates-hint = These were registered before duplicates were refused: keep one and rename the others.
+
+## The registration receipt after registering at the desk (ReceiptDialog)
+ui-receipt-title = Registration receipt
+ui-receipt-pin-once = The follow-up PIN is shown this once: after this window closes it cannot be shown or printed again. Print or save the receipt and hand it to the applicant before closing.
+ui-receipt-no-portal = (the administrator has not set the portal's address yet)
+ui-receipt-print = Print the receipt
+ui-receipt-path = Save the PDF to
+ui-receipt-save = Save the PDF
+ui-receipt-sent = Registration receipt sent to printer { $printer }.
+ui-copy = Copy
+ui-copied = Copied
+
+## API tokens for agencies' systems (admin/ApiTokens)
+ui-tab-api-tokens = API tokens
+ui-token-org = Agency
+ui-token-label = Label (the agency's system)
+ui-token-add = Issue a token
+ui-token-created = Issued
+ui-token-last-used = Last used
+ui-token-state = State
+ui-token-never-used = Never used
+ui-token-active = Active
+ui-token-revoked-on = Revoked on { $at }
+ui-token-revoke = Revoke
+ui-token-none = No token has been issued yet.
+ui-token-issued-title = New token
+ui-token-shown-once = This token is shown this once and the system does not keep it: copy it and give it to the agency's system administrator over a safe channel. Whoever holds it registers requests in this agency's name.
+ui-token-revoke-title = Revoke a token
+ui-token-revoke-confirm = Revoke the token "{ $label }" of { $org }? That agency's system will be refused with it from now on; this cannot be undone.
+ui-token-limit-title = Calls allowed per token
+ui-token-limit-calls = At most this many calls
+ui-token-limit-seconds = In this many seconds
+
+## The directorate's signing keys (admin/SigningKeys)
+ui-tab-signing-keys = Signing keys
+ui-key-cli-only = The directorate's signing key signs slips and certified copies. Exporting and importing a key (a file sealed with a passphrase, for another desk that signs) is done only on the command line (sanad key export, sanad key import).
+ui-key-init = Make the signing key
+ui-key-rotate = Rotate the key
+ui-key-made = New key made:
+ui-key-id = Key id
+ui-key-valid-from = Valid from
+ui-key-valid-until = Valid until
+ui-key-revoked-from = Revoked from
+ui-key-state = State
+ui-key-on-this-desk = On this desk
+ui-key-state-current = Current
+ui-key-state-rotated = Rotated
+ui-key-state-revoked = Revoked
+ui-key-revoke = Revoke the key
+ui-key-none = No signing key has been made yet; until then slips and copies go unsigned.
+ui-key-init-confirm = Make a new signing key? Its private half is kept in this computer's keychain.
+ui-key-rotate-confirm = Make a new key and end the current key's validity now? What it signed before still verifies.
+ui-key-revoke-confirm = If the key fell into other hands, revoke it: whatever it signed from the date below no longer verifies. Key:
+ui-key-revoke-from = Revoked from the date
+
+## The certified copy on the request page (RequestCopy)
+ui-ecopy-title = Certified electronic copy
+ui-ecopy-issued = Issued
+ui-ecopy-size = Size
+ui-ecopy-token = Signed token
+ui-ecopy-copy-token = Copy the token
+ui-ecopy-path = Save the PDF to
+ui-ecopy-save = Save the PDF
+
+## A complaint's registration receipt (sanad-slip, the desk's receipt dialog)
+receipt-complaint-title = Complaint, suggestion or comment received
+receipt-complaint-document-title = Receipt { $code }
+receipt-complaint-kind = Kind
+receipt-complaint-next-text = The registry will look into it and answer. Follow it on the portal with the tracking code and the follow-up PIN.

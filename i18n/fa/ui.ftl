@@ -451,3 +451,72 @@ ui-admin-duplicates-run = بررسی دستگاه‌های تکراری
 ui-admin-duplicates-none = دستگاه تکراری پیدا نشد.
 ui-admin-duplicates-group = گروه { $number }: { $count } دستگاه با یک نام یا شناسهٔ ملی
 ui-admin-duplicates-hint = این دستگاه‌ها پیش از بررسی تکراری‌ها ثبت شده‌اند؛ یکی را نگه دارید و نام دیگری را اصلاح کنید.
+
+## The registration receipt after registering at the desk (ReceiptDialog)
+ui-receipt-title = رسید ثبت درخواست
+ui-receipt-pin-once = رمز پیگیری تنها همین یک بار نشان داده می‌شود و پس از بستن این پنجره دیگر نمی‌توان آن را دید یا دوباره چاپ کرد: پیش از بستن، رسید را چاپ کنید یا نگه دارید و به متقاضی بدهید.
+ui-receipt-no-portal = (نشانی درگاه را مسئول سامانه هنوز تعیین نکرده است)
+ui-receipt-print = چاپ رسید
+ui-receipt-path = ذخیرهٔ PDF در
+ui-receipt-save = ذخیرهٔ PDF
+ui-receipt-sent = رسید ثبت به چاپگر { $printer } فرستاده شد.
+ui-copy = رونوشت
+ui-copied = رونوشت برداشته شد
+
+## API tokens for agencies' systems (admin/ApiTokens)
+ui-tab-api-tokens = توکن‌های دسترسی
+ui-token-org = دستگاه
+ui-token-label = برچسب (سامانهٔ دستگاه)
+ui-token-add = صدور توکن
+ui-token-created = صدور
+ui-token-last-used = آخرین به‌کارگیری
+ui-token-state = وضعیت
+ui-token-never-used = به کار نرفته
+ui-token-active = فعال
+ui-token-revoked-on = باطل‌شده در { $at }
+ui-token-revoke = ابطال
+ui-token-none = هنوز توکنی صادر نشده است.
+ui-token-issued-title = توکن تازه
+ui-token-shown-once = این توکن تنها همین یک بار نشان داده می‌شود و سامانه آن را نگه نمی‌دارد: آن را رونوشت کنید و از راهی امن به مسئول سامانهٔ دستگاه بدهید. هر کس آن را داشته باشد به نام این دستگاه درخواست ثبت می‌کند.
+ui-token-revoke-title = ابطال توکن
+ui-token-revoke-confirm = توکن «{ $label }» دستگاه «{ $org }» باطل شود؟ سامانهٔ آن دستگاه از این پس با آن پذیرفته نمی‌شود و این کار بازگشت ندارد.
+ui-token-limit-title = سقف درخواست‌ها برای هر توکن
+ui-token-limit-calls = بیشترین شمار درخواست‌ها
+ui-token-limit-seconds = در چند ثانیه
+
+## The directorate's signing keys (admin/SigningKeys)
+ui-tab-signing-keys = کلیدهای امضا
+ui-key-cli-only = کلید امضای اداره کل رسیدها و نسخه‌های گواهی‌شده را امضا می‌کند. برون‌بری و درون‌بری کلید (پرونده‌ای بسته با گذرواژه، برای میز دیگری که امضا می‌کند) تنها از خط فرمان انجام می‌شود.
+ui-key-init = ساخت کلید امضا
+ui-key-rotate = چرخش کلید
+ui-key-made = کلید تازه ساخته شد:
+ui-key-id = شناسهٔ کلید
+ui-key-valid-from = معتبر از
+ui-key-valid-until = معتبر تا
+ui-key-revoked-from = باطل از
+ui-key-state = وضعیت
+ui-key-on-this-desk = در این میز
+ui-key-state-current = در کار
+ui-key-state-rotated = جایگزین‌شده
+ui-key-state-revoked = باطل‌شده
+ui-key-revoke = ابطال کلید
+ui-key-none = هنوز کلید امضایی ساخته نشده است؛ تا آن زمان رسیدها و نسخه‌ها بی‌امضا می‌مانند.
+ui-key-init-confirm = کلید امضای تازه‌ای ساخته شود؟ نیمهٔ خصوصی آن در جاکلیدی این رایانه نگه داشته می‌شود.
+ui-key-rotate-confirm = کلید تازه‌ای ساخته شود و اعتبار کلید کنونی از همین اکنون پایان یابد؟ رسیدهایی که پیش‌تر امضا شده‌اند همچنان معتبر می‌مانند.
+ui-key-revoke-confirm = اگر کلید به دست دیگری افتاده است، آن را باطل کنید: هرچه از تاریخ زیر با آن امضا شده باشد دیگر معتبر شناخته نمی‌شود. کلید:
+ui-key-revoke-from = باطل از تاریخ
+
+## The certified copy on the request page (RequestCopy)
+ui-ecopy-title = نسخهٔ الکترونیکی گواهی‌شده
+ui-ecopy-issued = زمان صدور
+ui-ecopy-size = اندازه
+ui-ecopy-token = توکن امضاشده
+ui-ecopy-copy-token = رونوشت توکن
+ui-ecopy-path = ذخیرهٔ PDF در
+ui-ecopy-save = ذخیرهٔ PDF
+
+## A complaint's registration receipt (sanad-slip, the desk's receipt dialog)
+receipt-complaint-title = رسید ثبت شکایت، پیشنهاد یا نظر
+receipt-complaint-document-title = رسید ثبت { $code }
+receipt-complaint-kind = گونه
+receipt-complaint-next-text = دبیرخانه آن را بررسی می‌کند و پاسخ می‌دهد. با کد رهگیری و رمز پیگیری در درگاه ببینید به کجا رسیده است.

@@ -20,6 +20,9 @@ mod tests {
         RefusalKind,
     };
     use sanad_service::{
+        ApiRateLimit, EcopyInfo, IssuedPortalToken, PortalToken, SigningKeyState, SigningKeyView,
+    };
+    use sanad_service::{
         Assignee, CalendarSettings, ComplaintQuery, ComplaintStep, ComplaintSummary, ComplaintView,
         DeliveryState, FilePurpose, Holiday, KeptFile, MailSettings, MailTls, NewComplaint,
         NewNotice, Notice, NoticeKind, Notification, OfficeHoursInput, TrackStatus, TrackedKind,
@@ -29,6 +32,7 @@ mod tests {
     use ts_rs::{Config, TS};
 
     use sanad_app::files::FileWritten;
+    use sanad_app::receipt::ReceiptPreview;
     use sanad_app::slip::{Printed, Printer, SlipIssued, SlipPreview};
     use sanad_app::Lang;
     use sanad_core::access::{Permissions, Screen, ScreenEntry};
@@ -83,6 +87,7 @@ mod tests {
             SlipPreview::decl(&cfg),
             Printed::decl(&cfg),
             SlipIssued::decl(&cfg),
+            ReceiptPreview::decl(&cfg),
             TlsMode::decl(&cfg),
             PostgresProfile::decl(&cfg),
             ConnectionProfile::decl(&cfg),
@@ -136,6 +141,12 @@ mod tests {
             BulkResult::decl(&cfg),
             NewAgencyUser::decl(&cfg),
             AgencyAccount::decl(&cfg),
+            PortalToken::decl(&cfg),
+            IssuedPortalToken::decl(&cfg),
+            ApiRateLimit::decl(&cfg),
+            SigningKeyState::decl(&cfg),
+            SigningKeyView::decl(&cfg),
+            EcopyInfo::decl(&cfg),
         ];
         let mut out = String::from(
             "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\

@@ -7,6 +7,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use sanad_app::receipt::Receipt;
 use sanad_service::{Actor, DeskSession, OpenStage, Service};
 use serde::Serialize;
 use tauri::async_runtime::JoinHandle;
@@ -59,7 +60,14 @@ pub struct DeskState {
     deliverer: Mutex<Option<JoinHandle<()>>>,
     /// The window showed its first screen (or waited long enough): background work may start.
     background: AtomicBool,
+    /// The registration receipts of this session's registrations whose receipt dialog is still
+    /// open, by tracking code: the PIN exists nowhere else (the database keeps its hash), so the
+    /// dialog prints and saves from these. Forgotten when the dialog closes and at sign-out.
+    receipts: Mutex<Vec<Receipt>>,
 }
+
+/// At most this many receipts are kept (dialogs left open without closing, one per registration).
+const KEPT_RECEIPTS: usize = 8;
 
 /// Sends the applicants' messages waiting in the outbox, now and every
 /// [`sanad_service::OUTBOX_EVERY`].
@@ -96,6 +104,7 @@ impl DeskState {
             session: Mutex::new(None),
             watcher: Mutex::new(None),
             background: AtomicBool::new(false),
+            receipts: Mutex::new(Vec::new()),
         }
     }
 
@@ -196,12 +205,38 @@ impl DeskState {
     }
 
     pub fn sign_in(&self, session: DeskSession) {
+        lock(&self.receipts).clear();
         *lock(&self.session) = Some(session);
     }
 
     pub fn sign_out(&self) {
         *lock(&self.session) = None;
+        lock(&self.receipts).clear();
         self.set_watcher(None);
+    }
+
+    /// Keeps a registration's receipt for its dialog (the oldest goes past [`KEPT_RECEIPTS`]).
+    pub fn keep_receipt(&self, receipt: Receipt) {
+        let mut kept = lock(&self.receipts);
+        kept.retain(|r| r.tracking_code() != receipt.tracking_code());
+        if kept.len() >= KEPT_RECEIPTS {
+            kept.remove(0);
+        }
+        kept.push(receipt);
+    }
+
+    /// The kept receipt of tracking code `code` (any digits, grouped or not).
+    pub fn receipt(&self, code: &str) -> Option<Receipt> {
+        let code = receipt_key(code);
+        lock(&self.receipts)
+            .iter()
+            .find(|r| r.tracking_code() == code)
+            .cloned()
+    }
+
+    pub fn forget_receipt(&self, code: &str) {
+        let code = receipt_key(code);
+        lock(&self.receipts).retain(|r| r.tracking_code() != code);
     }
 
     /// Keeps `task` as the one change watcher, stopping the one before (a reloaded page or a
@@ -211,6 +246,14 @@ impl DeskState {
             old.abort();
         }
     }
+}
+
+/// A tracking code as receipts keep it: its 12 ASCII digits.
+fn receipt_key(code: &str) -> String {
+    sanad_core::normalize::identifier(code)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
 }
 
 #[cfg(test)]

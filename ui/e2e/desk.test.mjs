@@ -4,7 +4,7 @@
 // queues, dispatch, search, the scanner, and another desk's change showing in an open queue.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -193,6 +193,31 @@ function stored(trackingCode) {
 }
 
 /** What a small office screen must not do (issue 12, item 6), checked on the page shown. */
+/** The screen as it is, at the two small office sizes (1366×768 and 1024×640), in the desk's
+ * current language: nothing scrolls sideways. */
+async function atBothSizes(name) {
+  const lang = await driver.execute("return document.documentElement.lang;");
+  try {
+    // Smaller first: WebKit under Xvfb may leave a grown window unpainted for a moment.
+    for (const [width, height] of [
+      [1024, 640],
+      [1366, 768],
+    ]) {
+      await driver.setWindowSize(width, height);
+      await sleep(1000);
+      // A first picture makes WebKit paint the resized window; the one kept is the next.
+      await driver.screenshot();
+      const wide = await driver.execute(
+        "return document.documentElement.scrollWidth > window.innerWidth + 1;",
+      );
+      assert.equal(wide, false, `${name} scrolls sideways at ${width}×${height}`);
+      await shot(`${name}-${lang}-${width}x${height}`);
+    }
+  } finally {
+    await driver.setWindowSize(1280, 800).catch(() => undefined);
+  }
+}
+
 async function assertFits(where) {
   const problems = await driver.execute(`
     const out = [];
@@ -335,21 +360,80 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
     },
   );
 
-  step("the clerk corrects it and registers the request", async () => {
-    await fill('[name="applicant.national_code"]', "0499370899");
-    assert.equal(await fieldError("applicant.national_code"), "");
-    await click('[data-testid="submit-request"]');
-    const button = await driver.waitForElement('[data-testid="registered-code"]');
-    code = await driver.execute(
-      "return document.querySelector('[data-testid=\"registered-code\"]').dataset.code;",
-    );
-    assert.match(code, /^\d{12}$/);
-    assert.ok(
-      (await driver.text(button)).includes("-") || (await driver.text(button)).length >= 12,
-    );
-    await shot("05-new-request-registered");
-    await logout();
-  });
+  step(
+    "the clerk corrects it and registers the request; the receipt shows the PIN once and prints (issue 14)",
+    async () => {
+      await fill('[name="applicant.national_code"]', "0499370899");
+      assert.equal(await fieldError("applicant.national_code"), "");
+      await click('[data-testid="submit-request"]');
+      const button = await driver.waitForElement('[data-testid="registered-code"]');
+      code = await driver.execute(
+        "return document.querySelector('[data-testid=\"registered-code\"]').dataset.code;",
+      );
+      assert.match(code, /^\d{12}$/);
+      assert.ok(
+        (await driver.text(button)).includes("-") || (await driver.text(button)).length >= 12,
+      );
+      // The receipt dialog: the code, the PIN in Persian digits, and that it is shown this once.
+      await driver.waitForElement('[data-testid="receipt-preview"] img', 30000);
+      const pin = await driver.execute(
+        "return document.querySelector('[data-testid=\"receipt-pin\"]').dataset.pin;",
+      );
+      assert.match(pin, /^\d{8}$/);
+      assert.equal(await textOf('[data-testid="receipt-pin"]'), toPersian(pin));
+      assert.equal(await textOf('[data-testid="receipt-once"]'), persian("ui-receipt-pin-once"));
+      assert.ok(
+        (await textOf('[data-testid="receipt-code"]')).includes(toPersian(code.slice(0, 4))),
+      );
+      await atBothSizes("05-receipt-dialog");
+      // Printed: the receipt's PDF goes to the CUPS printer, as the slip's does.
+      const before = existsSync(PRINTER_OUT) ? readdirSync(PRINTER_OUT) : [];
+      await click('[data-testid="receipt-printer"]');
+      await pickOption(PRINTER);
+      await click('[data-testid="receipt-print"]');
+      const sent = await driver.waitFor(() => textOf('[data-testid="receipt-sent"]'), "sent");
+      assert.ok(sent.includes(PRINTER), sent);
+      const pdf = await driver.waitFor(
+        () =>
+          readdirSync(PRINTER_OUT).find((f) => f.endsWith(".pdf") && !before.includes(f)) ?? null,
+        "the printed receipt in the printer's output folder",
+        60000,
+      );
+      await sleep(1000);
+      const page = join(WORK, "receipt-printed");
+      execFileSync("pdftoppm", ["-r", "200", "-png", "-singlefile", join(PRINTER_OUT, pdf), page]);
+      copyFileSync(`${page}.png`, join(env("E2E_SCREENSHOTS"), "05-receipt-printed.png"));
+      // Read off the printed page as a scanner would: the codes carry the tracking code only.
+      const scanned = execFileSync("zbarimg", ["--quiet", `${page}.png`], { encoding: "utf8" });
+      assert.ok(scanned.includes(`QR-Code:${code}`), scanned);
+      // (The printer's PDF is re-rendered by Ghostscript, without text: the PIN is checked on the
+      // saved PDF below, and on the printed page by eye, 05-receipt-printed.png.)
+      // Saved as a PDF where the clerk says.
+      const saveTo = join(WORK, "receipt.pdf");
+      await fill('[data-testid="receipt-path"]', saveTo);
+      await click('[data-testid="receipt-save"]');
+      await driver.waitForElement('[data-testid="receipt-saved"]');
+      const savedText = execFileSync("pdftotext", [saveTo, "-"], { encoding: "utf8" });
+      assert.ok(savedText.includes(toPersian(pin)), savedText);
+      // The public lookup (as the portal's) accepts this code with this PIN, and no other PIN.
+      const found = JSON.parse(cli(["track", code, "--pin", toPersian(pin)], ""));
+      assert.equal(found.state, "submitted");
+      const wrong = pin === "00000000" ? "11111111" : "00000000";
+      const refused = spawnSync(CLI, ["--db", DB_URL, "track", code, "--pin", wrong], {
+        encoding: "utf8",
+      });
+      assert.equal(refused.status, 5, refused.stderr);
+      // Closed, the PIN is gone for good: the page no longer shows it, and the receipt is not kept.
+      await click('[data-testid="receipt-close"]');
+      await driver.waitFor(
+        () => driver.execute("return !document.querySelector('[data-testid=\"receipt-dialog\"]');"),
+        "the receipt dialog closed",
+      );
+      assert.ok(!(await pageText()).includes(toPersian(pin)));
+      await shot("05-new-request-registered");
+      await logout();
+    },
+  );
 
   step("a clerk registers a request with the keyboard alone (issue 12, item 4)", async () => {
     await login(CLERK);
@@ -451,6 +535,9 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
     await shot("20-new-request-keyboard");
     await driver.chord(KEY.ctrl, KEY.enter);
     await driver.waitForElement('[data-testid="registered-code"]');
+    // The receipt dialog first (its PIN shown once); Escape closes it.
+    await driver.waitForElement('[data-testid="receipt-preview"] img', 30000);
+    await driver.keys(KEY.escape);
     // The keyboard is on the new code, no list is open, and «new request» is one Tab away.
     await driver.waitFor(
       async () => (await focused())?.testId === "registered-code",
@@ -810,6 +897,20 @@ describe("Sanad Desk, end to end", { timeout: 900_000 }, () => {
       "سند هنوز به دست دادگاه نرسیده است.",
     );
     await click('[data-testid="complaint-submit"]');
+    // Its receipt first: the complaint's own title, and its PIN shown this once.
+    await driver.waitForElement('[data-testid="receipt-preview"] img', 30000);
+    const complaintPin = await driver.execute(
+      "return document.querySelector('[data-testid=\"receipt-pin\"]').dataset.pin;",
+    );
+    assert.match(complaintPin, /^\d{8}$/);
+    assert.ok((await textOf(".mantine-Modal-title")).includes(persian("receipt-complaint-title")));
+    await atBothSizes("12-complaint-receipt");
+    const receiptCode = await driver.execute(
+      "return document.querySelector('[data-testid=\"receipt-code\"]').dataset.code;",
+    );
+    const tracked = JSON.parse(cli(["track", receiptCode, "--pin", complaintPin], ""));
+    assert.equal(tracked.kind, "complaint");
+    await click('[data-testid="receipt-close"]');
     await driver.waitForElement('[data-testid="complaint-page"]');
     complaintCode = await driver.execute(
       "return document.querySelector('[data-testid=\"complaint-page\"]').dataset.code;",

@@ -280,6 +280,20 @@ export type Printed = { "kind": "spooled", printer: string, job: number, } | { "
 
 export type SlipIssued = { tracking_code: string, copy: number, saved: FileWritten | null, printed: Printed | null, };
 
+export type ReceiptPreview = { 
+/**
+ * One SVG document per page, drawn from the PDF's own layout.
+ */
+pages: Array<string>, printers: Array<Printer>, 
+/**
+ * The clerk's saved printer (the slip's), else the system default.
+ */
+chosen_printer: string | null, 
+/**
+ * Where the applicant follows it (the portal's address the administrator set), if set.
+ */
+portal_address: string | null, };
+
 export type TlsMode = "prefer" | "require" | "verify-full";
 
 export type PostgresProfile = { host: string, port: number, database: string, user: string, tls: TlsMode, };
@@ -565,7 +579,11 @@ decides_in_bulk: boolean,
 /**
  * The register screen brings in a spreadsheet of documents.
  */
-imports_register: boolean, };
+imports_register: boolean, 
+/**
+ * The request page shows its certified copy and saves its PDF.
+ */
+reads_certified_copies: boolean, };
 
 export type AvailableAction = { action: Action, 
 /**
@@ -579,7 +597,11 @@ export type Vocabulary = { roles: Array<Choice>, statuses: Array<Choice>, dispat
 /**
  * The kinds a request's requesting organization may be (the new-request form's picker).
  */
-requesting_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, database_tls_modes: Array<Choice>, mail_tls_modes: Array<Choice>, notice_kinds: Array<Choice>, report_kinds: Array<Choice>, export_formats: Array<Choice>, screens: Array<Choice>, 
+requesting_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, 
+/**
+ * The registration receipt's papers (A5 and the 80 mm roll).
+ */
+receipt_papers: Array<Choice>, database_tls_modes: Array<Choice>, mail_tls_modes: Array<Choice>, notice_kinds: Array<Choice>, report_kinds: Array<Choice>, export_formats: Array<Choice>, screens: Array<Choice>, 
 /**
  * The roles whose steps an administrator may delegate (the delegation form's picker).
  */
@@ -659,3 +681,39 @@ export type NewAgencyUser = { username: string, display_name: string,
 organization_id: string, password: string, };
 
 export type AgencyAccount = { organization_id: string, organization_name: string, id: string, username: string, display_name: string, role: Role, active: boolean, must_change_password: boolean, };
+
+export type PortalToken = { id: string, organization_id: string, organization_name: string, label: string, 
+/**
+ * Jalali date and time in Tehran, ASCII digits.
+ */
+created_jalali: string, revoked_jalali: string | null, last_used_jalali: string | null, revoked: boolean, };
+
+export type IssuedPortalToken = { id: string, token: string, };
+
+export type ApiRateLimit = { calls: number, seconds: number, };
+
+export type SigningKeyState = "current" | "rotated" | "revoked";
+
+export type SigningKeyView = { kid: string, 
+/**
+ * RFC 3339, UTC.
+ */
+valid_from: string, valid_until: string | null, revoked_from: string | null, 
+/**
+ * The same instants in Tehran on the Jalali calendar (`1404/10/30 14:05`, ASCII digits).
+ */
+valid_from_jalali: string, valid_until_jalali: string | null, revoked_from_jalali: string | null, state: SigningKeyState, 
+/**
+ * Whether this desk's keychain holds the private half.
+ */
+on_this_desk: boolean, };
+
+export type EcopyInfo = { tracking_code: string, sha256: string, token: string, 
+/**
+ * RFC 3339, UTC.
+ */
+issued_at: string, 
+/**
+ * The same instant in Tehran on the Jalali calendar (`1404/10/30 14:05`, ASCII digits).
+ */
+issued_at_jalali: string, size_bytes: number, };

@@ -8,14 +8,16 @@
 //! an [`AppError`] with a stable code. The service checks the actor and every rule; nothing here
 //! decides who may do what.
 //!
-//! Public: [`slip::preview`], [`slip::issue`], [`files::write_backup`],
+//! Public: [`slip::preview`], [`slip::issue`], [`receipt::of_registration`], [`receipt::print`], [`files::write_backup`],
 //! [`files::restore_backup`], [`files::export_report`], [`files::suggested_backup_path`],
 //! [`files::suggested_export_path`], [`connection::switch_database`], [`connection::shown`].
 
 pub mod connection;
+pub mod ecopy;
 mod error;
 pub mod files;
 pub mod folder;
+pub mod receipt;
 pub mod slip;
 
 pub use error::AppError;

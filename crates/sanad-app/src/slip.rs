@@ -57,16 +57,24 @@ pub async fn preview(
 ) -> Result<SlipPreview, AppError> {
     let slip = service.preview_slip(actor, code, paper.as_str()).await?;
     let pages = render_slip_svg(&slip, &Localizer::new(lang), paper)?;
-    let saved = service.default_printer(actor).await?;
-    let installed = printing::list_printers();
-    let chosen_printer = preselect(&installed, saved.as_deref());
-    let printers = installed.into_iter().map(Printer::from).collect();
+    let (printers, chosen_printer) = printers(service, actor).await?;
     Ok(SlipPreview {
         pages,
         copy: slip.copy,
         printers,
         chosen_printer,
     })
+}
+
+/// The system's printers, and the one a print dialog starts with (see [`preselect`]).
+pub(crate) async fn printers(
+    service: &Service,
+    actor: &Actor,
+) -> Result<(Vec<Printer>, Option<String>), AppError> {
+    let saved = service.default_printer(actor).await?;
+    let installed = printing::list_printers();
+    let chosen = preselect(&installed, saved.as_deref());
+    Ok((installed.into_iter().map(Printer::from).collect(), chosen))
 }
 
 /// The printer the dialog starts with (issue 12, item 7): the clerk's last one while it is still

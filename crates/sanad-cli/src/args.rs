@@ -104,7 +104,13 @@ pub enum Command {
     #[command(subcommand)]
     Complaint(ComplaintCommand),
     /// Where a request or complaint stands, for a caller on the phone (no personal data)
-    Track { code: String },
+    Track {
+        code: String,
+        /// The follow-up PIN from the registration receipt: the public lookup (as the portal's),
+        /// without signing in; always JSON
+        #[arg(long)]
+        pin: Option<String>,
+    },
     /// Official holidays (the administrator edits them)
     #[command(subcommand)]
     Holiday(HolidayCommand),
@@ -506,6 +512,13 @@ pub enum RequestCommand {
         /// key, it returns the request registered the first time instead of a second one
         #[arg(long)]
         idempotency_key: Option<String>,
+        /// Also write the registration receipt, with the follow-up PIN, as a PDF here (the PIN
+        /// is shown only at registration: a repeat under the same key writes none)
+        #[arg(long)]
+        receipt_out: Option<String>,
+        /// The receipt's paper
+        #[arg(long, default_value = "a5", value_parser = ["a5", "80mm"])]
+        paper: String,
     },
     /// Show a request by its tracking code
     Show { code: String },

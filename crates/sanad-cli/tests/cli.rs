@@ -855,3 +855,85 @@ fn sqlite_acting_director() {
 fn postgres_acting_director() {
     acting_director_from_the_command_line(Desk::postgres());
 }
+
+/// `request new --receipt-out`: the JSON prints the PIN once, the receipt PDF carries the same
+/// PIN and code (read back as text), the public lookup accepts that PIN and refuses another, and
+/// a repeat under the same key writes no receipt (its PIN is gone).
+fn receipt_out_writes_the_pin_once(desk: Desk) {
+    let (org, doc) = desk.office();
+    let clerk = ("clerk", STAFF_PW);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("receipt.pdf");
+    let pdf_arg = pdf.display().to_string();
+    let args = [
+        "request",
+        "new",
+        "--file",
+        "-",
+        "--idempotency-key",
+        "receipt-key-1",
+        "--receipt-out",
+        &pdf_arg,
+        "--paper",
+        "80mm",
+    ];
+    let body = request_json(&org, &doc, "0499370899");
+    let created = desk.ok_json(clerk, &args, Some(&body));
+    let pin = created["tracking_pin"].as_str().expect("pin").to_owned();
+    let code = created["tracking_code"].as_str().expect("code").to_owned();
+    assert_eq!(pin.len(), 8);
+    let bytes = std::fs::read(&pdf).expect("the receipt was written");
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = Command::new("pdftotext")
+        .args([&pdf_arg, "-"])
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout).to_string();
+    let persian = |ascii: &str| -> String {
+        ascii
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(0x06F0 + d).unwrap_or(c),
+                None => c,
+            })
+            .collect()
+    };
+    assert!(
+        text.contains(&persian(&pin)),
+        "the PIN is on the receipt: {text}"
+    );
+    assert!(
+        text.contains(&persian(&code[..4])),
+        "the code is on the receipt: {text}"
+    );
+
+    let found = desk.ok_json(clerk, &["track", &code, "--pin", &pin], None);
+    assert_eq!(found["state"], "submitted");
+    let wrong = if pin == "00000000" {
+        "11111111"
+    } else {
+        "00000000"
+    };
+    let out = desk.run(None, &["track", &code, "--pin", wrong], None);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+
+    // The same key again: the same request, no PIN in the JSON, and no receipt written.
+    std::fs::remove_file(&pdf).expect("remove");
+    let out = desk.run(Some(clerk), &args, Some(&body));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let again: Value = serde_json::from_slice(&out.stdout).expect("the JSON is still printed");
+    assert_eq!(again["tracking_code"], code.as_str());
+    assert!(again.get("tracking_pin").is_none());
+    assert!(!pdf.exists());
+    assert!(stderr(&out).contains("رمز پیگیری"), "{}", stderr(&out));
+}
+
+#[test]
+fn sqlite_receipt_out() {
+    receipt_out_writes_the_pin_once(Desk::sqlite());
+}
+
+#[test]
+fn postgres_receipt_out() {
+    receipt_out_writes_the_pin_once(Desk::postgres());
+}

@@ -58,6 +58,9 @@ pub const IMPORTS_REGISTER: &[Role] = &[Role::Admin];
 /// Staff roles never sign in there, and this one never at a desk (`Service::login`).
 pub const USES_PORTAL: &[Role] = &[Role::Agency];
 
+/// Who may read a request's certified electronic copy: the desk that sent it and the auditor.
+pub const READS_CERTIFIED_COPIES: &[Role] = &[Role::Clerk, Role::Auditor];
+
 crate::model::spelled_enum!(
     #[derive(ts_rs::TS)]
     /// A screen of the desk, in the order the header lists them.
@@ -138,6 +141,8 @@ pub struct Permissions {
     pub decides_in_bulk: bool,
     /// The register screen brings in a spreadsheet of documents.
     pub imports_register: bool,
+    /// The request page shows its certified copy and saves its PDF.
+    pub reads_certified_copies: bool,
 }
 
 impl Permissions {
@@ -159,6 +164,7 @@ impl Permissions {
             sees_overdue: role == Role::Director,
             decides_in_bulk: crate::delegation::DELEGABLE_ROLES.contains(&role),
             imports_register: IMPORTS_REGISTER.contains(&role),
+            reads_certified_copies: READS_CERTIFIED_COPIES.contains(&role),
         }
     }
 }

@@ -18,8 +18,8 @@ use crate::store::{on_store, AuditDraft, EcopyRow};
 use crate::tokens::{claims_of, sign};
 use crate::{Actor, Service};
 
-/// Who may read a certified copy: the desk that sent it and the auditor.
-const READS_COPIES: &[Role] = &[Role::Clerk, Role::Auditor];
+/// Who may read a certified copy (the same set gives the request page its copy).
+const READS_COPIES: &[Role] = sanad_core::access::READS_CERTIFIED_COPIES;
 
 /// A copy made and signed, waiting to be written with the dispatch.
 pub(crate) struct IssuedCopy {
@@ -166,6 +166,9 @@ impl Service {
                 sha256: copy.sha256,
                 token: copy.token,
                 issued_at: crate::requests::rfc3339(copy.issued_at),
+                issued_at_jalali: sanad_core::jalali::format_datetime_tehran(from_micros(
+                    copy.issued_at,
+                )),
                 size_bytes: bytes.len(),
             },
             bytes,
@@ -191,11 +194,15 @@ impl IssuedCopy {
 }
 
 /// A certified copy's record, as `sanad ecopy` reports it.
-#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct EcopyInfo {
     pub tracking_code: String,
     pub sha256: String,
     pub token: String,
+    /// RFC 3339, UTC.
     pub issued_at: String,
+    /// The same instant in Tehran on the Jalali calendar (`1404/10/30 14:05`, ASCII digits).
+    pub issued_at_jalali: String,
+    #[ts(type = "number")]
     pub size_bytes: usize,
 }

@@ -87,7 +87,7 @@ pub use portal_requests::{
     AgencySubmission, CorrectableFields, PublicStep, RECEIPT_PIN_MINUTES,
 };
 pub use portal_session::{OpenedPortalSession, PortalSession, PortalTimeouts};
-pub use portal_tokens::{IssuedPortalToken, PortalToken};
+pub use portal_tokens::{ApiRateLimit, IssuedPortalToken, PortalToken};
 pub use public_track::PublicTrack;
 pub use public_verify::{
     problem_code, Presented, PublicVerification, VerifyProblem, MAX_TOKEN_CHARS,
@@ -101,8 +101,8 @@ pub use sanad_core::models::*;
 pub use scans::IncomingFile;
 pub use service::{default_database_url, desk_data_dir, Actor, CodeSource, Service};
 pub use session::DeskSession;
-pub use signing_keys::SigningKeyView;
-pub use slips::{OfficeProfile, SlipApproval, SlipPrint, SLIP_PAPERS};
+pub use signing_keys::{SigningKeyState, SigningKeyView};
+pub use slips::{OfficeProfile, SlipApproval, SlipPrint, RECEIPT_PAPERS, SLIP_PAPERS};
 pub use store::Store;
 pub use track::{mask_name, TrackStatus, TrackedKind};
 pub use vocabulary::{vocabulary, Choice, Vocabulary};

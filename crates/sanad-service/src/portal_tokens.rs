@@ -17,7 +17,8 @@
 //! processes. A call with no such token, or a revoked one, is refused as not authenticated.
 //!
 //! Public functions: `Service::issue_portal_token`, `Service::list_portal_tokens`,
-//! `Service::revoke_portal_token`, `Service::set_api_rate_limit`, `Service::api_caller`. Their SQL: `store/ops/portal_tokens.rs`,
+//! `Service::revoke_portal_token`, `Service::set_api_rate_limit`, `Service::api_rate_limit`,
+//! `Service::api_caller`. Their SQL: `store/ops/portal_tokens.rs`,
 //! `store/ops/users.rs`, `store/ops/organizations.rs`.
 
 use rand::RngCore;
@@ -27,6 +28,7 @@ use sanad_core::{validate, Error, Result};
 use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 use crate::clock::from_micros;
 use crate::portal_accounts::portal_kind;
@@ -45,14 +47,14 @@ pub(crate) const TOKEN_USER_HASH: &str = "!portal-token";
 const TOKEN_USER_KEY: &str = "TOKEN:";
 
 /// A token just issued: its id and the secret, shown once.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct IssuedPortalToken {
     pub id: String,
     pub token: String,
 }
 
 /// A token as the administrator's list shows it (never the secret).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 pub struct PortalToken {
     pub id: String,
     pub organization_id: String,
@@ -63,6 +65,13 @@ pub struct PortalToken {
     pub revoked_jalali: Option<String>,
     pub last_used_jalali: Option<String>,
     pub revoked: bool,
+}
+
+/// The per-token rate limit: at most `calls` calls in `seconds`.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+pub struct ApiRateLimit {
+    pub calls: u32,
+    pub seconds: u32,
 }
 
 /// Whether a user row is an API token's actor (kept out of the user screens).
@@ -264,6 +273,16 @@ impl Service {
             ops::put_setting(w.tx(), WINDOW_KEY, &seconds.to_string()).await?;
             w.audit(draft).await
         }).await)
+    }
+
+    /// The per-token rate limit in force (the defaults until the administrator sets one).
+    /// Administrator only.
+    pub async fn api_rate_limit(&self, actor: &Actor) -> Result<ApiRateLimit> {
+        self.authorize(actor, &[Role::Admin]).await?;
+        Ok(ApiRateLimit {
+            calls: self.setting_or(CALLS_KEY, 600).await?,
+            seconds: self.setting_or(WINDOW_KEY, 60).await?,
+        })
     }
 
     /// Appends one audit entry in a transaction of its own that takes no shared lock (a refused

@@ -13,6 +13,7 @@ use sanad_core::{Error, Result};
 use sanad_token::{KeyPair, KeySet, PublishedKey};
 use serde::Serialize;
 use serde_json::json;
+use ts_rs::TS;
 
 use crate::clock::from_micros;
 use crate::keychain::{Keychain, SecretName};
@@ -20,14 +21,30 @@ use crate::store::{on_store, AuditDraft, SigningKeyRow};
 use crate::{Actor, Service};
 
 /// A signing key as `sanad key list` shows it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 pub struct SigningKeyView {
     pub kid: String,
+    /// RFC 3339, UTC.
     pub valid_from: String,
     pub valid_until: Option<String>,
     pub revoked_from: Option<String>,
+    /// The same instants in Tehran on the Jalali calendar (`1404/10/30 14:05`, ASCII digits).
+    pub valid_from_jalali: String,
+    pub valid_until_jalali: Option<String>,
+    pub revoked_from_jalali: Option<String>,
+    pub state: SigningKeyState,
     /// Whether this desk's keychain holds the private half.
     pub on_this_desk: bool,
+}
+
+/// Where a key stands: signing now, replaced by a rotation (its tokens still verify), or
+/// revoked (its tokens from the revocation on no longer verify).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SigningKeyState {
+    Current,
+    Rotated,
+    Revoked,
 }
 
 impl Service {
@@ -219,9 +236,19 @@ impl Service {
         self.authorize(actor, &[Role::Admin, Role::Auditor]).await?;
         let rows = on_store!(&self.store, ops, pool => ops::signing_keys(pool).await)?;
         let mut out = Vec::with_capacity(rows.len());
+        let jalali = |at: i64| sanad_core::jalali::format_datetime_tehran(from_micros(at));
         for r in rows {
+            let state = match (r.revoked_from, r.valid_until) {
+                (Some(_), _) => SigningKeyState::Revoked,
+                (None, Some(_)) => SigningKeyState::Rotated,
+                (None, None) => SigningKeyState::Current,
+            };
             out.push(SigningKeyView {
                 on_this_desk: desk_key(&r.kid).await.ok().flatten().is_some(),
+                valid_from_jalali: jalali(r.valid_from),
+                valid_until_jalali: r.valid_until.map(jalali),
+                revoked_from_jalali: r.revoked_from.map(jalali),
+                state,
                 valid_from: crate::requests::rfc3339(r.valid_from),
                 valid_until: r.valid_until.map(crate::requests::rfc3339),
                 revoked_from: r.revoked_from.map(crate::requests::rfc3339),

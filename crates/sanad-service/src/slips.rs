@@ -26,6 +26,9 @@ use crate::{Actor, Service};
 /// The paper sizes a slip is laid out for, as the desk names them.
 pub const SLIP_PAPERS: &[&str] = &["a5", "a4", "80mm"];
 
+/// The papers a registration receipt is laid out for (`sanad_slip::render_receipt`).
+pub const RECEIPT_PAPERS: &[&str] = &["a5", "80mm"];
+
 /// States in which a slip may be issued (the core's rule, shown by the request page too).
 const PRINTABLE: &[Status] = sanad_core::workflow::SLIP_STATES;
 

@@ -15,7 +15,7 @@ use ts_rs::TS;
 use sanad_core::delegation::{BULK_ACTIONS, DELEGABLE_ROLES};
 use sanad_core::workflow::AvailableAction;
 
-use crate::{ExportFormat, MailTls, NoticeKind, ReportKind, TlsMode, SLIP_PAPERS};
+use crate::{ExportFormat, MailTls, NoticeKind, ReportKind, TlsMode, RECEIPT_PAPERS, SLIP_PAPERS};
 
 /// One value of a select and the Fluent message id of its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -37,6 +37,8 @@ pub struct Vocabulary {
     pub complaint_kinds: Vec<Choice>,
     pub complaint_statuses: Vec<Choice>,
     pub slip_papers: Vec<Choice>,
+    /// The registration receipt's papers (A5 and the 80 mm roll).
+    pub receipt_papers: Vec<Choice>,
     pub database_tls_modes: Vec<Choice>,
     pub mail_tls_modes: Vec<Choice>,
     pub notice_kinds: Vec<Choice>,
@@ -82,6 +84,7 @@ pub fn vocabulary() -> Vocabulary {
         complaint_kinds: choices(ComplaintKind::ALL, "kind-"),
         complaint_statuses: choices(ComplaintStatus::ALL, "status-"),
         slip_papers: choices(SLIP_PAPERS, "ui-slip-paper-"),
+        receipt_papers: choices(RECEIPT_PAPERS, "ui-slip-paper-"),
         // Safest first: an office's server is reached with TLS unless someone chose otherwise.
         database_tls_modes: choices(
             &[TlsMode::Require, TlsMode::VerifyFull, TlsMode::Prefer],
@@ -125,6 +128,7 @@ mod tests {
             &v.complaint_kinds,
             &v.complaint_statuses,
             &v.slip_papers,
+            &v.receipt_papers,
             &v.database_tls_modes,
             &v.mail_tls_modes,
             &v.notice_kinds,

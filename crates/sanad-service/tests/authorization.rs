@@ -561,6 +561,7 @@ on_both_backends!(every_operation_as_every_role, |b: Backend| async move {
             &[Role::Admin],
             o.svc.set_api_rate_limit(who, 600, 60)
         );
+        check!("api_rate_limit", &[Role::Admin], o.svc.api_rate_limit(who));
         check!(
             "create_portal_role",
             &[Role::Admin],

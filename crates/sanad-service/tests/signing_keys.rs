@@ -8,7 +8,7 @@ mod common;
 use chrono::{Duration, TimeZone, Utc};
 use common::{Backend, Office, TestClock};
 use sanad_core::model::Action;
-use sanad_service::{Error, Keychain, RequestView, SecretName};
+use sanad_service::{Error, Keychain, RequestView, SecretName, SigningKeyState};
 use sanad_token::{Refusal, Verdict};
 
 async fn approved(o: &Office) -> RequestView {
@@ -74,6 +74,24 @@ on_both_backends!(
         let new_token = slip_token(&o, &r).await.expect("signed");
         let keys = o.svc.published_keys().await.expect("keys");
         assert_eq!(keys.keys.len(), 2);
+        // The administrator's list says which key signs now and which was rotated out, with
+        // Jalali times (the desk's signing keys screen).
+        let states = |list: Vec<sanad_service::SigningKeyView>| -> Vec<(String, SigningKeyState)> {
+            list.into_iter().map(|k| (k.kid, k.state)).collect()
+        };
+        let listed = o.svc.signing_keys(&o.admin).await.expect("list");
+        assert!(listed.iter().all(|k| k.valid_from_jalali.starts_with("14")));
+        assert!(listed
+            .iter()
+            .any(|k| k.kid == first && k.valid_until_jalali.is_some()));
+        let mut now_listed = states(listed);
+        now_listed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut expected = vec![
+            (first.clone(), SigningKeyState::Rotated),
+            (second.clone(), SigningKeyState::Current),
+        ];
+        expected.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(now_listed, expected);
         assert!(keys.find(&first).and_then(|k| k.valid_until).is_some());
         // The old slip still verifies after the rotation; the new one is signed by the new key.
         assert!(sanad_token::verify(&old_token, &keys)
@@ -110,6 +128,13 @@ on_both_backends!(
         assert!(sanad_token::verify(&new_token, &keys)
             .expect("token")
             .is_authentic());
+        let listed = o.svc.signing_keys(&o.admin).await.expect("list");
+        let revoked = listed.iter().find(|k| k.kid == first).expect("first");
+        assert_eq!(revoked.state, SigningKeyState::Revoked);
+        assert!(revoked
+            .revoked_from_jalali
+            .as_deref()
+            .is_some_and(|d| d.starts_with("1404/12/10")));
         assert!(matches!(
             o.svc
                 .revoke_signing_key(&o.admin, &first, "yesterday")

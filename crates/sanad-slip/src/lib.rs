@@ -26,7 +26,10 @@ use sanad_core::slip_print::SlipPrint;
 use sanad_i18n::Localizer;
 
 pub use compose::{layout_text_block, LogoImage, Page, PageMark};
-pub use receipt::{render_receipt, RegistrationReceipt};
+pub use receipt::{
+    compose_receipt, render_any_receipt, render_receipt, render_receipt_svg, ComplaintReceipt,
+    Receipt, RegistrationReceipt,
+};
 
 /// Why a slip could not be made.
 #[derive(Debug, thiserror::Error)]

@@ -9,10 +9,16 @@ use super::{Answer, Desk};
 
 #[tauri::command]
 pub async fn register_complaint(desk: Desk<'_>, complaint: NewComplaint) -> Answer<ComplaintView> {
-    Ok(desk
-        .service()?
-        .register_complaint(&desk.actor()?, complaint)
-        .await?)
+    let service = desk.service()?;
+    let actor = desk.actor()?;
+    let view = service.register_complaint(&actor, complaint).await?;
+    // Its PIN is shown this once: the receipt dialog prints from what is kept here (`receipt.rs`).
+    match sanad_app::receipt::of_complaint(&service, &actor, &view).await {
+        Ok(Some(receipt)) => desk.keep_receipt(receipt),
+        Ok(None) => {}
+        Err(error) => log::warn!("the complaint's receipt could not be made: {error}"),
+    }
+    Ok(view)
 }
 
 #[tauri::command]

@@ -27,11 +27,15 @@ pub mod checks;
 pub mod complaints;
 pub mod connection;
 pub mod delegations;
+pub mod ecopy;
 pub mod files;
 pub mod mail;
 pub mod notices;
+pub mod portal_tokens;
+pub mod receipt;
 pub mod register_import;
 pub mod reports;
+pub mod signing_keys;
 pub mod slip;
 pub mod track;
 
@@ -211,12 +215,20 @@ pub async fn add_document(desk: Desk<'_>, document: NewDocument) -> Answer<Docum
         .await?)
 }
 
+/// Registers a request. The answer carries the follow-up PIN this once; its receipt is kept in
+/// this process for the receipt dialog (`receipt.rs`), since the PIN can never be read back.
 #[tauri::command]
 pub async fn register_request(desk: Desk<'_>, request: NewRequest) -> Answer<RequestView> {
-    Ok(desk
-        .service()?
-        .register_request(&desk.actor()?, request)
-        .await?)
+    let service = desk.service()?;
+    let actor = desk.actor()?;
+    let view = service.register_request(&actor, request).await?;
+    match sanad_app::receipt::of_registration(&service, &actor, &view).await {
+        Ok(Some(receipt)) => desk.keep_receipt(receipt),
+        Ok(None) => {}
+        // Registered all the same: the dialog shows the PIN and says the receipt cannot print.
+        Err(error) => log::warn!("the registration receipt could not be made: {error}"),
+    }
+    Ok(view)
 }
 
 #[tauri::command]

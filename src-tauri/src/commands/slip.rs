@@ -3,7 +3,7 @@
 //! same use case `sanad slip` calls. The slip is an official Persian document, whatever language
 //! the desk shows.
 
-use sanad_app::slip::{self, IssueSlip, SlipDestination, SlipIssued, SlipPreview};
+use sanad_app::slip::{self, IssueSlip, Printed, SlipDestination, SlipIssued, SlipPreview};
 use sanad_app::{Lang, PaperSize};
 
 use super::{Answer, Desk};
@@ -36,38 +36,41 @@ pub async fn print_slip(
         lang: Lang::Fa,
         to: SlipDestination::Printer(Some(printer)),
     };
-    let issued = slip::issue(&*desk.service()?, &desk.actor()?, input).await?;
-    print_rendered_pages(&window, issued).await
+    let mut issued = slip::issue(&*desk.service()?, &desk.actor()?, input).await?;
+    if let Some(printed) = issued.printed.take() {
+        issued.printed = Some(print_through_webview(&window, printed).await?);
+    }
+    Ok(issued)
 }
 
 /// Linux and macOS: the spooler took the PDF; nothing is left to print.
 #[cfg(not(windows))]
-async fn print_rendered_pages(
+pub(super) async fn print_through_webview(
     _window: &tauri::WebviewWindow,
-    issued: SlipIssued,
-) -> Answer<SlipIssued> {
-    Ok(issued)
+    printed: Printed,
+) -> Answer<Printed> {
+    Ok(printed)
 }
 
 /// Windows: the spooler takes no PDF, so WebView2 prints the window's own preview — the same
-/// pages, laid out one per sheet by the UI's print style sheet — through the printer's driver,
-/// without a dialog (`crate::print_windows`). WebView2 reports no spooler job id: 0.
+/// pages (a slip's or a receipt's), laid out one per sheet by the UI's print style sheet —
+/// through the printer's driver, without a dialog (`crate::print_windows`). WebView2 reports no
+/// spooler job id: 0.
 #[cfg(windows)]
-async fn print_rendered_pages(
+pub(super) async fn print_through_webview(
     window: &tauri::WebviewWindow,
-    mut issued: SlipIssued,
-) -> Answer<SlipIssued> {
+    printed: Printed,
+) -> Answer<Printed> {
     use crate::print_windows::{print_shown_slip, PrintFailure, SlipSheets};
-    use sanad_app::slip::Printed;
     use sanad_app::{AppError, PrintError};
-    let Some(Printed::RenderPages {
+    let Printed::RenderPages {
         printer,
         width_pt,
         height_pt,
         pages,
-    }) = issued.printed.clone()
+    } = printed
     else {
-        return Ok(issued);
+        return Ok(printed);
     };
     let sheets = SlipSheets {
         width_pt,
@@ -76,10 +79,9 @@ async fn print_rendered_pages(
     };
     match print_shown_slip(window, &printer, sheets).await {
         Ok(()) => {
-            // For support: which printer, never what the slip says.
-            log::info!("slip printed through WebView2 on {printer}");
-            issued.printed = Some(Printed::Spooled { printer, job: 0 });
-            Ok(issued)
+            // For support: which printer, never what the paper says.
+            log::info!("pages printed through WebView2 on {printer}");
+            Ok(Printed::Spooled { printer, job: 0 })
         }
         Err(PrintFailure::PrinterUnavailable) => {
             Err(AppError::Printing(PrintError::NoSuchPrinter(printer)).into())

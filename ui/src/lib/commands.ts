@@ -3,7 +3,7 @@
 // `SANAD_UPDATE_BINDINGS=1 cargo test -p sanad-desk client` after changing a command.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { AccountPolicy, Action, AgencyAccount, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, BulkItem, BulkResult, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, Delegation, DeskSignal, Document, ExportFormat, FileWritten, Holiday, ImportOutcome, ImportPlan, KeptFile, Lang, MailSettings, NewAgencyUser, NewComplaint, NewDelegation, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, Queue, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
+import type { AccountPolicy, Action, AgencyAccount, ApiRateLimit, AppStatus, Assignee, AuditEntry, AuditQuery, AuditReport, BulkItem, BulkResult, CalendarSettings, ComplaintDecision, ComplaintQuery, ComplaintSummary, ComplaintView, ConnectionProfile, ConnectionSettings, Delegation, DeskSignal, Document, EcopyInfo, ExportFormat, FileWritten, Holiday, ImportOutcome, ImportPlan, IssuedPortalToken, KeptFile, Lang, MailSettings, NewAgencyUser, NewComplaint, NewDelegation, NewDocument, NewNotice, NewOrganization, NewRequest, NewUser, Notice, Notification, OfficeHoursInput, Organization, Page, PageRequest, PortalToken, Printed, Queue, ReceiptPreview, Report, ReportKind, ReportQuery, RequestSummary, RequestView, SearchQuery, Session, SigningKeyView, SlipIssued, SlipPreview, StartStage, TrackStatus, User, Vocabulary } from "../bindings";
 
 export const commands = {
   /** What the window needs at start-up; waits while the desk is still opening its database (`start_stage` says what for), then answers, or answers why it did not open. */
@@ -43,6 +43,7 @@ export const commands = {
     invoke<Document[]>("list_documents", { query }),
   addDocument: (document: NewDocument) =>
     invoke<Document>("add_document", { document }),
+  /** Registers a request. The answer carries the follow-up PIN this once; its receipt is kept in this process for the receipt dialog (`receipt.rs`), since the PIN can never be read back. */
   registerRequest: (request: NewRequest) =>
     invoke<RequestView>("register_request", { request }),
   requestByCode: (code: string) =>
@@ -99,6 +100,52 @@ export const commands = {
   /** Issues the next copy and sends it to `printer`, which becomes the clerk's saved printer. */
   printSlip: (code: string, paperSize: string, printer: string) =>
     invoke<SlipIssued>("print_slip", { code, paperSize, printer }),
+  receiptPreview: (code: string, paperSize: string, lang: Lang) =>
+    invoke<ReceiptPreview>("receipt_preview", { code, paperSize, lang }),
+  /** Prints the kept receipt of `code` on `printer` (which becomes the clerk's saved printer). */
+  printReceipt: (code: string, paperSize: string, printer: string, lang: Lang) =>
+    invoke<Printed>("print_receipt", { code, paperSize, printer, lang }),
+  /** Saves the kept receipt of `code` as a PDF at `path`. */
+  saveReceipt: (code: string, paperSize: string, path: string, lang: Lang) =>
+    invoke<FileWritten>("save_receipt", { code, paperSize, path, lang }),
+  /** Where the dialog offers to save the receipt of `code`. */
+  suggestedReceiptPath: (code: string) =>
+    invoke<string>("suggested_receipt_path", { code }),
+  /** The receipt dialog closed: the PIN is forgotten for good. */
+  forgetReceipt: (code: string) =>
+    invoke<void>("forget_receipt", { code }),
+  listPortalTokens: () =>
+    invoke<PortalToken[]>("list_portal_tokens"),
+  /** Issues agency `organization_id` a token labelled `label`; the answer holds the secret, once. */
+  issuePortalToken: (organizationId: string, label: string) =>
+    invoke<IssuedPortalToken>("issue_portal_token", { organizationId, label }),
+  revokePortalToken: (id: string) =>
+    invoke<PortalToken>("revoke_portal_token", { id }),
+  apiRateLimit: () =>
+    invoke<ApiRateLimit>("api_rate_limit"),
+  /** Sets the per-token rate limit; the core checks the range. */
+  setApiRateLimit: (calls: number, seconds: number) =>
+    invoke<ApiRateLimit>("set_api_rate_limit", { calls, seconds }),
+  signingKeys: () =>
+    invoke<SigningKeyView[]>("signing_keys"),
+  /** Makes the first key (or the next after a revocation); answers its id. */
+  initSigningKey: () =>
+    invoke<string>("init_signing_key"),
+  /** Starts a new key and ends the current one's validity now; answers the new key's id. */
+  rotateSigningKey: () =>
+    invoke<string>("rotate_signing_key"),
+  /** Revokes key `kid` from the Jalali date `from` (Tehran's midnight). */
+  revokeSigningKey: (kid: string, from: string) =>
+    invoke<void>("revoke_signing_key", { kid, from }),
+  /** The certified copy of request `code`, or none when it has none (yet). */
+  ecopyInfo: (code: string) =>
+    invoke<EcopyInfo | null>("ecopy_info", { code }),
+  /** Saves the certified copy of request `code` as a PDF at `path`. */
+  saveEcopy: (code: string, path: string) =>
+    invoke<FileWritten>("save_ecopy", { code, path }),
+  /** Where the request page offers to save the copy. */
+  suggestedEcopyPath: (code: string) =>
+    invoke<string>("suggested_ecopy_path", { code }),
   registerComplaint: (complaint: NewComplaint) =>
     invoke<ComplaintView>("register_complaint", { complaint }),
   complaintByCode: (code: string) =>

@@ -28,6 +28,8 @@ import { NoticesSettings } from "./admin/Notices";
 import { DelegationsSettings } from "./admin/Delegations";
 import { RegisterImport } from "./admin/RegisterImport";
 import { AgencyAccountsSettings } from "./admin/AgencyAccounts";
+import { ApiTokensSettings } from "./admin/ApiTokens";
+import { SigningKeysSettings } from "./admin/SigningKeys";
 import { CalendarSettingsPanel } from "./admin/Calendar";
 import { MailSettingsPanel } from "./admin/Mail";
 import { DocumentScansButton } from "./admin/DocumentScans";
@@ -318,6 +320,12 @@ export function AdminScreen({
               <Tabs.Tab value="agency-users" data-testid="tab-agency-users">
                 {m.t("ui-tab-agency-users")}
               </Tabs.Tab>
+              <Tabs.Tab value="api-tokens" data-testid="tab-api-tokens">
+                {m.t("ui-tab-api-tokens")}
+              </Tabs.Tab>
+              <Tabs.Tab value="signing-keys" data-testid="tab-signing-keys">
+                {m.t("ui-tab-signing-keys")}
+              </Tabs.Tab>
               <Tabs.Tab value="notices" data-testid="tab-notices">
                 {m.t("ui-tab-notices")}
               </Tabs.Tab>
@@ -358,6 +366,12 @@ export function AdminScreen({
             </Tabs.Panel>
             <Tabs.Panel value="agency-users" pt="md">
               <AgencyAccountsSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="api-tokens" pt="md">
+              <ApiTokensSettings />
+            </Tabs.Panel>
+            <Tabs.Panel value="signing-keys" pt="md">
+              <SigningKeysSettings />
             </Tabs.Panel>
             <Tabs.Panel value="notices" pt="md">
               <NoticesSettings />

@@ -21,6 +21,8 @@ import { options, useVocabulary } from "../lib/vocabulary";
 import { formatInstant } from "../lib/jalali";
 import { ErrorAlert, useErrorText } from "../components/errors";
 import { useAddForm } from "../components/useAddForm";
+import { ReceiptDialog } from "../components/ReceiptDialog";
+import type { ComplaintView } from "../bindings";
 
 /** Complaints, suggestions and comments: the open list (or one state, or mine), and the desk's form. */
 export function ComplaintsScreen() {
@@ -135,6 +137,7 @@ const EMPTY = { kind: "complaint", name: "", mobile: "", email: "", text: "", re
 
 function NewComplaintForm() {
   const { m, go } = useDesk();
+  const [receipt, setReceipt] = useState<ComplaintView | null>(null);
   const vocabulary = useVocabulary();
   const orNull = (s: string) => (s.trim() ? s : null);
   const { values, field, submit, formError, busy, set, errorOf } = useAddForm(EMPTY, (v) =>
@@ -147,10 +150,23 @@ function NewComplaintForm() {
         text: v.text,
         request_code: orNull(v.request_code),
       })
-      .then((view) => go({ name: "complaint", code: view.tracking_code })),
+      .then((view) => {
+        // Its PIN is shown once, on the receipt; the complaint's page after it closes.
+        if (view.tracking_pin) setReceipt(view);
+        else go({ name: "complaint", code: view.tracking_code });
+      }),
   );
   return (
     <form onSubmit={submit} noValidate data-testid="complaint-form">
+      {receipt?.tracking_pin && (
+        <ReceiptDialog
+          code={receipt.tracking_code}
+          codeGrouped={receipt.tracking_code_grouped}
+          pin={receipt.tracking_pin}
+          complaint
+          onClose={() => go({ name: "complaint", code: receipt.tracking_code })}
+        />
+      )}
       <ErrorAlert error={formError} />
       <div className="form-grid">
         <Select

@@ -17,6 +17,7 @@ import { JalaliDateInput } from "../components/JalaliDateInput";
 import { DocPicker, OrgPicker } from "../components/Pickers";
 import { Choice } from "../components/Choice";
 import { focusFirstField } from "../lib/focus";
+import { ReceiptDialog } from "../components/ReceiptDialog";
 
 export function NewRequestScreen() {
   const { m, session, go } = useDesk();
@@ -30,6 +31,8 @@ export function NewRequestScreen() {
   }));
   const [formError, setFormError] = useState<CommandError | null>(null);
   const [done, setDone] = useState<RequestView | null>(null);
+  // The receipt dialog of the registration just made, while it carries its PIN (shown once).
+  const [receipt, setReceipt] = useState<RequestView | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const codeButton = useRef<HTMLButtonElement>(null);
@@ -56,10 +59,11 @@ export function NewRequestScreen() {
       });
   };
 
-  // Registered: focus on the new code (Enter opens it), «new request» the next Tab away.
+  // Registered: focus on the new code (Enter opens it), «new request» the next Tab away — once
+  // the receipt dialog has closed.
   useEffect(() => {
-    if (done) codeButton.current?.focus();
-  }, [done]);
+    if (done && !receipt) codeButton.current?.focus();
+  }, [done, receipt]);
 
   const startAnother = () => {
     setDone(null);
@@ -79,6 +83,7 @@ export function NewRequestScreen() {
       .registerRequest(toNewRequest({ ...draft, idempotencyKey }))
       .then((view) => {
         setDone(view);
+        if (view.tracking_pin) setReceipt(view);
         dispatch({ type: "reset" });
         localStorage.removeItem(draftKey);
         void queries.invalidateQueries({ queryKey: ["queue"] });
@@ -139,6 +144,14 @@ export function NewRequestScreen() {
               </Text>
             </Group>
           </Alert>
+        )}
+        {receipt?.tracking_pin && (
+          <ReceiptDialog
+            code={receipt.tracking_code}
+            codeGrouped={receipt.tracking_code_grouped}
+            pin={receipt.tracking_pin}
+            onClose={() => setReceipt(null)}
+          />
         )}
         <ErrorAlert error={formError} />
         {/* Three columns, rows always full: the Tab order is the reading order, right to left

@@ -22,9 +22,10 @@ import { ErrorAlert, useErrorText } from "../components/errors";
 import { SlipDialog } from "../components/SlipDialog";
 import { Notifications } from "../components/Notifications";
 import { RequestFiles } from "./RequestFiles";
+import { RequestCopy } from "./RequestCopy";
 
 export function RequestScreen({ code }: { code: string }) {
-  const { m, go } = useDesk();
+  const { m, go, session } = useDesk();
   const text = useErrorText();
   const [printing, setPrinting] = useState(false);
   const queries = useQueryClient();
@@ -271,6 +272,9 @@ export function RequestScreen({ code }: { code: string }) {
           </Timeline>
         </Paper>
         <RequestFiles code={view.tracking_code} />
+        {view.dispatch_mode === "electronic_copy" && session.permissions.reads_certified_copies && (
+          <RequestCopy code={view.tracking_code} />
+        )}
         <Notifications
           queryKey={["request-notifications", view.tracking_code]}
           load={() => api.requestNotifications(view.tracking_code)}

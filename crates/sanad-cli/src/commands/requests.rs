@@ -20,6 +20,8 @@ pub async fn request(
         RequestCommand::New {
             file,
             idempotency_key,
+            receipt_out,
+            paper,
         } => {
             let text = read_input(file)?;
             let mut new: NewRequest = serde_json::from_str(&text).map_err(|e| {
@@ -32,8 +34,15 @@ pub async fn request(
             if idempotency_key.is_some() {
                 new.idempotency_key = idempotency_key.clone();
             }
-            // Always JSON: scripts need the tracking code.
-            return print_json(&service.register_request(&actor, new).await?);
+            let view = service.register_request(&actor, new).await?;
+            let written = match receipt_out {
+                Some(path) => write_receipt(l10n, service, &actor, &view, path, paper).await,
+                None => Ok(()),
+            };
+            // Always JSON, even when the receipt could not be written: scripts need the
+            // tracking code, and the PIN is never shown again.
+            print_json(&view)?;
+            return written;
         }
         RequestCommand::Show { code } => service.request_by_code(&actor, code).await?,
         RequestCommand::Attach { .. } | RequestCommand::Files { .. } => {
@@ -60,6 +69,30 @@ pub async fn request(
         return print_json(&view);
     }
     output::print_request(l10n, &view);
+    Ok(())
+}
+
+/// `request new --receipt-out`: the registration receipt with the PIN the answer carries, in
+/// the command's language. A repeat under the same idempotency key carries no PIN: refused.
+async fn write_receipt(
+    l10n: &Localizer,
+    service: &Service,
+    actor: &sanad_service::Actor,
+    view: &sanad_service::RequestView,
+    path: &str,
+    paper: &str,
+) -> Result<(), CliError> {
+    let paper = sanad_app::PaperSize::parse(paper)
+        .ok_or_else(|| sanad_service::Error::invalid("paper", "error-slip-paper"))?;
+    let receipt = sanad_app::receipt::of_registration(service, actor, view)
+        .await
+        .map_err(super::slip::slip_error)?
+        .ok_or(CliError::Usage {
+            message_id: "cli-receipt-pin-gone",
+            args: Vec::new(),
+        })?;
+    sanad_app::receipt::save(&receipt, paper, l10n.lang(), std::path::Path::new(path))
+        .map_err(super::slip::slip_error)?;
     Ok(())
 }
 

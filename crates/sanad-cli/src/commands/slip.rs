@@ -108,7 +108,7 @@ fn print_issued(cli: &Cli, l10n: &Localizer, issued: &SlipIssued) -> Result<(), 
 }
 
 /// The application layer's failures in the command line's words (they name its flags).
-fn slip_error(e: AppError) -> CliError {
+pub(super) fn slip_error(e: AppError) -> CliError {
     match e {
         AppError::Service(e) => e.into(),
         AppError::Printing(e) => print_error(e),
