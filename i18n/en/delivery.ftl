@@ -36,3 +36,6 @@ portal-verify-key = Signing key
 portal-verify-authentic = Authentic: signed by "{ $issuer }".
 portal-verify-issuer-unnamed = the Directorate of Economic Affairs and Finance
 error-verify-locked = Too many checks came from this address: verification is closed until { $until }. Try again after that.
+audit-request-ecopy-download = Certified copy downloaded from the portal
+audit-organization-email = Organization's e-mail changed
+audit-settings-ecopy-attach-to-mail = Attaching the copy to e-mail changed

@@ -36,3 +36,6 @@ portal-verify-key = کلید امضا
 portal-verify-authentic = اصیل است: امضای «{ $issuer }».
 portal-verify-issuer-unnamed = اداره کل امور اقتصادی و دارایی
 error-verify-locked = به سبب سنجش‌های پیاپی از این نشانی، راستی‌آزمایی تا { $until } بسته است. پس از آن دوباره تلاش کنید.
+audit-request-ecopy-download = دریافت رونوشت گواهی‌شده از درگاه
+audit-organization-email = تغییر رایانامهٔ دستگاه
+audit-settings-ecopy-attach-to-mail = تغییر پیوست رونوشت به رایانامه
