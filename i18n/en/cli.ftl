@@ -64,6 +64,7 @@ field-registry-number = Registry number
 field-title = Title
 field-property-plate = Property plate
 field-location = Shelf location
+field-organization = Owning organization
 field-status = Status
 field-action = Action
 field-from = From date

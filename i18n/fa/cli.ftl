@@ -64,6 +64,7 @@ field-registry-number = شمارهٔ ثبت سند
 field-title = عنوان سند
 field-property-plate = پلاک ثبتی
 field-location = محل نگهداری
+field-organization = دستگاه مالک
 field-status = وضعیت
 field-action = اقدام
 field-from = از تاریخ

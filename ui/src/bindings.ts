@@ -519,7 +519,8 @@ export type DeliveryState = "pending" | "sent";
 export type Notification = { 
 /**
  * `request-approved`, `request-rejected`, `request-correction`, `request-dispatched`,
- * `complaint-answered`.
+ * `complaint-answered`, `ecopy-waiting` (to the destination; `ecopy-waiting-attached` with
+ * the PDF).
  */
 event: string, recipient: string, subject: string, state: DeliveryState, attempts: number, queued_at: string, 
 /**
