@@ -216,13 +216,14 @@ on_both_backends!(
             )
             .await
             .expect("mail settings");
+        // Two wait: the registration's e-mail and the send-back's.
         let report = o.svc.deliver_outbox().await.expect("deliver");
-        assert_eq!((report.sent, report.failed, report.waiting), (0, 0, 1));
+        assert_eq!((report.sent, report.failed, report.waiting), (0, 0, 2));
 
         clock.advance_hours(4); // 18:00: the window is over
                                 // Now it is tried (and fails: nothing listens on port 9), so it was paused before.
         let report = o.svc.deliver_outbox().await.expect("deliver");
-        assert_eq!((report.failed, report.waiting), (1, 1));
+        assert_eq!((report.failed, report.waiting), (2, 2));
         o.svc
             .act(&o.clerk, &code, Action::Resubmit, None, None)
             .await
