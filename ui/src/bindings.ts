@@ -598,7 +598,11 @@ export type Vocabulary = { roles: Array<Choice>, statuses: Array<Choice>, dispat
 /**
  * The kinds a request's requesting organization may be (the new-request form's picker).
  */
-requesting_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, 
+requesting_org_kinds: Array<Choice>, 
+/**
+ * The kinds that may have portal accounts and API tokens (the administration's pickers).
+ */
+portal_org_kinds: Array<Choice>, complaint_kinds: Array<Choice>, complaint_statuses: Array<Choice>, slip_papers: Array<Choice>, 
 /**
  * The registration receipt's papers (A5 and the 80 mm roll).
  */

@@ -167,6 +167,9 @@ impl Service {
 /// documents, and third parties, which receive certified copies sent to them
 /// (`Service::download_ecopy`). A third party's officer registers nothing: the registration
 /// accepts only an agency as the requester.
+pub(crate) const PORTAL_KINDS: [OrgKind; 2] = [OrgKind::Agency, OrgKind::ThirdParty];
+
+/// Whether an organization of `kind` may have portal accounts and API tokens ([`PORTAL_KINDS`]).
 pub(crate) fn portal_kind(kind: &str) -> bool {
-    kind == OrgKind::Agency.as_str() || kind == OrgKind::ThirdParty.as_str()
+    PORTAL_KINDS.iter().any(|k| k.as_str() == kind)
 }

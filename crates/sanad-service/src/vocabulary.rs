@@ -34,6 +34,8 @@ pub struct Vocabulary {
     pub org_kinds: Vec<Choice>,
     /// The kinds a request's requesting organization may be (the new-request form's picker).
     pub requesting_org_kinds: Vec<Choice>,
+    /// The kinds that may have portal accounts and API tokens (the administration's pickers).
+    pub portal_org_kinds: Vec<Choice>,
     pub complaint_kinds: Vec<Choice>,
     pub complaint_statuses: Vec<Choice>,
     pub slip_papers: Vec<Choice>,
@@ -81,6 +83,7 @@ pub fn vocabulary() -> Vocabulary {
         priorities: choices(Priority::ALL, "priority-"),
         org_kinds: choices(OrgKind::ALL, "kind-"),
         requesting_org_kinds: choices(sanad_core::workflow::REQUESTING_KINDS, "kind-"),
+        portal_org_kinds: choices(&crate::portal_accounts::PORTAL_KINDS, "kind-"),
         complaint_kinds: choices(ComplaintKind::ALL, "kind-"),
         complaint_statuses: choices(ComplaintStatus::ALL, "status-"),
         slip_papers: choices(SLIP_PAPERS, "ui-slip-paper-"),
@@ -125,6 +128,7 @@ mod tests {
             &v.priorities,
             &v.org_kinds,
             &v.requesting_org_kinds,
+            &v.portal_org_kinds,
             &v.complaint_kinds,
             &v.complaint_statuses,
             &v.slip_papers,

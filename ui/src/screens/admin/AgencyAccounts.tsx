@@ -2,6 +2,7 @@ import { Badge, Button, Code, Group, Select, Table, TextInput } from "@mantine/c
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useDesk } from "../../context";
+import { useVocabulary } from "../../lib/vocabulary";
 import { api } from "../../lib/api";
 import { ErrorAlert } from "../../components/errors";
 import { useAddForm } from "../../components/useAddForm";
@@ -17,6 +18,7 @@ export function AgencyAccountsSettings() {
   const { m } = useDesk();
   const queries = useQueryClient();
   const list = useQuery({ queryKey: ["agency-users"], queryFn: api.listAgencyUsers });
+  const vocabulary = useVocabulary();
   const orgs = useQuery({ queryKey: ["orgs", ""], queryFn: () => api.listOrganizations("") });
   const [oneTime, setOneTime] = useState<{ user: string; password: string } | null>(null);
   const refresh = () => void queries.invalidateQueries({ queryKey: ["agency-users"] });
@@ -24,7 +26,7 @@ export function AgencyAccountsSettings() {
     api.addAgencyUser(v).then(refresh),
   );
   const agencies = (orgs.data ?? [])
-    .filter((o) => o.kind === "agency")
+    .filter((o) => vocabulary?.portal_org_kinds.some((k) => k.value === o.kind))
     .map((o) => ({ value: o.id, label: o.name }));
   return (
     <>

@@ -17,6 +17,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { CommandError, IssuedPortalToken, PortalToken } from "../../bindings";
 import { useDesk } from "../../context";
+import { useVocabulary } from "../../lib/vocabulary";
 import { toAsciiDigits } from "../../lib/digits";
 import { api, asCommandError } from "../../lib/api";
 import { ErrorAlert, fieldErrors, splitError, useErrorText } from "../../components/errors";
@@ -34,6 +35,7 @@ export function ApiTokensSettings() {
   const { m } = useDesk();
   const queries = useQueryClient();
   const list = useQuery({ queryKey: ["portal-tokens"], queryFn: api.listPortalTokens });
+  const vocabulary = useVocabulary();
   const orgs = useQuery({ queryKey: ["orgs", ""], queryFn: () => api.listOrganizations("") });
   const [issued, setIssued] = useState<IssuedPortalToken | null>(null);
   const [revoking, setRevoking] = useState<PortalToken | null>(null);
@@ -45,7 +47,7 @@ export function ApiTokensSettings() {
     }),
   );
   const agencies = (orgs.data ?? [])
-    .filter((o) => o.kind === "agency")
+    .filter((o) => vocabulary?.portal_org_kinds.some((k) => k.value === o.kind))
     .map((o) => ({ value: o.id, label: o.name }));
   return (
     <Stack data-testid="api-tokens">
