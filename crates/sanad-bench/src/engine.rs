@@ -55,6 +55,10 @@ async fn sqlite_connection(url: &str) -> Result<sqlx::SqliteConnection, String> 
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(30))
+        // The same page cache as a desk's connections (`Store::connect`), and the key kept out
+        // of sqlx's statement log.
+        .pragma("cache_size", "-65536")
+        .disable_statement_logging()
         .connect()
         .await
         .map_err(|e| e.to_string())

@@ -119,6 +119,10 @@ pub async fn run(o: Options) -> Result<(), String> {
                 loaded.transitions,
                 started.elapsed().as_secs_f64()
             );
+            // What a desk's sealer does in its first hour with an office this old: fold the
+            // overdue counters of past days (`ops/deadline_fold.rs`).
+            let folded = svc.fold_overdue_counters().await.map_err(text)?;
+            println!("folded {folded} past (state, day) counter groups");
             let mut rare = office::request(&catalog, 1, None);
             rare.purpose = format!("ارسال سند به {RARE_WORD} برای استعلام");
             svc.register_request(&clerk, rare).await.map_err(text)?;

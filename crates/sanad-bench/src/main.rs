@@ -34,6 +34,12 @@ const PASSWORD: &str = "bench-password-1";
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
+    if let Ok(filter) = std::env::var("SANAD_BENCH_LOG") {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_writer(std::io::stderr)
+            .init();
+    }
     if let Err(e) = run().await {
         eprintln!("sanad-bench: {e}");
         std::process::exit(1);

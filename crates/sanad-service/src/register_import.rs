@@ -79,17 +79,25 @@ enum Planned<'a> {
 /// The register of organizations, as the owner column names them: by name (compared as search
 /// keys, so Arabic ي/ك, digits and spacing do not matter) or by national id.
 struct Owners {
-    by_key: HashMap<String, String>,
+    /// Each organization's id and whether it may hold documents (a requesting kind).
+    by_key: HashMap<String, (String, bool)>,
 }
 
 impl Owners {
     fn new(orgs: Vec<OrgRow>) -> Owners {
         let mut by_key = HashMap::new();
         for org in orgs {
+            // The same rule as `doc add` (`catalog::document_owner`): only a requesting kind.
+            let holds = sanad_core::workflow::REQUESTING_KINDS
+                .iter()
+                .any(|k| k.as_str() == org.kind);
             if let Some(national_id) = &org.national_id {
-                by_key.insert(normalize::digits_to_ascii(national_id), org.id.clone());
+                by_key.insert(
+                    normalize::digits_to_ascii(national_id),
+                    (org.id.clone(), holds),
+                );
             }
-            by_key.insert(normalize::search_key(&org.name), org.id);
+            by_key.insert(normalize::search_key(&org.name), (org.id, holds));
         }
         Owners { by_key }
     }
@@ -100,15 +108,20 @@ impl Owners {
             .by_key
             .get(&normalize::search_key(typed))
             .or_else(|| self.by_key.get(&normalize::digits_to_ascii(typed.trim())));
-        id.cloned().ok_or_else(|| RowRefusal {
+        let refusal = |message_id: &str| RowRefusal {
             row: row.row,
             registry_number: Some(row.fields.registry_number.clone()),
             field: "organization".to_owned(),
-            message_id: "error-import-owner-unknown".to_owned(),
+            message_id: message_id.to_owned(),
             args: [("owner".to_owned(), typed.to_owned())]
                 .into_iter()
                 .collect(),
-        })
+        };
+        match id {
+            Some((id, true)) => Ok(id.clone()),
+            Some((_, false)) => Err(refusal("error-document-owner-kind")),
+            None => Err(refusal("error-import-owner-unknown")),
+        }
     }
 }
 

@@ -23,12 +23,40 @@ const GATHER: Duration = Duration::from_millis(100);
 const BUSY_PAUSE: Duration = Duration::from_millis(50);
 /// How many times `seal_audit` looks again while another desk holds the role.
 const BUSY_TRIES: usize = 200;
+/// How often the sealer also folds past days of the overdue counters (`ops/deadline_fold.rs`):
+/// a day becomes past once a day; the first pass folds what an older office has.
+const FOLD_EVERY: Duration = Duration::from_secs(3600);
+/// (state, day) groups folded per transaction.
+const FOLD_BATCH: i64 = 500;
+const DAY_MICROS: i64 = 86_400_000_000;
 
 impl Service {
     /// Chains every entry queued now onto the log, waiting while another desk is sealing.
     /// Answers how many entries this call chained. For tools and tests; desks seal by themselves.
     pub async fn seal_audit(&self) -> Result<usize> {
         seal_all(&self.store).await
+    }
+
+    /// Folds the overdue counters of days before yesterday (by this service's clock) into one
+    /// row per state and day; answers how many (state, day) groups it folded. For tools and
+    /// tests; desks fold by themselves, hourly, beside sealing.
+    pub async fn fold_overdue_counters(&self) -> Result<usize> {
+        fold_all(&self.store, self.now_micros()).await
+    }
+}
+
+/// Folds every past day there is to fold, a batch per transaction.
+async fn fold_all(store: &Store, now_micros: i64) -> Result<usize> {
+    // Before yesterday: no desk, whatever its clock's small error, still sets a deadline there.
+    let before_day = now_micros.div_euclid(DAY_MICROS) - 1;
+    let mut total = 0;
+    loop {
+        let n = on_store!(store, ops, pool =>
+            ops::fold_past_deadline_days(pool, before_day, FOLD_BATCH).await)?;
+        total += n;
+        if (n as i64) < FOLD_BATCH {
+            return Ok(total);
+        }
     }
 }
 
@@ -56,6 +84,7 @@ async fn seal_all(store: &Store) -> Result<usize> {
 pub(crate) fn start(store: Store) {
     let wake = crate::store::sealer_wake(store.sealer_key());
     tokio::spawn(async move {
+        let mut folded_at: Option<std::time::Instant> = None;
         loop {
             let woken = tokio::time::timeout(TICK, wake.notified()).await.is_ok();
             if store.is_closed() {
@@ -67,6 +96,14 @@ pub(crate) fn start(store: Store) {
             if let Err(e) = seal_all(&store).await {
                 // The next pass tries again; `sanad audit verify` reports a queue left too long.
                 tracing::warn!(error = %e, "sealing the audit log failed");
+            }
+            if folded_at.is_none_or(|at| at.elapsed() >= FOLD_EVERY) {
+                folded_at = Some(std::time::Instant::now());
+                let now = chrono::Utc::now().timestamp_micros();
+                if let Err(e) = fold_all(&store, now).await {
+                    // Only the overdue count's speed depends on it: the next hour tries again.
+                    tracing::warn!(error = %e, "folding the overdue counters failed");
+                }
             }
         }
     });

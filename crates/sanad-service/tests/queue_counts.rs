@@ -153,3 +153,178 @@ on_both_backends!(
         );
     }
 );
+
+/// On PostgreSQL every write takes its counter rows in one order, so desks never deadlock on
+/// them (eight desks in `sanad-bench figures` did: "deadlock detected"). Here a registration is
+/// imitated holding its state's `status_counts` row, as it does between its two counters; a
+/// step on another request of the same shard and day must then wait for that row before it
+/// takes any `deadline_counts` row, so the registration can still take its deadline row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_counter_rows_are_taken_in_one_order() {
+    let o = Office::new(Backend::Postgres).await;
+    let Store::Postgres(pool) = o.svc.store() else {
+        unreachable!("a PostgreSQL office")
+    };
+    // Two requests in the same shard (1 in 32 per pair), registered now: the same day too.
+    let shard_of = |code: String| async move {
+        let row: (i64, i64) = sqlx::query_as(
+            "SELECT CAST(hashtext(id) & 31 AS BIGINT), deadline_at / 86400000000 FROM requests \
+             WHERE tracking_code = $1",
+        )
+        .bind(&code)
+        .fetch_one(pool)
+        .await
+        .expect("shard");
+        row
+    };
+    let mut seen: BTreeMap<(i64, i64), String> = BTreeMap::new();
+    let (shard, day, stepped) = loop {
+        let r = o
+            .svc
+            .register_request(&o.clerk, o.request())
+            .await
+            .expect("register");
+        let code = r.tracking_code.as_str().to_owned();
+        let key = shard_of(code.clone()).await;
+        if seen.contains_key(&key) {
+            break (key.0, key.1, code);
+        }
+        seen.insert(key, code);
+    };
+    let mut registration = pool.acquire().await.expect("connection");
+    sqlx::query("BEGIN")
+        .execute(&mut *registration)
+        .await
+        .expect("begin");
+    sqlx::query(
+        "SELECT count FROM status_counts WHERE status = 'submitted' AND shard = $1 FOR UPDATE",
+    )
+    .bind(shard)
+    .execute(&mut *registration)
+    .await
+    .expect("the registration's status counter");
+    let step = {
+        let (svc, reviewer) = (o.svc.clone(), o.reviewer.clone());
+        tokio::spawn(async move {
+            svc.act(&reviewer, &stepped, Action::StartReview, None, None)
+                .await
+        })
+    };
+    // Time for the step to take whatever it takes before it must wait (a slow machine only
+    // makes the old order pass unseen, never the right one fail).
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let deadline_row = sqlx::query(
+        "SELECT count FROM deadline_counts WHERE status = 'submitted' AND day = $1 AND shard = $2 \
+         FOR UPDATE NOWAIT",
+    )
+    .bind(day)
+    .bind(shard)
+    .execute(&mut *registration)
+    .await;
+    assert!(
+        deadline_row.is_ok(),
+        "the step took the deadline counter before the status counter: {deadline_row:?}"
+    );
+    sqlx::query("ROLLBACK")
+        .execute(&mut *registration)
+        .await
+        .expect("rollback");
+    drop(registration);
+    let stepped = step.await.expect("join").expect("the step goes on");
+    assert_eq!(stepped.status, sanad_core::model::Status::UnderReview);
+}
+
+/// (state, UTC day, requests whose deadline falls on it).
+type DayCount = (String, i64, i64);
+
+/// Every request's deadline counted once per state and day, summed the slow way and from the
+/// counters: equal, shard by shard folded or not.
+async fn deadline_counters_match(o: &Office) {
+    const SLOW: &str = "SELECT status, CAST(deadline_at / 86400000000 AS BIGINT), COUNT(*) \
+        FROM requests WHERE deadline_at IS NOT NULL GROUP BY 1, 2";
+    const KEPT: &str = "SELECT status, day, CAST(SUM(count) AS BIGINT) FROM deadline_counts \
+        GROUP BY 1, 2 HAVING SUM(count) <> 0";
+    let (slow, kept): (Vec<DayCount>, Vec<DayCount>) = match o.svc.store() {
+        Store::Sqlite(pool) => (
+            sqlx::query_as(SLOW).fetch_all(pool).await.expect("slow"),
+            sqlx::query_as(KEPT).fetch_all(pool).await.expect("kept"),
+        ),
+        Store::Postgres(pool) => (
+            sqlx::query_as(SLOW).fetch_all(pool).await.expect("slow"),
+            sqlx::query_as(KEPT).fetch_all(pool).await.expect("kept"),
+        ),
+    };
+    let slow: std::collections::BTreeSet<_> = slow.into_iter().collect();
+    let kept: std::collections::BTreeSet<_> = kept.into_iter().collect();
+    assert_eq!(kept, slow);
+}
+
+on_both_backends!(
+    past_days_folded_into_one_row_keep_every_count,
+    |b: Backend| async move {
+        let clock = common::TestClock::at(common::saturday_morning());
+        let o = Office::with(b, Some(clock.clone())).await;
+        let mut codes = Vec::new();
+        for _ in 0..40 {
+            let r = o
+                .svc
+                .register_request(&o.clerk, o.request())
+                .await
+                .expect("register");
+            codes.push(r.tracking_code.as_str().to_owned());
+            clock.advance_hours(13);
+        }
+        for code in &codes[..6] {
+            o.svc
+                .act(&o.reviewer, code, Action::StartReview, None, None)
+                .await
+                .expect("start");
+        }
+        clock.advance_hours(24 * 30);
+        let folded = o.svc.fold_overdue_counters().await.expect("fold");
+        let spread: i64 = match o.svc.store() {
+            Store::Postgres(pool) => {
+                assert!(folded > 0, "PostgreSQL's shards of past days are folded");
+                sqlx::query_scalar("SELECT COUNT(*) FROM deadline_counts WHERE shard <> 0")
+                    .fetch_one(pool)
+                    .await
+                    .expect("shards")
+            }
+            Store::Sqlite(_) => {
+                assert_eq!(folded, 0, "SQLite counts in one shard");
+                0
+            }
+        };
+        assert_eq!(spread, 0, "every past day in one row");
+        deadline_counters_match(&o).await;
+        // Requests leave folded days: each takes its count from the folded row.
+        for code in &codes[6..16] {
+            o.svc
+                .act(&o.reviewer, code, Action::StartReview, None, None)
+                .await
+                .expect("start after the fold");
+        }
+        for code in &codes[..4] {
+            o.svc
+                .act(&o.reviewer, code, Action::Forward, None, None)
+                .await
+                .expect("forward after the fold");
+        }
+        o.svc
+            .act(&o.clerk, &codes[20], Action::Cancel, Some("تکراری"), None)
+            .await
+            .expect("cancel after the fold");
+        deadline_counters_match(&o).await;
+        let now = clock.now().timestamp_micros();
+        let q = o
+            .svc
+            .queue(&o.reviewer, PageRequest::default())
+            .await
+            .expect("queue");
+        let states = ["submitted", "under_review"];
+        assert_eq!(q.overdue, overdue_counted(&o, &states, now).await);
+        // Folding again finds nothing new, and changes nothing.
+        assert_eq!(o.svc.fold_overdue_counters().await.expect("again"), 0);
+        deadline_counters_match(&o).await;
+    }
+);

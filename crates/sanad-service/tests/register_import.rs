@@ -306,9 +306,29 @@ on_both_backends!(
         assert_eq!(owner("3000-2").await, Some(o.agency2.clone()));
         assert_eq!(owner("3000-3").await, None);
 
+        // A court is in the register but may not hold documents (as `doc add` says): refused,
+        // and nothing moves.
+        let to_court = file.replace("دانشگاه علوم پزشکی", "دادگستری استان");
+        let outcome = o
+            .svc
+            .import_documents(&o.admin, to_court.as_bytes())
+            .await
+            .expect("import");
+        assert!(!outcome.applied);
+        assert_eq!(
+            outcome
+                .plan
+                .refused
+                .iter()
+                .map(|r| (r.row, r.message_id.as_str()))
+                .collect::<Vec<_>>(),
+            [(3, "error-document-owner-kind")]
+        );
+        assert_eq!(owner("3000-2").await, Some(o.agency2.clone()));
+
         // A new owner is a change; a blank owner keeps the one the register holds.
         let moved = file
-            .replace("دانشگاه علوم پزشکی", "دادگستری استان")
+            .replace("دانشگاه علوم پزشکی", "اداره کل راه و شهرسازی")
             .replace("اداره كل راه و  شهرسازي", "");
         let outcome = o
             .svc
@@ -322,6 +342,6 @@ on_both_backends!(
             outcome.plan
         );
         assert_eq!(owner("3000-1").await, Some(o.agency.clone()));
-        assert_eq!(owner("3000-2").await, Some(o.court.clone()));
+        assert_eq!(owner("3000-2").await, Some(o.agency.clone()));
     }
 );

@@ -185,13 +185,15 @@ function Documents() {
   const queries = useQueryClient();
   const [filter, setFilter] = useState("");
   const docs = useQuery({ queryKey: ["docs", filter], queryFn: () => api.listDocuments(filter) });
-  // The agency a document is held for: only that agency may ask for it on the portal.
+  // The agency a document is held for: only that agency may ask for it on the portal. Which
+  // kinds may hold documents is the core's rule (`vocabulary.requesting_org_kinds`).
   const owners = useQuery({
     queryKey: ["orgs", ""],
     queryFn: () => api.listOrganizations(""),
   });
+  const vocabulary = useVocabulary();
   const ownerChoices = (owners.data ?? [])
-    .filter((o) => o.kind === "agency")
+    .filter((o) => vocabulary?.requesting_org_kinds.some((k) => k.value === o.kind))
     .map((o) => ({ value: o.id, label: o.name }));
   const ownerName = (id: string | null) =>
     (id && owners.data?.find((o) => o.id === id)?.name) || "—";

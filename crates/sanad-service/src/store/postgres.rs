@@ -15,6 +15,8 @@ pub mod calendar;
 mod common;
 #[path = "ops/complaints.rs"]
 pub mod complaints;
+#[path = "ops/deadline_fold.rs"]
+pub mod deadline_fold;
 #[path = "ops/delegations.rs"]
 pub mod delegations;
 #[path = "ops/documents.rs"]
@@ -41,6 +43,8 @@ pub mod queue;
 pub mod receipts;
 #[path = "ops/reports.rs"]
 pub mod reports;
+#[path = "ops/request_page.rs"]
+pub mod request_page;
 #[path = "ops/requests.rs"]
 pub mod requests;
 #[path = "ops/settings.rs"]
@@ -69,6 +73,7 @@ pub use backup::*;
 pub use calendar::*;
 pub use changes::*;
 pub use complaints::*;
+pub use deadline_fold::*;
 pub use delegations::*;
 pub use documents::*;
 pub use ecopy_delivery::*;
@@ -83,6 +88,7 @@ pub use portal_tokens::*;
 pub use queue::*;
 pub use receipts::*;
 pub use reports::*;
+pub use request_page::*;
 pub use requests::*;
 pub use settings::*;
 pub use slips::*;

@@ -15,6 +15,8 @@ pub mod calendar;
 mod common;
 #[path = "ops/complaints.rs"]
 pub mod complaints;
+#[path = "ops/deadline_fold.rs"]
+pub mod deadline_fold;
 #[path = "ops/delegations.rs"]
 pub mod delegations;
 #[path = "ops/documents.rs"]
@@ -41,6 +43,8 @@ pub mod queue;
 pub mod receipts;
 #[path = "ops/reports.rs"]
 pub mod reports;
+#[path = "ops/request_page.rs"]
+pub mod request_page;
 #[path = "ops/requests.rs"]
 pub mod requests;
 #[path = "ops/settings.rs"]
@@ -65,6 +69,7 @@ pub use audit::*;
 pub use backup::*;
 pub use calendar::*;
 pub use complaints::*;
+pub use deadline_fold::*;
 pub use delegations::*;
 pub use documents::*;
 pub use ecopy_delivery::*;
@@ -79,6 +84,7 @@ pub use queue::*;
 pub use receipts::*;
 pub use rekey::*;
 pub use reports::*;
+pub use request_page::*;
 pub use requests::*;
 pub use settings::*;
 pub use slips::*;

@@ -16,8 +16,11 @@ pub(super) async fn fetch_summaries(
     sql: &str,
     binds: Vec<Bind>,
 ) -> Result<Vec<RequestSummaryRow>> {
+    // Short reads of a page (the queue, the overdue list): on the writer's warm cache if free.
     let q = bind_all!(sqlx::query_as::<Db, RequestSummaryRow>(sql), binds);
-    q.fetch_all(pool).await.map_err(storage)
+    q.fetch_all(&mut *super::read_connection(pool).await?)
+        .await
+        .map_err(storage)
 }
 
 /// [`fetch_summaries`] planned for its values each time (not a prepared statement's generic

@@ -117,7 +117,7 @@ pub async fn delegations_to(pool: &Pool, to_user_id: &str, at: i64) -> Result<Ve
     ))
     .bind(to_user_id)
     .bind(at)
-    .fetch_all(pool)
+    .fetch_all(&mut *super::read_connection(pool).await?)
     .await
     .map_err(storage)
 }

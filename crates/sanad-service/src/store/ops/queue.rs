@@ -53,7 +53,9 @@ pub async fn count_by_status(pool: &Pool, statuses: &[String]) -> Result<Vec<(St
         placeholders(&mut binds, statuses.iter().map(|s| Bind::Text(s.clone())))
     );
     let q = bind_all!(sqlx::query_as::<Db, (String, i64)>(&sql), binds);
-    q.fetch_all(pool).await.map_err(storage)
+    q.fetch_all(&mut *super::read_connection(pool).await?)
+        .await
+        .map_err(storage)
 }
 
 /// A UTC day in microseconds: the unit `deadline_counts` counts deadlines by (migration 0024).
@@ -79,7 +81,9 @@ pub async fn count_overdue(pool: &Pool, statuses: &[String], now: i64) -> Result
          AND deadline_at >= ${start} AND deadline_at < ${at})"
     );
     let q = bind_all!(sqlx::query_scalar::<Db, i64>(&sql), binds);
-    q.fetch_one(pool).await.map_err(storage)
+    q.fetch_one(&mut *super::read_connection(pool).await?)
+        .await
+        .map_err(storage)
 }
 
 /// Up to how many requests holding a word the search reads through the text index; a word in

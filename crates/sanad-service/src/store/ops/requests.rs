@@ -3,11 +3,10 @@
 use sanad_core::Result;
 
 use super::{Pool, Tx};
-use crate::store::{
-    storage, DocRow, NewRequestRow, OrgRow, RequestPageRows, RequestRow, TransitionRow,
-};
+use crate::store::{storage, NewRequestRow, RequestRow, TransitionRow};
 
-const REQUEST_COLUMNS: &str = "id, tracking_code, requesting_org_id, destination_org_id, \
+pub(super) const REQUEST_COLUMNS: &str =
+    "id, tracking_code, requesting_org_id, destination_org_id, \
     needs_ministry, dispatch_mode, return_due, applicant_name, applicant_national_code, \
     applicant_mobile, applicant_email, letter_number, letter_date, purpose, priority, status, \
     version, status_since, deadline_at, created_by, created_at, updated_at";
@@ -145,58 +144,6 @@ pub async fn request_by_code(pool: &Pool, code: &str) -> Result<Option<RequestRo
     .await
     .map_err(storage)
 }
-
-/// A request's page in four statements on one connection (one checkout, not five): the request,
-/// its two organizations, its documents and its history.
-pub async fn request_page(pool: &Pool, code: &str) -> Result<Option<RequestPageRows>> {
-    let mut conn = pool.acquire().await.map_err(storage)?;
-    let request: Option<RequestRow> = sqlx::query_as(&format!(
-        "SELECT {REQUEST_COLUMNS} FROM requests WHERE tracking_code = $1"
-    ))
-    .bind(code)
-    .fetch_optional(&mut *conn)
-    .await
-    .map_err(storage)?;
-    let Some(request) = request else {
-        return Ok(None);
-    };
-    let orgs: Vec<OrgRow> = sqlx::query_as(&format!(
-        "SELECT {} FROM organizations WHERE id = $1 OR id = $2",
-        super::organizations::ORG_COLUMNS
-    ))
-    .bind(&request.requesting_org_id)
-    .bind(request.destination_org_id.as_deref().unwrap_or(""))
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(storage)?;
-    let documents: Vec<DocRow> = sqlx::query_as(
-        "SELECT d.id, d.registry_number, d.title, d.property_plate, d.location, d.in_repository, \
-         d.out_request_id, d.created_at, d.organization_id FROM request_documents rd \
-         JOIN documents d ON d.id = rd.document_id WHERE rd.request_id = $1 ORDER BY rd.position",
-    )
-    .bind(&request.id)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(storage)?;
-    let history: Vec<TransitionRow> = sqlx::query_as(HISTORY)
-        .bind(&request.id)
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(storage)?;
-    let find = |id: Option<&str>| id.and_then(|id| orgs.iter().find(|o| o.id == id).cloned());
-    Ok(Some(RequestPageRows {
-        requesting: find(Some(&request.requesting_org_id)),
-        destination: find(request.destination_org_id.as_deref()),
-        request,
-        documents,
-        history,
-    }))
-}
-
-const HISTORY: &str = "SELECT t.id, t.request_id, t.seq, t.action, t.from_status, t.to_status, \
-    t.user_id, u.username, u.display_name, t.role, t.at, t.note, t.acting_for, \
-    f.display_name AS acting_for_name, t.delegation_id FROM transitions t \
-    JOIN users u ON u.id = t.user_id LEFT JOIN users f ON f.id = t.acting_for WHERE t.request_id = $1 ORDER BY t.seq";
 
 /// Moves a request to `status` if it is still at `expected_version`; `Ok(false)` when another
 /// desk got there first (nothing is changed then).

@@ -77,7 +77,7 @@ pub async fn actor_row(pool: &Pool, id: &str) -> Result<Option<UserRow>> {
          AS config_version FROM users WHERE id = $1"
     ))
     .bind(id)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *super::read_connection(pool).await?)
     .await
     .map_err(storage)
 }

@@ -7,7 +7,9 @@
 
 use sanad_core::Result;
 
-use super::{Pool, Tx};
+use sqlx::pool::PoolConnection;
+
+use super::{Db, Pool, Tx};
 use crate::store::storage;
 
 /// The advisory lock of writes that must not interleave (any number, fixed for this product).
@@ -25,6 +27,11 @@ pub async fn begin_write(pool: &Pool, serialized: bool) -> Result<Tx> {
             .map_err(storage)?;
     }
     Ok(tx)
+}
+
+/// A connection for a short read (on SQLite, the writer's warm one when free): any of the pool's.
+pub async fn read_connection(pool: &Pool) -> Result<PoolConnection<Db>> {
+    pool.acquire().await.map_err(storage)
 }
 
 /// Makes writes that share `key` (a user's idempotency key) wait for each other until commit.
@@ -106,3 +113,8 @@ pub async fn require_migrated(pool: &Pool, latest: i64) -> Result<()> {
 /// owner's function of migration 0021 (the portal's role may not update a request's state):
 /// `$1` the request, `$2` the version read, `$3` the deadline, `$4` now; TRUE when moved.
 pub const DELIVER_BY_DOWNLOAD: &str = "SELECT sanad_deliver_by_download($1, $2, $3, $4)";
+
+/// How a request's page aggregates its documents and history into JSON (`ops/request_page.rs`):
+/// `JSON_AGG(JSON_ROW(columns…) ORDER BY …)`.
+pub const JSON_AGG: &str = "json_agg";
+pub const JSON_ROW: &str = "json_build_array";

@@ -13,7 +13,9 @@ use std::sync::{LazyLock, Mutex};
 use sanad_core::Result;
 use sqlx::sqlite::SqlitePoolOptions;
 
-use super::{Pool, Tx};
+use sqlx::pool::PoolConnection;
+
+use super::{Db, Pool, Tx};
 use crate::store::storage;
 
 /// Each file's writing connection in this process, and how many open stores share it.
@@ -77,6 +79,21 @@ pub async fn begin_write(pool: &Pool, _serialized: bool) -> Result<Tx> {
     Ok(tx)
 }
 
+/// A connection for a short read: this process's writing connection when it is free, else a
+/// reader. SQLite drops a connection's whole page cache when another connection has committed
+/// to the file since its last read, and SQLCipher then decrypts and authenticates every page it
+/// reads again; the writing connection's own commits keep its cache. So the reads of a desk
+/// that writes (the actor, the request page before a step) stay warm there. It never waits for
+/// the writer: busy, or with a write queued for it, the read goes to the readers as before.
+/// Not for reads that hold their connection long (reports, exports): writes would wait.
+pub async fn read_connection(pool: &Pool) -> Result<PoolConnection<Db>> {
+    let writer = writers().get(&file_of(pool)).map(|(w, _)| w.clone());
+    if let Some(conn) = writer.and_then(|w| w.try_acquire()) {
+        return Ok(conn);
+    }
+    pool.acquire().await.map_err(storage)
+}
+
 /// Serializes writes that share `key` (on SQLite they already are).
 pub async fn lock_key(_tx: &mut Tx, _key: &str) -> Result<()> {
     Ok(())
@@ -123,3 +140,8 @@ pub const DELIVER_BY_DOWNLOAD: &str =
      deadline_at = $3, updated_at = $4 WHERE id = $1 AND version = $2 AND status = 'dispatched' \
      AND dispatch_mode = 'electronic_copy' \
      AND EXISTS (SELECT 1 FROM ecopies e WHERE e.request_id = requests.id) RETURNING TRUE";
+
+/// How a request's page aggregates its documents and history into JSON (`ops/request_page.rs`):
+/// `JSON_AGG(JSON_ROW(columns…) ORDER BY …)`.
+pub const JSON_AGG: &str = "json_group_array";
+pub const JSON_ROW: &str = "json_array";
