@@ -281,18 +281,24 @@ on_both_backends!(
                 .expect("start");
         }
         clock.advance_hours(24 * 30);
+        // The desk's own sealer may have folded some days already (its hourly pass, on the
+        // system clock): what matters is that none is left spread over shards.
         let folded = o.svc.fold_overdue_counters().await.expect("fold");
+        let before_day = clock.now().timestamp_micros().div_euclid(86_400_000_000) - 1;
+        const SPREAD: &str = "SELECT COUNT(*) FROM deadline_counts WHERE shard <> 0 AND day < $1";
         let spread: i64 = match o.svc.store() {
-            Store::Postgres(pool) => {
-                assert!(folded > 0, "PostgreSQL's shards of past days are folded");
-                sqlx::query_scalar("SELECT COUNT(*) FROM deadline_counts WHERE shard <> 0")
+            Store::Postgres(pool) => sqlx::query_scalar(SPREAD)
+                .bind(before_day)
+                .fetch_one(pool)
+                .await
+                .expect("shards"),
+            Store::Sqlite(pool) => {
+                assert_eq!(folded, 0, "SQLite counts in one shard");
+                sqlx::query_scalar(SPREAD)
+                    .bind(before_day)
                     .fetch_one(pool)
                     .await
                     .expect("shards")
-            }
-            Store::Sqlite(_) => {
-                assert_eq!(folded, 0, "SQLite counts in one shard");
-                0
             }
         };
         assert_eq!(spread, 0, "every past day in one row");

@@ -13,11 +13,15 @@ use crate::store::storage;
 
 /// Folds up to `limit` (state, day) groups of days before `before_day` (a UTC day number) in
 /// one transaction, holding the sealer's role so one desk folds at a time. Answers how many it
-/// folded; 0 also when another desk holds the role now.
-pub async fn fold_past_deadline_days(pool: &Pool, before_day: i64, limit: i64) -> Result<usize> {
+/// folded, or `None` when another desk (or this one's sealer) holds the role now.
+pub async fn fold_past_deadline_days(
+    pool: &Pool,
+    before_day: i64,
+    limit: i64,
+) -> Result<Option<usize>> {
     let mut tx = begin_write(pool, false).await?;
     if !take_sealer_role(&mut tx).await? {
-        return Ok(0);
+        return Ok(None);
     }
     // In key order, as every step takes its counter rows (migration 0026).
     let groups: Vec<(String, i64)> = sqlx::query_as(
@@ -51,5 +55,5 @@ pub async fn fold_past_deadline_days(pool: &Pool, before_day: i64, limit: i64) -
         .map_err(storage)?;
     }
     tx.commit().await.map_err(storage)?;
-    Ok(groups.len())
+    Ok(Some(groups.len()))
 }
