@@ -34,6 +34,16 @@ async fn shown(o: &Office, who: &sanad_service::Actor) -> BTreeMap<String, i64> 
         .collect()
 }
 
+/// `who` takes `action` on each of `codes` at the version it has now; a refusal fails the test.
+async fn act_on(o: &Office, who: &sanad_service::Actor, codes: &[String], action: Action) {
+    for code in codes {
+        o.svc
+            .act(who, code, action, None, None)
+            .await
+            .unwrap_or_else(|e| panic!("{action} on {code}: {e}"));
+    }
+}
+
 on_both_backends!(queue_counts_follow_every_change, |b: Backend| async move {
     let o = Office::new(b).await;
     let mut codes = Vec::new();
@@ -45,18 +55,8 @@ on_both_backends!(queue_counts_follow_every_change, |b: Backend| async move {
             .expect("register");
         codes.push(r.tracking_code.as_str().to_owned());
     }
-    for code in &codes[..4] {
-        o.svc
-            .act(&o.reviewer, code, Action::StartReview, None, None)
-            .await
-            .expect("start");
-    }
-    for code in &codes[..2] {
-        o.svc
-            .act(&o.reviewer, code, Action::Forward, None, None)
-            .await
-            .expect("forward");
-    }
+    act_on(&o, &o.reviewer, &codes[..4], Action::StartReview).await;
+    act_on(&o, &o.reviewer, &codes[..2], Action::Forward).await;
     o.svc
         .act(&o.clerk, &codes[6], Action::Cancel, Some("تکراری"), None)
         .await
@@ -120,12 +120,7 @@ on_both_backends!(
             codes.push(r.tracking_code.as_str().to_owned());
             clock.advance_hours(if i % 3 == 0 { 5 } else { 23 });
         }
-        for code in &codes[..5] {
-            o.svc
-                .act(&o.reviewer, code, Action::StartReview, None, None)
-                .await
-                .expect("start");
-        }
+        act_on(&o, &o.reviewer, &codes[..5], Action::StartReview).await;
         o.svc
             .act(&o.clerk, &codes[11], Action::Cancel, Some("تکراری"), None)
             .await
@@ -274,12 +269,7 @@ on_both_backends!(
             codes.push(r.tracking_code.as_str().to_owned());
             clock.advance_hours(13);
         }
-        for code in &codes[..6] {
-            o.svc
-                .act(&o.reviewer, code, Action::StartReview, None, None)
-                .await
-                .expect("start");
-        }
+        act_on(&o, &o.reviewer, &codes[..6], Action::StartReview).await;
         clock.advance_hours(24 * 30);
         // The desk's own sealer may have folded some days already (its hourly pass, on the
         // system clock): what matters is that none is left spread over shards.
@@ -304,18 +294,8 @@ on_both_backends!(
         assert_eq!(spread, 0, "every past day in one row");
         deadline_counters_match(&o).await;
         // Requests leave folded days: each takes its count from the folded row.
-        for code in &codes[6..16] {
-            o.svc
-                .act(&o.reviewer, code, Action::StartReview, None, None)
-                .await
-                .expect("start after the fold");
-        }
-        for code in &codes[..4] {
-            o.svc
-                .act(&o.reviewer, code, Action::Forward, None, None)
-                .await
-                .expect("forward after the fold");
-        }
+        act_on(&o, &o.reviewer, &codes[6..16], Action::StartReview).await;
+        act_on(&o, &o.reviewer, &codes[..4], Action::Forward).await;
         o.svc
             .act(&o.clerk, &codes[20], Action::Cancel, Some("تکراری"), None)
             .await
